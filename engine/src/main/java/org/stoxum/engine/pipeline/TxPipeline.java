@@ -1,0 +1,220 @@
+package org.stoxum.engine.pipeline;
+
+import com.lmax.disruptor.BlockingWaitStrategy;
+import com.lmax.disruptor.BusySpinWaitStrategy;
+import com.lmax.disruptor.EventHandler;
+import com.lmax.disruptor.EventTranslatorThreeArg;
+import com.lmax.disruptor.EventTranslatorTwoArg;
+import com.lmax.disruptor.RingBuffer;
+import com.lmax.disruptor.SleepingWaitStrategy;
+import com.lmax.disruptor.WaitStrategy;
+import com.lmax.disruptor.YieldingWaitStrategy;
+import com.lmax.disruptor.dsl.Disruptor;
+import com.lmax.disruptor.dsl.ProducerType;
+import com.lmax.disruptor.util.DaemonThreadFactory;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The node's intake: a multi-producer Disruptor ring feeding decode and signature checks spread over
+ * worker threads, then one writer that owns the open ledger.
+ *
+ * <p>Producers (API threads, peer links, cluster links) never block: {@link #trySubmit} fails when the
+ * ring is full and the caller answers {@code tooBusy}; an accepted event is never dropped. The writer
+ * sees events in publication order, so a close command lands between exactly the transactions
+ * published before and after it.
+ */
+public final class TxPipeline implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(TxPipeline.class);
+
+    /** Ring slots when not configured: enough for a burst of one large ledger. */
+    public static final int DEFAULT_RING_SIZE = 1 << 16;
+
+    /** One static, non-capturing translator per prior verdict, so publishing allocates nothing. */
+    private static final SubmitTranslator[] SUBMIT_TRANSLATORS = {
+        new SubmitTranslator(PipelineEvent.UNCHECKED),
+        new SubmitTranslator(PipelineEvent.GOOD),
+        new SubmitTranslator(PipelineEvent.BAD),
+    };
+
+    private static final EventTranslatorTwoArg<PipelineEvent, Object, PipelineCallback> COMMAND_TRANSLATOR =
+        (event, seq, command, callback) -> {
+            event.clear();
+            event.kind = PipelineEvent.COMMAND;
+            event.command = command;
+            event.callback = callback;
+            event.publishedNanos = System.nanoTime();
+        };
+
+    private final Disruptor<PipelineEvent> disruptor;
+    private final RingBuffer<PipelineEvent> ring;
+
+    /**
+     * @param stages    the work
+     * @param ringSize  slots, a power of two
+     * @param verifiers threads decoding and verifying in parallel (1 or 2 on a two-core machine)
+     * @param wait      {@code blocking}, {@code sleeping}, {@code yielding} or {@code busy-spin}
+     */
+    public TxPipeline(PipelineStages stages, int ringSize, int verifiers, String wait) {
+        if (verifiers < 1) {
+            throw new IllegalArgumentException("at least one verifier thread is needed");
+        }
+        disruptor = new Disruptor<>(PipelineEvent::new, ringSize, DaemonThreadFactory.INSTANCE,
+                ProducerType.MULTI, waitStrategy(wait));
+        @SuppressWarnings("unchecked")
+        EventHandler<PipelineEvent>[] workers = new EventHandler[verifiers];
+        for (int i = 0; i < verifiers; i++) {
+            workers[i] = new VerifyHandler(stages, i, verifiers);
+        }
+        disruptor.handleEventsWith(workers).then(new WriterHandler(stages));
+        disruptor.setDefaultExceptionHandler(new LoggingExceptionHandler());
+        ring = disruptor.start();
+        LOG.info("pipeline started: {} slots, {} verifier thread(s), {} wait", ringSize, verifiers, wait);
+    }
+
+    /**
+     * Offers a signed transaction. Returns false, without blocking, when the ring is full.
+     *
+     * @param alreadyVerified the verdict a trusted cluster member reported, or {@link PipelineEvent#UNCHECKED}
+     */
+    public boolean trySubmit(byte[] blob, Object source, PipelineCallback callback, int alreadyVerified) {
+        return ring.tryPublishEvent(SUBMIT_TRANSLATORS[alreadyVerified], blob, source, callback);
+    }
+
+    /** Offers a writer command; false, without blocking, when the ring is full. */
+    public boolean tryCommand(Object command, PipelineCallback callback) {
+        return ring.tryPublishEvent(COMMAND_TRANSLATOR, command, callback);
+    }
+
+    /** Free slots now: the back-pressure gauge for metrics and load reporting. */
+    public long remainingCapacity() {
+        return ring.remainingCapacity();
+    }
+
+    public int capacity() {
+        return ring.getBufferSize();
+    }
+
+    /** Drains what was accepted, then stops the threads. */
+    @Override
+    public void close() {
+        disruptor.shutdown();
+    }
+
+    static WaitStrategy waitStrategy(String name) {
+        switch (name.toLowerCase(Locale.ROOT)) {
+            case "blocking":
+                return new BlockingWaitStrategy();
+            case "sleeping":
+                return new SleepingWaitStrategy();
+            case "yielding":
+                return new YieldingWaitStrategy();
+            case "busy-spin":
+                return new BusySpinWaitStrategy();
+            default:
+                throw new IllegalArgumentException("unknown wait strategy '" + name
+                        + "': expected blocking, sleeping, yielding or busy-spin");
+        }
+    }
+
+    private static final class SubmitTranslator
+            implements EventTranslatorThreeArg<PipelineEvent, byte[], Object, PipelineCallback> {
+        private final int verdict;
+
+        SubmitTranslator(int verdict) {
+            this.verdict = verdict;
+        }
+
+        @Override
+        public void translateTo(PipelineEvent event, long sequence, byte[] blob, Object source,
+                                PipelineCallback callback) {
+            event.clear();
+            event.kind = PipelineEvent.SUBMIT;
+            event.blob = blob;
+            event.source = source;
+            event.callback = callback;
+            event.verdict = verdict;
+            event.publishedNanos = System.nanoTime();
+        }
+    }
+
+    /** Decodes and verifies the events whose sequence falls in its shard. */
+    private static final class VerifyHandler implements EventHandler<PipelineEvent> {
+        private final PipelineStages stages;
+        private final int shard;
+        private final int shards;
+
+        VerifyHandler(PipelineStages stages, int shard, int shards) {
+            this.stages = stages;
+            this.shard = shard;
+            this.shards = shards;
+        }
+
+        @Override
+        public void onEvent(PipelineEvent event, long sequence, boolean endOfBatch) {
+            if (event.kind != PipelineEvent.SUBMIT || sequence % shards != shard) {
+                return;
+            }
+            try {
+                stages.decode(event);
+                if (event.failure == null && event.verdict == PipelineEvent.UNCHECKED) {
+                    stages.verify(event);
+                }
+            } catch (RuntimeException e) {
+                LOG.error("decode/verify stage failed on one event", e);
+                event.failure = "internal error: " + e;
+            }
+        }
+    }
+
+    /** The single writer: everything that touches the open ledger happens here. */
+    private static final class WriterHandler implements EventHandler<PipelineEvent> {
+        private final PipelineStages stages;
+
+        WriterHandler(PipelineStages stages) {
+            this.stages = stages;
+        }
+
+        @Override
+        public void onEvent(PipelineEvent event, long sequence, boolean endOfBatch) {
+            try {
+                if (event.kind == PipelineEvent.SUBMIT) {
+                    stages.apply(event);
+                } else {
+                    stages.command(event);
+                }
+            } catch (RuntimeException e) {
+                LOG.error("writer stage failed on one event", e);
+                if (event.callback != null) {
+                    event.callback.complete(e);
+                }
+            } finally {
+                if (endOfBatch) {
+                    stages.endOfBatch();
+                }
+                event.blob = null;
+                event.decoded = null;
+                event.command = null;
+                event.callback = null;
+            }
+        }
+    }
+
+    private static final class LoggingExceptionHandler implements com.lmax.disruptor.ExceptionHandler<PipelineEvent> {
+        @Override
+        public void handleEventException(Throwable ex, long sequence, PipelineEvent event) {
+            LOG.error("pipeline event {} failed", sequence, ex);
+        }
+
+        @Override
+        public void handleOnStartException(Throwable ex) {
+            LOG.error("pipeline failed to start", ex);
+        }
+
+        @Override
+        public void handleOnShutdownException(Throwable ex) {
+            LOG.error("pipeline failed to stop", ex);
+        }
+    }
+}
