@@ -167,6 +167,17 @@ class AmountMathTest {
     }
 
     @Test
+    void roundingAwayFromZeroCanFallShort() {
+        // 1000569818411116 / -1000000000001597, "down" (away from zero for a negative result):
+        // ceil(1000569818411116e17 / 1000000000001597) = 100056981840951809 (18 digits) e-17; rippled first
+        // truncates to 10005698184095180e-16, then adds 9 and divides: 1000569818409518e-15, which is
+        // closer to zero than the exact -1.00056981840951808999...
+        STAmount q = AmountMath.divRound(usd(1_000_569_818_411_116L, 0), usd(-1_000_000_000_001_597L, 0), USD,
+                false, BOTH);
+        assertAmount(-1_000_569_818_409_518L, -15, q);
+    }
+
+    @Test
     void roundingIntoDrops() {
         // 2 USD * 1e7 into drops, up: 2e16e-9; eight divisions -> 2e8e-1, +9, /10 -> 20000000
         STAmount rate = AmountMath.amountFromQuality(0x5C038D7EA4C68000L);
