@@ -92,7 +92,6 @@ class AmountMathTest {
         assertTrue(usd(-2, 0).compareTo(usd(-1, 0)) < 0);
         assertTrue(usd(2, 0).compareTo(usd(19, -1)) > 0);
         assertThrows(CodecException.class, () -> usd(1, 0).compareTo(STAmount.of(EUR, 1, 0, false)));
-        assertSame(usd(1, 0).getClass(), STAmount.min(usd(1, 0), usd(2, 0)).getClass());
         assertAmount(1_000_000_000_000_000L, -15, STAmount.min(usd(1, 0), usd(2, 0)));
         assertAmount(-2_000_000_000_000_000L, -15, STAmount.min(usd(1, 0), usd(-2, 0)));
         assertAmount(2_000_000_000_000_000L, -15, STAmount.max(usd(1, 0), usd(2, 0)));

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.Arrays;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -130,7 +132,7 @@ class AmountPropertiesTest {
         try {
             STAmount a = STAmount.fromBytes(bytes, 0);
             byte[] back = a.toBytes();
-            byte[] prefix = java.util.Arrays.copyOf(bytes, back.length);
+            byte[] prefix = Arrays.copyOf(bytes, back.length);
             assertArrayEquals(prefix, back);
             assertCanonicalOrRawNative(a);
         } catch (CodecException expected) {
@@ -181,7 +183,7 @@ class AmountPropertiesTest {
             return;
         }
         assertCanonical(a);
-        BigDecimal truncated = exact.round(new MathContext(16, java.math.RoundingMode.DOWN));
+        BigDecimal truncated = exact.round(new MathContext(16, RoundingMode.DOWN));
         if (truncated.compareTo(new BigDecimal("1e-81")) < 0) {
             assertTrue(a.isZero(), text);
         } else {

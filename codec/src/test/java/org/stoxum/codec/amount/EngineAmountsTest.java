@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.MathContext;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -110,18 +113,18 @@ class EngineAmountsTest {
         IOUAmount a = IOUAmount.of(m, e);
         IOUAmount down = IOUAmount.mulRatio(a, num, den, false);
         IOUAmount up = IOUAmount.mulRatio(a, num, den, true);
-        java.math.BigDecimal exact = new java.math.BigDecimal(java.math.BigInteger.valueOf(m), -e)
-                .multiply(java.math.BigDecimal.valueOf(num))
-                .divide(java.math.BigDecimal.valueOf(den), java.math.MathContext.DECIMAL128);
+        BigDecimal exact = new BigDecimal(BigInteger.valueOf(m), -e)
+                .multiply(BigDecimal.valueOf(num))
+                .divide(BigDecimal.valueOf(den), MathContext.DECIMAL128);
         // within one unit of the 16th digit either way (normalising truncates without rounding)
-        java.math.BigDecimal ulp = java.math.BigDecimal.ONE.scaleByPowerOfTen(up.exponent());
+        BigDecimal ulp = BigDecimal.ONE.scaleByPowerOfTen(up.exponent());
         assertTrue(value(down).subtract(exact).abs().compareTo(ulp) <= 0, () -> exact + " down " + down);
         assertTrue(value(up).subtract(exact).abs().compareTo(ulp) <= 0, () -> exact + " up " + up);
         assertTrue(up.compareTo(down) >= 0);
         assertTrue(value(down).compareTo(exact) <= 0, () -> exact + " down " + down);
     }
 
-    private static java.math.BigDecimal value(IOUAmount a) {
-        return new java.math.BigDecimal(java.math.BigInteger.valueOf(a.mantissa()), -a.exponent());
+    private static BigDecimal value(IOUAmount a) {
+        return new BigDecimal(BigInteger.valueOf(a.mantissa()), -a.exponent());
     }
 }
