@@ -1,6 +1,7 @@
 package org.stoxum.codec.crypto;
 
 import java.math.BigInteger;
+import java.util.Arrays;
 import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.ec.CustomNamedCurves;
@@ -66,8 +67,8 @@ final class BouncyCastleSecp256k1Backend implements Secp256k1Backend {
     public boolean verifyCompact(Object parsedKey, byte[] digest, byte[] compactSignature) {
         ECDSASigner signer = new ECDSASigner();
         signer.init(false, (ECPublicKeyParameters) parsedKey);
-        BigInteger r = new BigInteger(1, java.util.Arrays.copyOfRange(compactSignature, 0, 32));
-        BigInteger s = new BigInteger(1, java.util.Arrays.copyOfRange(compactSignature, 32, 64));
+        BigInteger r = new BigInteger(1, Arrays.copyOfRange(compactSignature, 0, 32));
+        BigInteger s = new BigInteger(1, Arrays.copyOfRange(compactSignature, 32, 64));
         return signer.verifySignature(digest, r, s);
     }
 

@@ -3,6 +3,8 @@ package org.stoxum.codec.crypto;
 import java.math.BigInteger;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import org.stoxum.codec.Hex;
 
 /**
  * Ed25519 as stoxumd uses it: 33-byte public keys (0xED then the 32-byte key), pure Ed25519 over the
@@ -13,7 +15,7 @@ import java.security.NoSuchAlgorithmException;
  */
 final class Ed25519 {
     /** The group order L, big-endian. */
-    private static final byte[] ORDER_BE = org.stoxum.codec.Hex.decode(
+    private static final byte[] ORDER_BE = Hex.decode(
             "1000000000000000000000000000000014DEF9DEA2F79CD65812631A5CF5D3ED");
     private static final BigInteger ORDER = new BigInteger(1, ORDER_BE);
     private static final ThreadLocal<MessageDigest> SHA512 = ThreadLocal.withInitial(() -> {
@@ -62,7 +64,7 @@ final class Ed25519 {
      * the 32 bytes are not a curve point.
      */
     static Ed25519Group.Cached[] parsePublicKey(byte[] publicKey33) {
-        byte[] a = java.util.Arrays.copyOfRange(publicKey33, 1, PublicKey.LENGTH);
+        byte[] a = Arrays.copyOfRange(publicKey33, 1, PublicKey.LENGTH);
         Ed25519Group.Accum point = Ed25519Group.decodeLenient(a);
         return point == null ? null : Ed25519Group.negatedKeyTable(point);
     }
@@ -81,9 +83,9 @@ final class Ed25519 {
         sha.update(publicKey33, 1, 32);
         sha.update(message);
         byte[] k = reduceLittleEndian(sha.digest());
-        byte[] s = java.util.Arrays.copyOfRange(sig, 32, 64);
+        byte[] s = Arrays.copyOfRange(sig, 32, 64);
         byte[] expectedR = Ed25519Group.doubleScalarMultEncoded(s, k, keyTable);
-        return MessageDigest.isEqual(expectedR, java.util.Arrays.copyOf(sig, 32));
+        return MessageDigest.isEqual(expectedR, Arrays.copyOf(sig, 32));
     }
 
     /** A little-endian 512-bit hash reduced mod L, as 32 little-endian bytes. */

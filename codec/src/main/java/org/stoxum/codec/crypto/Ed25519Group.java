@@ -1,6 +1,8 @@
 package org.stoxum.codec.crypto;
 
+import java.util.Arrays;
 import org.bouncycastle.math.ec.rfc7748.X25519Field;
+import org.stoxum.codec.Hex;
 
 /**
  * Point arithmetic on edwards25519 for signature verification the way stoxumd's ed25519-donna does it.
@@ -28,7 +30,7 @@ final class Ed25519Group {
     /** d = -121665/121666 mod p, and 2d. */
     private static final int[] D = fromHex("52036CEE2B6FFE738CC740797779E89800700A4D4141D8AB75EB4DCA135978A3");
     private static final int[] D2 = fromHex("2406D9DC56DFFCE7198E80F2EEF3D13000E0149A8283B156EBD69B9426B2F159");
-    private static final byte[] BASE_ENCODED = org.stoxum.codec.Hex.decode(
+    private static final byte[] BASE_ENCODED = Hex.decode(
             "5866666666666666666666666666666666666666666666666666666666666666");
     private static final Cached[] BASE_TABLE = oddMultiples(decodeLenient(BASE_ENCODED), BASE_WINDOW);
 
@@ -60,7 +62,7 @@ final class Ed25519Group {
      * @return null when (y^2 - 1)/(d*y^2 + 1) has no square root
      */
     static Accum decodeLenient(byte[] encoded32) {
-        byte[] yBytes = java.util.Arrays.copyOf(encoded32, 32);
+        byte[] yBytes = Arrays.copyOf(encoded32, 32);
         int sign = (yBytes[31] & 0x80) >>> 7;
         yBytes[31] &= 0x7F;
         Accum p = new Accum();
@@ -275,7 +277,7 @@ final class Ed25519Group {
     }
 
     private static int[] fromHex(String bigEndianHex) {
-        byte[] be = org.stoxum.codec.Hex.decode(bigEndianHex);
+        byte[] be = Hex.decode(bigEndianHex);
         byte[] le = new byte[32];
         for (int i = 0; i < 32; i++) {
             le[i] = be[31 - i];

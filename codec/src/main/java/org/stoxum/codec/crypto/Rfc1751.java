@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,7 +86,7 @@ public final class Rfc1751 {
         }
         byte[] block = new byte[9];
         for (int half = 0; half < 2; half++) {
-            java.util.Arrays.fill(block, (byte) 0);
+            Arrays.fill(block, (byte) 0);
             for (int w = 0; w < WORDS_PER_HALF; w++) {
                 String word = list.get(half * WORDS_PER_HALF + w);
                 int utf8Length = word.getBytes(StandardCharsets.UTF_8).length;
