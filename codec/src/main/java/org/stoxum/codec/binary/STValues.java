@@ -68,7 +68,6 @@ final class STValues {
     static boolean equal(SerializedType type, Object a, Object b) {
         return switch (type) {
             case HASH128, HASH160, BLOB -> Arrays.equals((byte[]) a, (byte[]) b);
-            case AMOUNT -> Arrays.equals(((STAmount) a).toBytes(), ((STAmount) b).toBytes());
             default -> a.equals(b);
         };
     }
@@ -76,7 +75,6 @@ final class STValues {
     static int hash(SerializedType type, Object v) {
         return switch (type) {
             case HASH128, HASH160, BLOB -> Arrays.hashCode((byte[]) v);
-            case AMOUNT -> Arrays.hashCode(((STAmount) v).toBytes());
             default -> v.hashCode();
         };
     }
