@@ -2,6 +2,7 @@ package org.stoxum.engine.ledger;
 
 import java.util.HashMap;
 import java.util.Iterator;
+import org.stoxum.codec.binary.SField;
 import org.stoxum.codec.binary.STObject;
 import org.stoxum.codec.types.Hash256;
 import org.stoxum.storage.ledger.LedgerHeader;
@@ -32,6 +33,7 @@ public final class OpenView implements ReadView, RawView {
     private final SHAMap txs;
     private final HashMap<Hash256, STObject> parsed = new HashMap<>();
     private int txCount;
+    private boolean finished;
     private long dropsDestroyed;
 
     private OpenView(Ledger base, LedgerHeader header, Hash256 hash, boolean open, Rules rules) {
@@ -86,14 +88,58 @@ public final class OpenView implements ReadView, RawView {
         return dropsDestroyed;
     }
 
-    /** The state tree as it stands (mutable; for the close). */
-    SHAMap stateMap() {
-        return state;
+    /**
+     * The transactions as they stand, frozen: for an open ledger, the consensus transaction set (keyed by
+     * transaction id, leaves without metadata), whose hash orders the close.
+     */
+    public SHAMap txSet() {
+        return txs.snapshot();
     }
 
-    /** The transaction tree as it stands (mutable; for the close and the consensus set). */
-    SHAMap txMap() {
-        return txs;
+    /**
+     * Finishes a ledger being built (see {@link #closing}): updates the skip lists with the parent's hash
+     * (a raw change in no metadata, protocol.md 8.4), then fixes the header with the agreed close time and
+     * resolution, the burned fees and both tree hashes. The view must not be used afterwards.
+     *
+     * @param closeTime        the effective close time (network seconds)
+     * @param closeTimeCorrect false when validators did not agree on a close time
+     */
+    public Ledger close(long closeTime, int closeResolution, boolean closeTimeCorrect) {
+        if (open || finished) {
+            throw new IllegalStateException("only a ledger being built can be closed, once");
+        }
+        finished = true;
+        updateSkipList();
+        LedgerHeader h = new LedgerHeader(header.seq(), header.drops() - dropsDestroyed, header.parentHash(),
+                txs.hash(), state.hash(), header.parentCloseTime(), closeTime, closeResolution,
+                closeTimeCorrect ? 0 : LedgerTimes.NO_CONSENSUS_TIME);
+        return Ledger.of(h, state, txs, base.configFees(), base.presets());
+    }
+
+    private void updateSkipList() {
+        long prevIndex = header.seq() - 1;
+        if ((prevIndex & 0xFF) == 0) {
+            appendHash(Keylets.skip(prevIndex), prevIndex, false);
+        }
+        appendHash(Keylets.skip(), prevIndex, true);
+    }
+
+    private void appendHash(Keylet k, long prevIndex, boolean rolling) {
+        STObject existing = read(k);
+        SLE sle = existing == null ? SLE.create(k) : SLE.of(k.key(), existing.copy());
+        java.util.List<Hash256> hashes = new java.util.ArrayList<>(
+                existing == null ? java.util.List.of() : existing.getVector256(SField.HASHES));
+        if (rolling && hashes.size() == 256) {
+            hashes.remove(0);
+        }
+        hashes.add(header.parentHash());
+        sle.object().setVector256(SField.HASHES, hashes);
+        sle.object().setU32(SField.LAST_LEDGER_SEQUENCE, prevIndex);
+        if (existing == null) {
+            rawInsert(sle);
+        } else {
+            rawReplace(sle);
+        }
     }
 
     /** An immutable view of the current state and transactions, readable from any thread; O(1). */
