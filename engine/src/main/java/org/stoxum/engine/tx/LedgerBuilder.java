@@ -49,6 +49,21 @@ public final class LedgerBuilder {
         return new Result(accum.close(closeTime, closeResolution, closeTimeCorrect), retriable);
     }
 
+    /**
+     * The ledger that follows {@code parent} with no transactions, closed outside consensus (rippled's
+     * {@code Ledger(prevLedger, closeTime)} followed by {@code updateSkipList} and {@code setImmutable}):
+     * how a stand-alone server makes ledger 2 on top of genesis at start-up. The close time is {@code now}
+     * rounded when the parent has no close time, else the parent's plus the resolution.
+     */
+    public static Ledger successor(Ledger parent, long now) {
+        OpenView next = OpenView.closing(parent);
+        int resolution = next.closeTimeResolution();
+        long closeTime = parent.closeTime() == 0
+                ? LedgerTimes.roundCloseTime(now, resolution)
+                : parent.closeTime() + resolution;
+        return next.close(closeTime, resolution, true);
+    }
+
     /** Applies one transaction, retrying (tec not claimed) when {@code certainRetry}. */
     @FunctionalInterface
     interface Applier {

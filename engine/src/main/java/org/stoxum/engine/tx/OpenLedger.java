@@ -55,6 +55,14 @@ public final class OpenLedger {
         this.held = new CanonicalTxSet(lastClosed.hash());
     }
 
+    /**
+     * A stand-alone server's start (rippled's {@code startGenesisLedger}): ledger 2 is made on top of
+     * {@code genesis} at {@code now} and becomes the last closed ledger; the open ledger is 3.
+     */
+    public static OpenLedger startStandalone(EngineSetup setup, Ledger genesis, long now) {
+        return new OpenLedger(setup, LedgerBuilder.successor(genesis, now));
+    }
+
     /** The last closed ledger. */
     public Ledger lastClosed() {
         return lastClosed;
