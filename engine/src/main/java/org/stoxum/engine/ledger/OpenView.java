@@ -60,6 +60,20 @@ public final class OpenView implements ReadView, RawView {
     }
 
     /**
+     * The open ledger on {@code closed}, the ledger this finished view became, starting with the entries
+     * this view already parsed (they are exactly the new ledger's), so the next ledger's first
+     * transactions need not parse them again.
+     */
+    public OpenView openSuccessor(Ledger closed, Rules rules) {
+        if (!finished || closed.seq() != header.seq()) {
+            throw new IllegalArgumentException("not the ledger this view closed into");
+        }
+        OpenView next = openLedger(closed, rules);
+        next.parsed.putAll(parsed);
+        return next;
+    }
+
+    /**
      * The next ledger after {@code parent} while its transactions are applied at close (rippled's
      * {@code Ledger(prevLedger, closeTime)} seen through an OpenView): fees and rules of the parent, the
      * resolution that follows the parent's, and a provisional close time that the close replaces.

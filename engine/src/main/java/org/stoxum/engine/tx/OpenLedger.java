@@ -153,7 +153,7 @@ public final class OpenLedger {
         Hash256 setHash = view.txSet().hash();
         LedgerBuilder.Result built = LedgerBuilder.build(setup, parent, new ArrayList<>(viewTxs.values()), setHash,
                 closeTime, closeTimeCorrect, resolution);
-        accept(built.ledger(), built.retriable());
+        reopen(built.ledger(), built.retriable(), built.built().openSuccessor(built.ledger(), built.ledger().rules()));
         return built.ledger();
     }
 
@@ -173,7 +173,10 @@ public final class OpenLedger {
      * drops what the new ledger settled.
      */
     public void accept(Ledger newClosed, CanonicalTxSet retries) {
-        OpenView next = OpenView.openLedger(newClosed, newClosed.rules());
+        reopen(newClosed, retries, OpenView.openLedger(newClosed, newClosed.rules()));
+    }
+
+    private void reopen(Ledger newClosed, CanonicalTxSet retries, OpenView next) {
         TreeMap<Hash256, STTx> nextTxs = new TreeMap<>();
         view = next;
         TreeMap<Hash256, STTx> oldTxs = viewTxs;
