@@ -1,7 +1,9 @@
 package org.stoxum.engine.ledger;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
 import org.stoxum.codec.binary.SField;
 import org.stoxum.codec.binary.STObject;
 import org.stoxum.codec.types.Hash256;
@@ -141,8 +143,7 @@ public final class OpenView implements ReadView, RawView {
     private void appendHash(Keylet k, long prevIndex, boolean rolling) {
         STObject existing = read(k);
         SLE sle = existing == null ? SLE.create(k) : SLE.of(k.key(), existing.copy());
-        java.util.List<Hash256> hashes = new java.util.ArrayList<>(
-                existing == null ? java.util.List.of() : existing.getVector256(SField.HASHES));
+        List<Hash256> hashes = new ArrayList<>(existing == null ? List.of() : existing.getVector256(SField.HASHES));
         if (rolling && hashes.size() == 256) {
             hashes.remove(0);
         }

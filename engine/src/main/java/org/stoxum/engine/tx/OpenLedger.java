@@ -27,6 +27,8 @@ import org.stoxum.engine.ledger.STTx;
  *       and a new open ledger is made on top (see {@link #accept}).</li>
  * </ul>
  * Single writer: every method except {@link #current()} and {@link #lastClosed()} belongs to one thread.
+ * The writer publishes a frozen view of the open ledger after every change, so readers on other threads
+ * always see a consistent open ledger.
  */
 public final class OpenLedger {
     /** Ledgers a local transaction is re-applied for (LocalTx::holdLedgers). */
@@ -53,6 +55,7 @@ public final class OpenLedger {
         this.lastClosed = lastClosed;
         this.view = OpenView.openLedger(lastClosed, lastClosed.rules());
         this.held = new CanonicalTxSet(lastClosed.hash());
+        this.snapshot = view.snapshot();
     }
 
     /**
@@ -68,14 +71,9 @@ public final class OpenLedger {
         return lastClosed;
     }
 
-    /** A frozen view of the open ledger as it stands, readable from any thread. */
+    /** A frozen view of the open ledger as of its last change, readable from any thread. */
     public ReadView current() {
-        ReadView s = snapshot;
-        if (s == null) {
-            s = view.snapshot();
-            snapshot = s;
-        }
-        return s;
+        return snapshot;
     }
 
     /** The live open view (writer thread only). */
@@ -103,6 +101,9 @@ public final class OpenLedger {
      */
     public Submission submit(STTx tx, int flags, boolean local, boolean failHard) {
         ApplyResult r = applyToOpen(view, tx, flags);
+        if (r.applied()) {
+            snapshot = view.snapshot();
+        }
         boolean addLocal = local;
         if (r.ter() == TER.tesSUCCESS) {
             for (STTx next : held.prune(tx.account(), tx.sequence() + 1)) {
@@ -131,7 +132,6 @@ public final class OpenLedger {
         if (r.applied()) {
             if (target == view) {
                 viewTxs.put(tx.id(), tx);
-                snapshot = null;
             }
         }
         return r;
@@ -200,7 +200,7 @@ public final class OpenLedger {
             applyToOpen(next, tx, ApplyFlags.NO_CHECK_SIGN);
         }
         lastClosed = newClosed;
-        snapshot = null;
+        snapshot = next.snapshot();
         sweepLocals(newClosed);
     }
 

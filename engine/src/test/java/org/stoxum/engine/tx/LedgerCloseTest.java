@@ -79,12 +79,10 @@ class LedgerCloseTest {
     }
 
     @Test
-    void aTecInTheOpenLedgerIsRetriedAtCloseAndMaySucceed() {
+    void aTecIsRetriedAtCloseAndClaimedInTheFinalPass() {
         Env env = new Env();
         env.fund(stm(1_000), alice);
         long reserve = env.current().fees().accountReserve(0);
-        // bob does not exist yet: his payment gets terNO_ACCOUNT and is held, alice funds him, then
-        // bob's second payment needs the first to land and his balance to cover both
         env.fund(org.stoxum.engine.tx.jtx.Jtx.drops(reserve + 100_000), bob);
         env.submit(pay(bob, carol, stm(1)), ter(TER.tecUNFUNDED_PAYMENT));
         Ledger closed = env.close();
