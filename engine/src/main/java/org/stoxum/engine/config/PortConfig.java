@@ -80,4 +80,24 @@ public record PortConfig(String name, InetAddress ip, int port, Set<PortProtocol
     public boolean secureGatewayAllowed(InetAddress remote) {
         return secureGateway.stream().anyMatch(m -> m.matches(remote));
     }
+
+    /**
+     * The ADMIN test of a request: the client's address is in {@code admin} and, when the port sets
+     * {@code admin_user} or {@code admin_password}, the request carries both, equal.
+     *
+     * @param sentUser     the request's {@code admin_user}, null when absent or not a string
+     * @param sentPassword the request's {@code admin_password}, null when absent or not a string
+     */
+    public boolean admin(InetAddress remote, String sentUser, String sentPassword) {
+        if (!adminAllowed(remote)) {
+            return false;
+        }
+        boolean required = !adminUser.isEmpty() || !adminPassword.isEmpty();
+        return !required || (adminUser.equals(sentUser) && adminPassword.equals(sentPassword));
+    }
+
+    /** The IDENTIFIED test: a trusted proxy named a non-empty user (X-User). */
+    public boolean identified(InetAddress remote, String forwardedUser) {
+        return forwardedUser != null && !forwardedUser.isEmpty() && secureGatewayAllowed(remote);
+    }
 }
