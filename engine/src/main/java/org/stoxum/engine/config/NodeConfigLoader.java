@@ -99,7 +99,8 @@ public final class NodeConfigLoader {
         LOG.info("Loading config {}", file);
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            // Decoded leniently: stoxumd reads bytes, so a stray Latin-1 comment must not stop the start.
+            text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new ConfigException(file.toString(), 0, "cannot read the config file: " + e.getMessage(), e);
         }

@@ -131,7 +131,7 @@ final class ValidatorsReader {
 
     private static String readFile(Path file, ReadContext ctx) {
         try {
-            return Files.readString(file, StandardCharsets.UTF_8);
+            return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new ConfigException(ctx.source, 0, "cannot read the file: " + e.getMessage(), e);
         }

@@ -554,6 +554,21 @@ class NodeConfigTest {
     }
 
     @Test
+    void aStrayLatin1ByteInACommentDoesNotStopTheLoad() throws IOException {
+        Path sub = Files.createDirectories(dir.resolve("latin1"));
+        byte[] head = "# caf\u00e9 written by an old editor: ".getBytes(StandardCharsets.UTF_8);
+        byte[] bad = {(byte) 0xE9, '\n'};
+        byte[] rest = ConfigErrorsTest.MINIMAL.getBytes(StandardCharsets.UTF_8);
+        byte[] all = new byte[head.length + bad.length + rest.length];
+        System.arraycopy(head, 0, all, 0, head.length);
+        System.arraycopy(bad, 0, all, head.length, bad.length);
+        System.arraycopy(rest, 0, all, head.length + bad.length, rest.length);
+        Files.write(sub.resolve("stoxumd.cfg"), all);
+        ConfigEnvironment env = new ConfigEnvironment(Map.of(), sub, dir.resolve("etc"), dir.resolve("var"));
+        assertEquals(5005, NodeConfigLoader.load(Optional.empty(), true, env).ports().get(0).port());
+    }
+
+    @Test
     void rpcStartupCommandsAreCopies() {
         NodeConfig c = loadFull(false);
         c.rpcStartup().get(0).put("command", "stop");
