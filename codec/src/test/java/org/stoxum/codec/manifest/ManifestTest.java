@@ -29,16 +29,6 @@ import org.stoxum.codec.hash.Sha512Half;
 
 /** Manifests: stoxumd's Manifest_test cases, its recorded token manifest, and what "strict" reading adds. */
 class ManifestTest {
-    /** The manifest of stoxumd's ValidatorKeys_test / Manifest_test token (made by the validator-keys tool). */
-    static final String TOKEN_MANIFEST =
-            "JAAAAAFxIe1FtwmimvGtH2iCcMJqC9gVFKilGfw1/vCxHXXLplc2GnMhAkE1agqXxBwD"
-            + "wDbID6OMSYuM0FDAlpAgNk8SKFn7MO2fdkcwRQIhAOngu9sAKqXYouJ+l2V0W+sAOkVB"
-            + "+ZRS6PShlJAfUsXfAiBsVJGesaadOJc/aAZokS1vymGmVrlHPKWX3Yywu6in8HASQKPu"
-            + "gBD67kMaRFGvmpATHlGKJdvDFlWPYy5AqDedFv5TJa2w0i21eq3MYywLVJZnFOr7C0kw"
-            + "2AiTzSCjIzditQ8=";
-    /** The token's signing secret (hex as in the token). */
-    static final String TOKEN_SECRET = "9ed45f866241cc18a2747b54387c0625907972f4e7190231faa937457fa9daf6";
-
     private static final BigInteger CURVE_ORDER =
             new BigInteger("FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFEBAAEDCE6AF48A03BBFD25E8CD0364141", 16);
 
@@ -76,15 +66,15 @@ class ManifestTest {
 
     @Test
     void recordedTokenManifestReadsAndVerifies() {
-        Manifest m = Manifest.fromBase64(TOKEN_MANIFEST);
+        Manifest m = Manifest.fromBase64(RecordedTokens.TOKEN_MANIFEST);
         assertEquals(1, m.sequence());
         assertFalse(m.revoked());
         assertTrue(m.verify());
         assertEquals(KeyType.ED25519, m.masterKey().type());
-        KeyPair signing = KeyPair.fromSecret(KeyType.SECP256K1, Hex.decode(TOKEN_SECRET));
+        KeyPair signing = KeyPair.fromSecret(KeyType.SECP256K1, Hex.decode(RecordedTokens.TOKEN_SECRET_HEX));
         assertEquals(Optional.of(signing.publicKey()), m.signingKey());
-        assertEquals(TOKEN_MANIFEST, m.toBase64());
-        assertArrayEquals(Base64.getDecoder().decode(TOKEN_MANIFEST), m.serialized());
+        assertEquals(RecordedTokens.TOKEN_MANIFEST, m.toBase64());
+        assertArrayEquals(Base64.getDecoder().decode(RecordedTokens.TOKEN_MANIFEST), m.serialized());
     }
 
     @ParameterizedTest

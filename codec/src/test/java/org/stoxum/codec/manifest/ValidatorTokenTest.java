@@ -21,31 +21,6 @@ import org.stoxum.codec.crypto.KeyType;
 
 /** Tokens: stoxumd's recorded token blobs, the validator-keys guide's example, and our own round trip. */
 class ValidatorTokenTest {
-    /** stoxumd ValidatorKeys_test / Manifest_test tokenBlob, stray white space included to test trimming. */
-    static final List<String> TOKEN_BLOB = List.of(
-            "    eyJ2YWxpZGF0aW9uX3NlY3JldF9rZXkiOiI5ZWQ0NWY4NjYyNDFjYzE4YTI3NDdiNT\n",
-            " \tQzODdjMDYyNTkwNzk3MmY0ZTcxOTAyMzFmYWE5Mzc0NTdmYTlkYWY2IiwibWFuaWZl     \n",
-            "\tc3QiOiJKQUFBQUFGeEllMUZ0d21pbXZHdEgyaUNjTUpxQzlnVkZLaWxHZncxL3ZDeE\n",
-            "\t hYWExwbGMyR25NaEFrRTFhZ3FYeEJ3RHdEYklENk9NU1l1TTBGREFscEFnTms4U0tG\t  \t\n",
-            "bjdNTzJmZGtjd1JRSWhBT25ndTlzQUtxWFlvdUorbDJWMFcrc0FPa1ZCK1pSUzZQU2\n",
-            "hsSkFmVXNYZkFpQnNWSkdlc2FhZE9KYy9hQVpva1MxdnltR21WcmxIUEtXWDNZeXd1\n",
-            "NmluOEhBU1FLUHVnQkQ2N2tNYVJGR3ZtcEFUSGxHS0pkdkRGbFdQWXk1QXFEZWRGdj\n",
-            "VUSmEydzBpMjFlcTNNWXl3TFZKWm5GT3I3QzBrdzJBaVR6U0NqSXpkaXRROD0ifQ==\n");
-
-    /** The same token's secret as stoxumd's test spells it (node private key, Ripple alphabet). */
-    static final String TOKEN_SECRET_RIPPLE = "paQmjZ37pKKPMrgadBLsuf9ab7Y7EUNzh27LQrZqoexpAs31nJi";
-
-    /** stoxumd ValidatorKeys_test invalidTokenBlob: well formed, but the manifest names another signing key. */
-    static final List<String> MISMATCHED_BLOB = List.of(
-            "eyJtYW5pZmVzdCI6IkpBQUFBQVZ4SWUyOVVBdzViZFJudHJ1elVkREk4aDNGV1JWZl\n",
-            "k3SXVIaUlKQUhJd3MxdzZzM01oQWtsa1VXQWR2RnFRVGRlSEpvS1pNY0hlS0RzOExo\n",
-            "b3d3bDlHOEdkVGNJbmFka1l3UkFJZ0h2Q01lQU1aSzlqQnV2aFhlaFRLRzVDQ3BBR1\n",
-            "k0bGtvZHRXYW84UGhzR3NDSUREVTA1d1c3bWNiMjlVNkMvTHBpZmgvakZPRGhFR21i\n",
-            "NWF6dTJMVHlqL1pjQkpBbitmNGhtQTQ0U0tYbGtTTUFqak1rSWRyR1Rxa21SNjBzVG\n",
-            "JaTjZOOUYwdk9UV3VYcUZ6eDFoSGIyL0RqWElVZXhDVGlITEcxTG9UdUp1eXdXbk55\n",
-            "RFE9PSIsInZhbGlkYXRpb25fc2VjcmV0X2tleSI6IjkyRDhCNDBGMzYwMTc5MTkwMU\n",
-            "MzQTUzMzI3NzBDMkUwMTA4MDI0NTZFOEM2QkI0NEQ0N0FFREQ0NzJGMDQ2RkYifQ==\n");
-
     /**
      * The example token of the validator-keys tool's guide (doc/validator-keys-tool-guide.md), as published:
      * two characters were turned into {@code '|'} (both are {@code 'l'} in stoxumd's copy of the same token).
@@ -69,20 +44,21 @@ class ValidatorTokenTest {
 
     @Test
     void recordedTokenDecodesWithItsWhiteSpace() {
-        ValidatorToken t = ValidatorToken.decode(TOKEN_BLOB);
-        assertEquals(ManifestTest.TOKEN_MANIFEST, t.manifestBase64());
-        byte[] secret = Base58.of(NetworkProfile.RIPPLE).decodeToken(TokenType.NODE_PRIVATE, TOKEN_SECRET_RIPPLE);
+        ValidatorToken t = ValidatorToken.decode(RecordedTokens.TOKEN_BLOB);
+        assertEquals(RecordedTokens.TOKEN_MANIFEST, t.manifestBase64());
+        byte[] secret = Base58.of(NetworkProfile.RIPPLE).decodeToken(TokenType.NODE_PRIVATE,
+                RecordedTokens.TOKEN_SECRET_RIPPLE);
         assertArrayEquals(secret, t.validationSecretKey());
-        assertArrayEquals(Hex.decode(ManifestTest.TOKEN_SECRET), secret);
+        assertArrayEquals(Hex.decode(RecordedTokens.TOKEN_SECRET_HEX), secret);
         Manifest m = t.manifest();
         assertTrue(m.verify());
         assertEquals(m.signingKey().orElseThrow(), t.signingKeyPair().publicKey());
-        assertEquals(ValidatorToken.decode(String.join("", TOKEN_BLOB)).manifestBase64(), t.manifestBase64());
+        assertEquals(ValidatorToken.decode(String.join("", RecordedTokens.TOKEN_BLOB)).manifestBase64(), t.manifestBase64());
     }
 
     @Test
     void mismatchedTokenDecodesButItsSecretIsNotTheManifestsKey() {
-        ValidatorToken t = ValidatorToken.decode(MISMATCHED_BLOB);
+        ValidatorToken t = ValidatorToken.decode(RecordedTokens.MISMATCHED_BLOB);
         Manifest m = t.manifest();
         assertNotEquals(m.signingKey().orElseThrow(), t.signingKeyPair().publicKey());
     }
@@ -91,14 +67,14 @@ class ValidatorTokenTest {
     void guideExampleIsCorruptAsPublishedAndStoxumdsTokenOnceRepaired() {
         assertThrows(CodecException.class, () -> ValidatorToken.decode(GUIDE_TOKEN));
         ValidatorToken repaired = ValidatorToken.decode(GUIDE_TOKEN.replace('|', 'l'));
-        ValidatorToken recorded = ValidatorToken.decode(TOKEN_BLOB);
+        ValidatorToken recorded = ValidatorToken.decode(RecordedTokens.TOKEN_BLOB);
         assertEquals(recorded.manifestBase64(), repaired.manifestBase64());
         assertArrayEquals(recorded.validationSecretKey(), repaired.validationSecretKey());
         assertTrue(repaired.manifest().verify());
 
-        assertEquals("nHBt9fsb4849WmZiCds4r5TXyBeQjqnH5kzPtqgMAQMgi39YZRPa",
+        assertEquals(RecordedTokens.TOKEN_MASTER_RIPPLE,
                 repaired.manifest().masterKey().toBase58(TokenType.NODE_PUBLIC, NetworkProfile.RIPPLE));
-        assertEquals("Emp82qtBAVA2gcKh3UtAxwMZWpP5bHEmwu6G8H7JL5J7hQ2sKnGX",
+        assertEquals(RecordedTokens.TOKEN_MASTER_STOXUM,
                 repaired.manifest().masterKey().toBase58(TokenType.NODE_PUBLIC, NetworkProfile.STOXUM));
 
         assertThrows(CodecException.class, () -> Manifest.fromBase64(GUIDE_REVOCATION));
