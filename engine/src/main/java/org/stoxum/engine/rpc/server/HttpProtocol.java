@@ -1,0 +1,166 @@
+package org.stoxum.engine.rpc.server;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * HTTP on one connection: requests are read and answered one at a time, in order (pipelined requests
+ * wait in the input buffer), with the original server's routing: WebSocket upgrades, the load
+ * balancer's status page on WebSocket ports, 403 where JSON-RPC is not served or Basic credentials
+ * fail, and JSON-RPC otherwise.
+ */
+final class HttpProtocol implements Protocol {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HttpProtocol.class);
+
+    private final Connection connection;
+    private final ServerContext context;
+    private final PortConfig port;
+    private final HttpRequestParser parser;
+    private boolean busy;
+    private boolean keepAlive;
+
+    HttpProtocol(Connection connection) {
+        this.connection = connection;
+        this.context = connection.context;
+        this.port = connection.port.config;
+        ServerOptions options = context.options();
+        this.parser = new HttpRequestParser(options.maxHeaderBytes(), options.maxRequestBytes());
+        connection.setReadDeadline(context.timeoutNanos(connection.remote));
+    }
+
+    @Override
+    public void onInput(ByteBuffer in) {
+        while (!busy && !connection.isClosing()) {
+            HttpRequestParser.Outcome outcome = parser.feed(in);
+            if (parser.takeContinueRequest()) {
+                connection.send(HttpResponses.continueInterim());
+            }
+            if (outcome instanceof HttpRequestParser.NeedMore) {
+                return;
+            }
+            if (outcome instanceof HttpRequestParser.Malformed malformed) {
+                LOG.debug("malformed request from {}: {}", connection.remote, malformed.reason());
+                connection.send(HttpResponses.jsonRpc(400, "Bad Request: " + malformed.reason()));
+                connection.closeAfterFlush();
+                return;
+            }
+            if (outcome instanceof HttpRequestParser.TooLarge) {
+                connection.send(HttpResponses.jsonRpc(400, "Unable to parse request: "));
+                connection.closeAfterFlush();
+                return;
+            }
+            connection.clearReadDeadline();
+            if (!route(((HttpRequestParser.Complete) outcome).request())) {
+                return;
+            }
+        }
+    }
+
+    /** Handles one request; returns false when this protocol will read no further request now. */
+    private boolean route(HttpRequest request) {
+        if (request.isWebSocketUpgrade()) {
+            if (!port.servesWebSocket()) {
+                return answerAndClose(HttpResponses.invalidProtocol(request.version()));
+            }
+            return upgrade(request);
+        }
+        if (port.servesWebSocket() && request.isStatusRequest()) {
+            String problem = context.options().health().problem().orElse(null);
+            return answerAndClose(HttpResponses.statusPage(request.version(), problem));
+        }
+        if (!port.servesHttp() || !authorized(request)) {
+            return answerAndClose(HttpResponses.jsonRpc(403, "Forbidden"));
+        }
+        busy = true;
+        keepAlive = request.keepAlive();
+        JsonRpcExchange exchange = new JsonRpcExchange(port, context.dispatcher(), context.resources(),
+                connection.remote, request.header("X-Forwarded-For"), request.header("X-User"),
+                context.options().maxRequestBytes(),
+                reply -> connection.loop.execute(() -> replied(reply)));
+        exchange.start(request.body());
+        return false;
+    }
+
+    private boolean upgrade(HttpRequest request) {
+        String refusal = WsProtocol.handshakeRefusal(request);
+        if (refusal != null) {
+            byte[] answer = refusal.isEmpty()
+                    ? HttpResponses.upgradeRequired(request.version())
+                    : HttpResponses.handshakeRefused(request.version(), refusal);
+            return answerAndClose(answer);
+        }
+        String key = request.header("Sec-WebSocket-Key");
+        connection.send(HttpResponses.switchingProtocols(request.version(), WsFrames.acceptKey(key)));
+        connection.switchProtocol(new WsProtocol(connection, request));
+        return false;
+    }
+
+    private boolean answerAndClose(byte[] answer) {
+        connection.send(answer);
+        connection.closeAfterFlush();
+        return false;
+    }
+
+    private void replied(JsonRpcExchange.Reply reply) {
+        if (connection.isClosed()) {
+            return;
+        }
+        busy = false;
+        connection.send(HttpResponses.jsonRpc(reply.status(), reply.content()));
+        if (!keepAlive) {
+            connection.closeAfterFlush();
+            return;
+        }
+        connection.setReadDeadline(context.timeoutNanos(connection.remote));
+        connection.deliverInput();
+        if (!busy && connection.inputEnded()) {
+            connection.closeAfterFlush();
+        }
+    }
+
+    /** HTTP Basic, required when the port names both a user and a password. */
+    private boolean authorized(HttpRequest request) {
+        if (!port.requiresBasicAuth()) {
+            return true;
+        }
+        String header = request.header("Authorization");
+        if (!header.startsWith("Basic ")) {
+            return false;
+        }
+        String userPass;
+        try {
+            userPass = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        int colon = userPass.indexOf(':');
+        return colon >= 0 && userPass.substring(0, colon).equals(port.user())
+                && userPass.substring(colon + 1).equals(port.password());
+    }
+
+    @Override
+    public void onEndOfInput() {
+        if (!busy) {
+            connection.closeAfterFlush();
+        }
+    }
+
+    @Override
+    public void onTick(long nowNanos) {
+        // The connection's own deadlines cover HTTP.
+    }
+
+    @Override
+    public void onShutdown() {
+        connection.close();
+    }
+
+    @Override
+    public void onClosed() {
+        // An exchange still running finds the connection closed and drops its answer.
+    }
+}
