@@ -45,7 +45,8 @@ final class Dispatch {
             LOG.debug("dispatcher refused '{}': {}", request.method(), e.getMessage());
             return false;
         } catch (RuntimeException e) {
-            LOG.info("handler for '{}' threw", request.method(), e);
+            LOG.info("handler for '{}' threw: {}", request.method(), e.toString());
+            LOG.debug("handler failure", e);
             responder.complete(RpcError.INTERNAL.make(), Charge.EXCEPTION_RPC);
             return true;
         }

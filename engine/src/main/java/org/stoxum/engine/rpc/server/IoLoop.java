@@ -47,6 +47,15 @@ final class IoLoop implements Runnable {
         thread.start();
     }
 
+    /** Releases a loop that was never started. */
+    void discard() {
+        try {
+            selector.close();
+        } catch (IOException e) {
+            LOG.debug("closing selector: {}", e.getMessage());
+        }
+    }
+
     /** Runs {@code task} on this loop's thread. */
     void execute(Runnable task) {
         tasks.add(task);

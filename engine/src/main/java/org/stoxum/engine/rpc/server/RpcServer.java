@@ -77,6 +77,7 @@ public final class RpcServer implements AutoCloseable {
             for (PortRuntime p : ports.values()) {
                 p.channel.close();
             }
+            loops.forEach(IoLoop::discard);
             throw e;
         }
         RpcServer server = new RpcServer(loops, ports, options);

@@ -59,7 +59,7 @@ public final class LocalResourceManager implements ResourceManager {
 
     @Override
     public ResourceConsumer newUnlimitedEndpoint(InetAddress address) {
-        return UnlimitedConsumer.INSTANCE;
+        return FreeConsumer.UNLIMITED;
     }
 
     /** The current balance of {@code address}, 0 when unknown. */

@@ -14,17 +14,17 @@ public interface ResourceManager {
     /** An account that is never charged, for admin and identified callers. */
     ResourceConsumer newUnlimitedEndpoint(InetAddress address);
 
-    /** A manager that charges nobody. */
-    static ResourceManager unlimited() {
+    /** A manager that charges nobody (admin and identified callers still count as unlimited). */
+    static ResourceManager free() {
         return new ResourceManager() {
             @Override
             public ResourceConsumer newInboundEndpoint(InetAddress address) {
-                return UnlimitedConsumer.INSTANCE;
+                return FreeConsumer.INBOUND;
             }
 
             @Override
             public ResourceConsumer newUnlimitedEndpoint(InetAddress address) {
-                return UnlimitedConsumer.INSTANCE;
+                return FreeConsumer.UNLIMITED;
             }
         };
     }
