@@ -80,7 +80,10 @@ final class HttpProtocol implements Protocol {
         JsonRpcExchange exchange = new JsonRpcExchange(port, context.dispatcher(), context.resources(),
                 connection.remote, request.header("X-Forwarded-For"), request.header("X-User"),
                 context.options().maxRequestBytes(),
-                reply -> connection.loop.execute(() -> replied(reply)));
+                reply -> {
+                    byte[] bytes = HttpResponses.jsonRpc(reply.status(), reply.content());
+                    connection.loop.execute(() -> replied(bytes));
+                });
         exchange.start(request.body());
         return false;
     }
@@ -105,12 +108,12 @@ final class HttpProtocol implements Protocol {
         return false;
     }
 
-    private void replied(JsonRpcExchange.Reply reply) {
+    private void replied(byte[] reply) {
         if (connection.isClosed()) {
             return;
         }
         busy = false;
-        connection.send(HttpResponses.jsonRpc(reply.status(), reply.content()));
+        connection.send(reply);
         if (!keepAlive) {
             connection.closeAfterFlush();
             return;

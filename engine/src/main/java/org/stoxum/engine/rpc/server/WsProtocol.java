@@ -147,6 +147,12 @@ final class WsProtocol implements Protocol, WsSession {
             }
             return;
         }
+        if (busy) {
+            // Input (and so any pong) is not read while a request is in flight; the client is not idle.
+            timerStart = now;
+            awaitingPong = false;
+            return;
+        }
         if (state != State.OPEN || now - timerStart < keepAliveNanos) {
             return;
         }
