@@ -34,46 +34,47 @@ final class HttpProtocol implements Protocol {
 
     @Override
     public void onInput(ByteBuffer in) {
-        while (!busy && !connection.isClosing()) {
-            HttpRequestParser.Outcome outcome = parser.feed(in);
-            if (parser.takeContinueRequest()) {
-                connection.send(HttpResponses.continueInterim());
-            }
-            if (outcome instanceof HttpRequestParser.NeedMore) {
-                return;
-            }
-            if (outcome instanceof HttpRequestParser.Malformed malformed) {
-                LOG.debug("malformed request from {}: {}", connection.remote, malformed.reason());
-                connection.send(HttpResponses.jsonRpc(400, "Bad Request: " + malformed.reason()));
-                connection.closeAfterFlush();
-                return;
-            }
-            if (outcome instanceof HttpRequestParser.TooLarge) {
-                connection.send(HttpResponses.jsonRpc(400, "Unable to parse request: "));
-                connection.closeAfterFlush();
-                return;
-            }
+        if (busy || connection.isClosing()) {
+            return;
+        }
+        HttpRequestParser.Outcome outcome = parser.feed(in);
+        if (parser.takeContinueRequest()) {
+            connection.send(HttpResponses.continueInterim());
+        }
+        if (outcome instanceof HttpRequestParser.Malformed malformed) {
+            LOG.debug("malformed request from {}: {}", connection.remote, malformed.reason());
+            connection.send(HttpResponses.jsonRpc(400, "Bad Request: " + malformed.reason()));
+            connection.closeAfterFlush();
+        } else if (outcome instanceof HttpRequestParser.TooLarge) {
+            connection.send(HttpResponses.jsonRpc(400, "Unable to parse request: "));
+            connection.closeAfterFlush();
+        } else if (outcome instanceof HttpRequestParser.Complete complete) {
             connection.clearReadDeadline();
-            if (!route(((HttpRequestParser.Complete) outcome).request())) {
-                return;
-            }
+            route(complete.request());
         }
     }
 
-    /** Handles one request; returns false when this protocol will read no further request now. */
-    private boolean route(HttpRequest request) {
+    /**
+     * Handles one request. Afterwards this protocol reads nothing more until the answer is out: it is
+     * busy, closing, or replaced by WebSocket.
+     */
+    private void route(HttpRequest request) {
         if (request.isWebSocketUpgrade()) {
-            if (!port.servesWebSocket()) {
-                return answerAndClose(HttpResponses.invalidProtocol(request.version()));
+            if (port.servesWebSocket()) {
+                upgrade(request);
+            } else {
+                answerAndClose(HttpResponses.invalidProtocol(request.version()));
             }
-            return upgrade(request);
+            return;
         }
         if (port.servesWebSocket() && request.isStatusRequest()) {
             String problem = context.options().health().problem().orElse(null);
-            return answerAndClose(HttpResponses.statusPage(request.version(), problem));
+            answerAndClose(HttpResponses.statusPage(request.version(), problem));
+            return;
         }
         if (!port.servesHttp() || !authorized(request)) {
-            return answerAndClose(HttpResponses.jsonRpc(403, "Forbidden"));
+            answerAndClose(HttpResponses.jsonRpc(403, "Forbidden"));
+            return;
         }
         busy = true;
         keepAlive = request.keepAlive();
@@ -85,27 +86,24 @@ final class HttpProtocol implements Protocol {
                     connection.loop.execute(() -> replied(bytes));
                 });
         exchange.start(request.body());
-        return false;
     }
 
-    private boolean upgrade(HttpRequest request) {
+    private void upgrade(HttpRequest request) {
         String refusal = WsProtocol.handshakeRefusal(request);
         if (refusal != null) {
-            byte[] answer = refusal.isEmpty()
+            answerAndClose(refusal.isEmpty()
                     ? HttpResponses.upgradeRequired(request.version())
-                    : HttpResponses.handshakeRefused(request.version(), refusal);
-            return answerAndClose(answer);
+                    : HttpResponses.handshakeRefused(request.version(), refusal));
+            return;
         }
         String key = request.header("Sec-WebSocket-Key");
         connection.send(HttpResponses.switchingProtocols(request.version(), WsFrames.acceptKey(key)));
         connection.switchProtocol(new WsProtocol(connection, request));
-        return false;
     }
 
-    private boolean answerAndClose(byte[] answer) {
+    private void answerAndClose(byte[] answer) {
         connection.send(answer);
         connection.closeAfterFlush();
-        return false;
     }
 
     private void replied(byte[] reply) {

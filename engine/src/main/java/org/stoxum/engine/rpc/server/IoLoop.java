@@ -106,8 +106,11 @@ final class IoLoop implements Runnable {
         });
     }
 
-    /** Waits for the loop thread to end. */
+    /** Waits for the loop thread to end (not when called from that thread, which ends by itself). */
     boolean join(long millis) throws InterruptedException {
+        if (Thread.currentThread() == thread) {
+            return true;
+        }
         thread.join(millis);
         return !thread.isAlive();
     }

@@ -119,6 +119,20 @@ class ServerLifecycleTest {
     }
 
     @Test
+    void aLongRequestDoesNotCountAsSilence() throws Exception {
+        ServerOptions quick = ServerOptions.defaults().withTimeouts(Duration.ofMillis(200), Duration.ofMillis(200));
+        try (ServerFixture fx = ServerFixture.with(ResourceManager.free(), quick);
+                RawWs ws = RawWs.connect(null, fx.wsPort())) {
+            ws.sendText("{\"id\":1,\"command\":\"delayed\"}");
+            eventually(() -> fx.dispatcher.seen.size() == 1, "dispatched");
+            Thread.sleep(1_000);
+            fx.dispatcher.gate.countDown();
+            assertEquals("{\"id\":1,\"result\":{\"delayed\":true,\"thread\":\"test-dispatcher\"},\"status\":\"success\","
+                    + "\"type\":\"response\"}", ws.readText());
+        }
+    }
+
+    @Test
     void portLimitRefusesExtraClients() throws Exception {
         PortConfig limited = PortConfig.builder("port_limited", ServerFixture.LOOPBACK, 0).limit(2).build();
         try (ServerFixture fx = ServerFixture.ports(ResourceManager.free(), ServerOptions.defaults(), limited)) {
