@@ -54,7 +54,8 @@ public final class JsonRpcClient {
         this.port = port;
         this.uri = URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port + "/");
         this.authorization = user != null && password != null
-                ? "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8))
+                ? "Basic " + Base64.getEncoder()
+                        .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8))
                 : null;
         this.timeout = Objects.requireNonNull(timeout, "timeout");
         this.http = HttpClient.newBuilder()
@@ -96,7 +97,8 @@ public final class JsonRpcClient {
         try {
             return JSON.readTree(response.body());
         } catch (JsonProcessingException e) {
-            throw new RpcClientException("unreadable answer from " + host + ":" + port + ": " + e.getOriginalMessage(), e);
+            throw new RpcClientException(
+                    "unreadable answer from " + host + ":" + port + ": " + e.getOriginalMessage(), e);
         }
     }
 
@@ -106,7 +108,8 @@ public final class JsonRpcClient {
         } catch (ConnectException | HttpConnectTimeoutException e) {
             throw new NoServerAnsweredException(host, port, e);
         } catch (HttpTimeoutException e) {
-            throw new RpcClientException("no answer from " + host + ":" + port + " within " + timeout.toSeconds() + " s", e);
+            throw new RpcClientException(
+                    "no answer from " + host + ":" + port + " within " + timeout.toMillis() + " ms", e);
         } catch (IOException e) {
             if (e.getCause() instanceof ConnectException) {
                 throw new NoServerAnsweredException(host, port, e);

@@ -47,9 +47,8 @@ final class HttpRequestParser {
     private String target;
     private int version;
     private List<Map.Entry<String, String>> headers;
-    private byte[] fixedBody;
-    private int fixedFilled;
-    private ByteArrayOutputStream chunkedBody;
+    private long fixedRemaining;
+    private ByteArrayOutputStream body;
     private long chunkRemaining;
     private int trailerBytes;
     private boolean headJustParsed;
@@ -86,13 +85,15 @@ final class HttpRequestParser {
                     }
                 }
                 case FIXED_BODY -> {
-                    int n = Math.min(in.remaining(), fixedBody.length - fixedFilled);
-                    in.get(fixedBody, fixedFilled, n);
-                    fixedFilled += n;
-                    if (fixedFilled < fixedBody.length) {
+                    int n = (int) Math.min(in.remaining(), fixedRemaining);
+                    byte[] part = new byte[n];
+                    in.get(part);
+                    body.write(part, 0, n);
+                    fixedRemaining -= n;
+                    if (fixedRemaining > 0) {
                         return NEED_MORE;
                     }
-                    return complete(fixedBody);
+                    return complete(body.toByteArray());
                 }
                 case CHUNK_SIZE -> {
                     String line = readLine(in, MAX_CHUNK_LINE);
@@ -105,7 +106,7 @@ final class HttpRequestParser {
                         return new Malformed("bad chunk size");
                     }
                     chunkRemaining = Long.parseLong(size, 16);
-                    if (chunkedBody.size() + chunkRemaining > maxBodyBytes) {
+                    if (body.size() + chunkRemaining > maxBodyBytes) {
                         return new TooLarge();
                     }
                     state = chunkRemaining == 0 ? State.TRAILERS : State.CHUNK_DATA;
@@ -114,7 +115,7 @@ final class HttpRequestParser {
                     int n = (int) Math.min(in.remaining(), chunkRemaining);
                     byte[] part = new byte[n];
                     in.get(part);
-                    chunkedBody.write(part, 0, n);
+                    body.write(part, 0, n);
                     chunkRemaining -= n;
                     if (chunkRemaining > 0) {
                         return NEED_MORE;
@@ -141,7 +142,7 @@ final class HttpRequestParser {
                         return new Malformed("trailers too long");
                     }
                     if (line.isEmpty()) {
-                        return complete(chunkedBody.toByteArray());
+                        return complete(body.toByteArray());
                     }
                 }
                 default -> throw new IllegalStateException(state.name());
@@ -149,11 +150,10 @@ final class HttpRequestParser {
         }
     }
 
-    private Outcome complete(byte[] body) {
-        HttpRequest request = new HttpRequest(method, target, version, headers, body);
+    private Outcome complete(byte[] content) {
+        HttpRequest request = new HttpRequest(method, target, version, headers, content);
         state = State.HEAD;
-        fixedBody = null;
-        chunkedBody = null;
+        this.body = null;
         headers = null;
         return new Complete(request);
     }
@@ -230,7 +230,7 @@ final class HttpRequestParser {
             if (!codings[codings.length - 1].trim().equalsIgnoreCase("chunked")) {
                 return new Malformed("unsupported transfer encoding");
             }
-            chunkedBody = new ByteArrayOutputStream();
+            body = new ByteArrayOutputStream();
             trailerBytes = 0;
             state = State.CHUNK_SIZE;
             return null;
@@ -259,8 +259,9 @@ final class HttpRequestParser {
             headJustParsed = false;
             return complete(new byte[0]);
         }
-        fixedBody = new byte[(int) length];
-        fixedFilled = 0;
+        // Grown as bytes arrive, so a client announcing a large body costs only what it sends.
+        body = new ByteArrayOutputStream((int) Math.min(length, 64 * 1024));
+        fixedRemaining = length;
         state = State.FIXED_BODY;
         return null;
     }

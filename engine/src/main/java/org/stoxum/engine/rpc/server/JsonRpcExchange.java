@@ -129,7 +129,8 @@ final class JsonRpcExchange {
      */
     private boolean processItem(JsonNode item) {
         JsonNode method = item.get("method");
-        Role required = method != null && method.isTextual() ? dispatcher.requiredRole(method.textValue()) : Role.FORBID;
+        Role required = method != null && method.isTextual()
+                ? dispatcher.requiredRole(method.textValue()) : Role.FORBID;
         JsonNode itemParams = item.get("params");
         JsonNode roleParams = itemParams != null && itemParams.isArray() && itemParams.size() > 0
                 && itemParams.get(0).isObject() ? itemParams.get(0) : NODES.objectNode();

@@ -47,8 +47,8 @@ public record ServerOptions(
         requirePositive(remoteTimeout, "remoteTimeout");
         requirePositive(closeGrace, "closeGrace");
         if (maxRequestBytes < 1 || maxHeaderBytes < 64 || maxWebSocketMessageBytes < maxRequestBytes) {
-            throw new IllegalArgumentException("size limits must satisfy 0 < maxRequestBytes <= maxWebSocketMessageBytes"
-                    + " and maxHeaderBytes >= 64");
+            throw new IllegalArgumentException("size limits must satisfy 0 < maxRequestBytes"
+                    + " <= maxWebSocketMessageBytes and maxHeaderBytes >= 64");
         }
         Objects.requireNonNull(health, "health");
     }
