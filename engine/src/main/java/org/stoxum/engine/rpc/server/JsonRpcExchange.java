@@ -198,42 +198,7 @@ final class JsonRpcExchange {
     private void answered(ObjectNode params, String ripplerpc, ResourceConsumer usage, ObjectNode result,
             Charge charge) {
         usage.charge(charge);
-        if (usage.warn()) {
-            result.put("warning", "load");
-        }
-        ObjectNode reply = NODES.objectNode();
-        boolean error = result.has(RpcError.ERROR);
-        if (ripplerpc.compareTo("2.0") >= 0) {
-            if (error) {
-                result.put("status", "error");
-                JsonNode code = result.get(RpcError.ERROR_CODE);
-                JsonNode message = result.get(RpcError.ERROR_MESSAGE);
-                if (code == null) {
-                    result.putNull(RpcError.ERROR_CODE);
-                }
-                result.set("code", code == null ? NODES.nullNode() : code);
-                result.set("message", message == null ? NODES.nullNode() : message);
-                result.remove(RpcError.ERROR_MESSAGE);
-                reply.set("error", result);
-            } else {
-                result.put("status", "success");
-                reply.set("result", result);
-            }
-        } else {
-            if (error) {
-                result.put("status", "error");
-                result.set("request", params);
-            } else {
-                result.put("status", "success");
-            }
-            reply.set("result", result);
-        }
-        for (String echoed : new String[] {"jsonrpc", "ripplerpc", "id"}) {
-            if (params.has(echoed)) {
-                reply.set(echoed, params.get(echoed));
-            }
-        }
-        record(reply);
+        record(RpcEnvelope.jsonRpc(result, params, ripplerpc, usage.warn()));
         resume();
     }
 

@@ -60,7 +60,7 @@ final class WsExchange {
             ObjectNode answer = RpcError.SLOW_DOWN.make();
             answer.put("status", "error");
             answer.set("request", request);
-            finish(RippledJsonWriter.compactBytes(envelope(answer, request)), true);
+            finish(RippledJsonWriter.compactBytes(RpcEnvelope.webSocketResponse(answer, request)), true);
             return;
         }
         JsonNode command = request.get("command");
@@ -73,7 +73,7 @@ final class WsExchange {
             answer.put("error", MISSING_COMMAND);
             answer.set("request", request);
             consumer.charge(Charge.INVALID_RPC);
-            finish(RippledJsonWriter.compactBytes(envelope(answer, request)), false);
+            finish(RippledJsonWriter.compactBytes(RpcEnvelope.webSocketResponse(answer, request)), false);
             return;
         }
         String name = RippledJsonValues.asString(command != null ? command : method);
@@ -102,33 +102,8 @@ final class WsExchange {
     private void answered(ObjectNode request, ObjectNode result, Charge charge) {
         ResourceConsumer consumer = session.consumer();
         consumer.charge(charge);
-        ObjectNode answer = NODES.objectNode();
-        if (consumer.warn()) {
-            answer.put("warning", "load");
-        }
-        if (result.has(RpcError.ERROR)) {
-            answer = result;
-            answer.put("status", "error");
-            answer.set("request", request);
-        } else {
-            answer.set("result", result);
-            answer.put("status", "success");
-            if (consumer.isUnlimited() && RippledJsonValues.asString(request.get("command")).equals("ping")) {
-                answer.put("unlimited", true);
-            }
-        }
-        finish(RippledJsonWriter.compactBytes(envelope(answer, request)), false);
-    }
-
-    /** Adds the echoed fields and the response type. */
-    private static ObjectNode envelope(ObjectNode answer, ObjectNode request) {
-        for (String echoed : new String[] {"id", "jsonrpc", "ripplerpc"}) {
-            if (request.has(echoed)) {
-                answer.set(echoed, request.get(echoed));
-            }
-        }
-        answer.put("type", "response");
-        return answer;
+        ObjectNode answer = RpcEnvelope.webSocket(result, request, consumer.isUnlimited(), consumer.warn());
+        finish(RippledJsonWriter.compactBytes(answer), false);
     }
 
     private void finish(byte[] bytes, boolean thenClose) {
