@@ -92,7 +92,6 @@ class AmountMathTest {
         assertTrue(usd(-2, 0).compareTo(usd(-1, 0)) < 0);
         assertTrue(usd(2, 0).compareTo(usd(19, -1)) > 0);
         assertThrows(CodecException.class, () -> usd(1, 0).compareTo(STAmount.of(EUR, 1, 0, false)));
-        assertSame(usd(1, 0).getClass(), STAmount.min(usd(1, 0), usd(2, 0)).getClass());
         assertAmount(1_000_000_000_000_000L, -15, STAmount.min(usd(1, 0), usd(2, 0)));
         assertAmount(-2_000_000_000_000_000L, -15, STAmount.min(usd(1, 0), usd(-2, 0)));
         assertAmount(2_000_000_000_000_000L, -15, STAmount.max(usd(1, 0), usd(2, 0)));
@@ -164,6 +163,17 @@ class AmountMathTest {
         assertAmount(3_333_333_333_333_334L, -16, AmountMath.divRound(usd(1, 0), usd(3, 0), USD, true, BOTH));
         assertAmount(3_333_333_333_333_333L, -16, AmountMath.divRound(usd(1, 0), usd(3, 0), USD, false, BOTH));
         assertAmount(-3_333_333_333_333_334L, -16, AmountMath.divRound(usd(-1, 0), usd(3, 0), USD, false, BOTH));
+    }
+
+    @Test
+    void roundingAwayFromZeroCanFallShort() {
+        // 1000569818411116 / -1000000000001597, "down" (away from zero for a negative result):
+        // ceil(1000569818411116e17 / 1000000000001597) = 100056981840951809 (18 digits) e-17; rippled first
+        // truncates to 10005698184095180e-16, then adds 9 and divides: 1000569818409518e-15, which is
+        // closer to zero than the exact -1.00056981840951808999...
+        STAmount q = AmountMath.divRound(usd(1_000_569_818_411_116L, 0), usd(-1_000_000_000_001_597L, 0), USD,
+                false, BOTH);
+        assertAmount(-1_000_569_818_409_518L, -15, q);
     }
 
     @Test

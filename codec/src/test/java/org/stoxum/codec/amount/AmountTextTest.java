@@ -10,10 +10,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.stoxum.codec.CodecException;
+import org.stoxum.codec.Hex;
+import org.stoxum.codec.NetworkProfile;
 
 /** rippled's {@code amountFromString} and {@code getText}, including the corners read from the C++. */
 class AmountTextTest {
-    private static final Issue USD = new Issue(Currency.fromJson("USD", org.stoxum.codec.NetworkProfile.STOXUM),
+    private static final Issue USD = new Issue(Currency.fromJson("USD", NetworkProfile.STOXUM),
             Json.ISSUER);
 
     private static STAmount usd(String text) {
@@ -80,9 +82,9 @@ class AmountTextTest {
         STAmount negativeZero = drops("-5e-1");
         assertTrue(negativeZero.isNegative());
         assertTrue(negativeZero.isZero());
-        STAmount fromJson = STAmount.fromJson(Json.text("-5e-1"), org.stoxum.codec.NetworkProfile.STOXUM);
+        STAmount fromJson = STAmount.fromJson(Json.text("-5e-1"), NetworkProfile.STOXUM);
         assertFalse(fromJson.isNegative());
-        assertEquals("4000000000000000", org.stoxum.codec.Hex.encode(fromJson.toBytes()));
+        assertEquals("4000000000000000", Hex.encode(fromJson.toBytes()));
     }
 
     @ParameterizedTest
