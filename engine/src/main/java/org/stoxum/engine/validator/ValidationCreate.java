@@ -3,12 +3,13 @@ package org.stoxum.engine.validator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.stoxum.codec.CodecException;
+import java.util.Optional;
 import org.stoxum.codec.NetworkProfile;
 import org.stoxum.codec.base58.TokenType;
 import org.stoxum.codec.crypto.KeyPair;
 import org.stoxum.codec.crypto.KeyType;
 import org.stoxum.codec.crypto.Seed;
+import org.stoxum.engine.rpc.server.RpcError;
 
 /**
  * The answer of the admin command {@code validation_create}: a seed (the one given as {@code secret}, read
@@ -16,12 +17,6 @@ import org.stoxum.codec.crypto.Seed;
  * for {@code [validation_seed]}.
  */
 public final class ValidationCreate {
-    /** rippled's error token for a {@code secret} that is no seed. */
-    public static final String BAD_SEED = "badSeed";
-    /** rippled's error token when the handler throws (a {@code secret} that is an object, array or real). */
-    public static final String INTERNAL = "internal";
-
-    private static final int INT_MAX = Integer.MAX_VALUE;
 
     private ValidationCreate() {
     }
@@ -29,19 +24,26 @@ public final class ValidationCreate {
     /**
      * The result object: {@code validation_key} (the seed in RFC 1751 words), {@code validation_private_key}
      * (node private key), {@code validation_public_key} (node public key) and {@code validation_seed}, in
-     * the profile's alphabet and in the order stoxumd prints them.
+     * the profile's alphabet and in the order stoxumd prints them. Errors come back as the handler's answer
+     * does: {@code badSeed} when {@code secret} is no seed, and {@code internal} when it is of a type
+     * stoxumd cannot read as a string (its handler throws, and the dispatcher answers so).
      *
      * @param params the request's parameters (may be null)
-     * @throws CodecException {@value #BAD_SEED} when {@code secret} is no seed, {@value #INTERNAL} when it
-     *     is of a type stoxumd cannot read as a string
      */
     public static ObjectNode answer(JsonNode params, NetworkProfile profile) {
         Seed seed;
         if (params == null || !params.has("secret")) {
             seed = Seed.random();
         } else {
-            seed = Seed.parseGeneric(asString(params.get("secret")), profile).orElseThrow(
-                    () -> new CodecException(BAD_SEED, "Disallowed seed."));
+            Optional<String> secret = asString(params.get("secret"));
+            if (secret.isEmpty()) {
+                return RpcError.INTERNAL.make();
+            }
+            Optional<Seed> parsed = Seed.parseGeneric(secret.get(), profile);
+            if (parsed.isEmpty()) {
+                return RpcError.BAD_SEED.make();
+            }
+            seed = parsed.get();
         }
         KeyPair key = KeyPair.nodeFromSeed(seed, KeyType.SECP256K1);
         ObjectNode out = JsonNodeFactory.instance.objectNode();
@@ -54,23 +56,23 @@ public final class ValidationCreate {
 
     /**
      * Json::Value::asString as the handler calls it: strings as they are, null as empty, booleans as words,
-     * integers stoxumd's reader stores as signed (up to 2^31-1, and negatives) in decimal; anything else
-     * throws there, which the server answers with {@value #INTERNAL}.
+     * integers stoxumd's reader stores as signed (up to 2^31-1, and negatives) in decimal; empty for anything
+     * else, where stoxumd throws.
      */
-    private static String asString(JsonNode v) {
+    private static Optional<String> asString(JsonNode v) {
         if (v.isTextual()) {
-            return v.textValue();
+            return Optional.of(v.textValue());
         }
         if (v.isNull()) {
-            return "";
+            return Optional.of("");
         }
         if (v.isBoolean()) {
-            return v.booleanValue() ? "true" : "false";
+            return Optional.of(v.booleanValue() ? "true" : "false");
         }
-        if (v.isIntegralNumber() && v.canConvertToLong() && v.longValue() <= INT_MAX
+        if (v.isIntegralNumber() && v.canConvertToLong() && v.longValue() <= Integer.MAX_VALUE
                 && v.longValue() >= Integer.MIN_VALUE) {
-            return Long.toString(v.longValue());
+            return Optional.of(Long.toString(v.longValue()));
         }
-        throw new CodecException(INTERNAL, "Type is not convertible to string");
+        return Optional.empty();
     }
 }

@@ -2,14 +2,12 @@ package org.stoxum.engine.validator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.stoxum.codec.CodecException;
 import org.stoxum.codec.NetworkProfile;
 import org.stoxum.codec.base58.TokenType;
 import org.stoxum.codec.crypto.KeyPair;
@@ -17,6 +15,7 @@ import org.stoxum.codec.crypto.KeyType;
 import org.stoxum.codec.crypto.PublicKey;
 import org.stoxum.codec.crypto.Seed;
 import org.stoxum.codec.testing.SharedVectors;
+import org.stoxum.engine.rpc.server.RpcError;
 
 /**
  * validation_create as stoxumd's handler computes it: parseGenericSeed of {@code secret}, then the seed's
@@ -118,16 +117,15 @@ class ValidationCreateTest {
         // Empty (or null, read as empty) and keys of other kinds are refused as badSeed.
         for (String bad : new String[] {"\"\"", "null", "\"xmB23jLgWpAxb2DingE2kNuduzABYU8WMy\"",
                 "\"Xp5zVn5L6btDPMoT9L5Zxv74Ad81Nh932YchSFqfGMhvSi3XyY7Y\""}) {
-            CodecException e = assertThrows(CodecException.class,
-                    () -> ValidationCreate.answer(params("{\"secret\":" + bad + "}"), NetworkProfile.STOXUM), bad);
-            assertEquals("badSeed", e.token(), bad);
+            assertEquals(RpcError.BAD_SEED.make(),
+                    ValidationCreate.answer(params("{\"secret\":" + bad + "}"), NetworkProfile.STOXUM), bad);
         }
         // Values Json::Value::asString cannot convert make the handler throw: "internal".
         for (String odd : new String[] {"1.5", "4294967295", "[]", "{}"}) {
-            CodecException e = assertThrows(CodecException.class,
-                    () -> ValidationCreate.answer(params("{\"secret\":" + odd + "}"), NetworkProfile.STOXUM), odd);
-            assertEquals("internal", e.token(), odd);
+            assertEquals(RpcError.INTERNAL.make(),
+                    ValidationCreate.answer(params("{\"secret\":" + odd + "}"), NetworkProfile.STOXUM), odd);
         }
+        assertEquals("badSeed", RpcError.BAD_SEED.make().get("error").asText());
     }
 
     static List<String> fieldNames(JsonNode n) {
