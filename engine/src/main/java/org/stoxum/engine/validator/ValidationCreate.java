@@ -17,7 +17,6 @@ import org.stoxum.engine.rpc.server.RpcError;
  * for {@code [validation_seed]}.
  */
 public final class ValidationCreate {
-
     private ValidationCreate() {
     }
 
