@@ -60,6 +60,15 @@ final class Generation {
     }
 
     record Slots(Dbi<byte[]>[] nodes, Dbi<byte[]>[] index) {
+        /** Nodes held in all slots, live or not yet emptied. */
+        long nodeCount(Txn<byte[]> txn) {
+            long n = 0;
+            for (Dbi<byte[]> d : nodes) {
+                n += d.stat(txn).entries;
+            }
+            return n;
+        }
+
         /** Generation {@code id} in its slot, ready to append after what the slot already holds. */
         Generation generation(Txn<byte[]> txn, int id) {
             int slot = id % SLOTS;

@@ -129,19 +129,6 @@ final class LedgerTables {
         }
     }
 
-    /** Sequences of stored ledgers from {@code seq} upwards, in order. */
-    List<LedgerHeader> headersFrom(Txn<byte[]> txn, long seq) {
-        List<LedgerHeader> out = new ArrayList<>();
-        try (Cursor<byte[]> c = headers.openCursor(txn)) {
-            boolean found = c.get(BigEndian.u32(seq), GetOp.MDB_SET_RANGE);
-            while (found) {
-                out.add(LedgerHeader.fromBytes(c.val()));
-                found = c.next();
-            }
-        }
-        return out;
-    }
-
     LedgerHeader header(Txn<byte[]> txn, long seq) {
         byte[] h = headers.get(txn, BigEndian.u32(seq));
         return h == null ? null : LedgerHeader.fromBytes(h);

@@ -162,7 +162,7 @@ public final class NodeStore implements SHAMapNodeSource, AutoCloseable {
 
     private void checkIdentity(Txn<byte[]> txn, NetworkProfile profile, boolean fresh) {
         byte[] magic = meta.get(txn, KEY_MAGIC);
-        if (magic == null && !fresh) {
+        if (magic == null && (!fresh || meta.stat(txn).entries > 0)) {
             throw foreign(settings.path());
         }
         if (magic == null) {
@@ -436,6 +436,11 @@ public final class NodeStore implements SHAMapNodeSource, AutoCloseable {
             txn.reset();
             idleReaders.offer(txn);
         }
+    }
+
+    /** Tree nodes on disk in every generation (for monitoring and tests). */
+    public long nodeCount() {
+        return read(slots::nodeCount);
     }
 
     // ------------------------------------------------------------------ for OnlineDelete

@@ -1,9 +1,6 @@
 package org.stoxum.storage.nodestore;
 
-import java.util.List;
 import org.stoxum.storage.ledger.LedgerHeader;
-import org.stoxum.storage.shamap.SHAMap;
-import org.stoxum.storage.shamap.SHAMapLeafType;
 
 /**
  * Online delete ({@code [node_db] online_delete = N}): keeps at least the last N validated ledgers and
@@ -11,23 +8,26 @@ import org.stoxum.storage.shamap.SHAMapLeafType;
  * LMDB environment instead of whole backends:
  *
  * <ol>
- * <li>When the validated ledger V reaches {@code lastRotated + N} (and, with advisory delete, the
+ * <li>When the validated ledger reaches {@code lastRotated + N} (and, with advisory delete, the
  *     operator's {@code can_delete} reaches {@code lastRotated - 1}), a rotation starts: a new, empty
- *     target generation is opened.</li>
+ *     target generation is opened, and the newest stored ledger S is chosen to seed it.</li>
  * <li>The rows (headers, transactions, account history) of ledgers below {@code lastRotated} are
  *     deleted, oldest first.</li>
- * <li>Every node of V's trees, and of each ledger stored since, is copied into the target, children
- *     first, a batch per step. Ledgers keep being stored into the writable generation meanwhile.</li>
- * <li>In the step that finds nothing left to copy, the target becomes writable, the writable becomes
- *     the archive (still read), and the old archive is emptied, a batch per step.
- *     {@code lastRotated} becomes V.</li>
+ * <li>Every node of S's trees is copied into the target, children first, a batch per step. Ledgers
+ *     keep being stored, wholly, into the writable generation meanwhile.</li>
+ * <li>In the step that completes the copy, the target becomes writable, the writable becomes the
+ *     archive (still read) and the old archive is emptied, a batch per step. {@code lastRotated}
+ *     becomes the sequence after the newest stored ledger: every later ledger is stored wholly in the
+ *     new writable generation; the first of them also rewrites there whatever changed since S.</li>
  * </ol>
  *
- * Every ledger from the previous {@code lastRotated} on stays complete (in the writable generation or the
- * archive), so at least N and at most about 2N ledgers are kept. Each step is one short LMDB write
- * transaction, so ledger writes interleave and readers (LMDB snapshots) never wait. Every step persists
- * its progress with its data, so a crash resumes where it stopped. Run {@link #doWork()} from a
- * background thread (it returns 0 when idle), or step it in tests.
+ * A ledger stored while a generation is writable lies wholly in that generation, and a generation is
+ * emptied only after the rows of every ledger it alone holds (those below {@code lastRotated}) are gone,
+ * so every ledger that still has a header is complete, and at least N are kept (about 2N at most). The
+ * copy is a fixed amount of work, so a rotation ends however fast ledgers arrive. Each step is one
+ * short LMDB write transaction, so ledger writes interleave and readers (LMDB snapshots) never wait;
+ * each step persists its progress with its data, so a crash resumes where it stopped. Run
+ * {@link #doWork()} from a background thread (it returns 0 when idle), or step it in tests.
  */
 public final class OnlineDelete {
     /** Nodes or table entries handled per step: keeps each write transaction short. */
@@ -38,6 +38,8 @@ public final class OnlineDelete {
     private final NodeStore store;
     private final NodeStoreSettings settings;
     private volatile long validated;
+    /** Entries per step; tests shrink it to make a rotation span many steps. */
+    private volatile int batch = BATCH;
 
     OnlineDelete(NodeStore store, NodeStoreSettings settings) {
         this.store = store;
@@ -46,6 +48,10 @@ public final class OnlineDelete {
 
     void onValidated(long seq) {
         validated = seq;
+    }
+
+    void batch(int entries) {
+        batch = entries;
     }
 
     /** The ledger of the last rotation: ledgers from the one before it on are kept. */
@@ -66,7 +72,7 @@ public final class OnlineDelete {
         store.write(txn -> {
             StoreState s = store.state();
             if (s.droppingGen() != 0) {
-                int n = store.dropping().deleteSome(txn, BATCH);
+                int n = store.dropping().deleteSome(txn, batch);
                 work[0] = Math.max(n, 1);
                 return n > 0 ? () -> { } : adopt(txn, s.dropped(), null);
             }
@@ -77,14 +83,16 @@ public final class OnlineDelete {
             }
             if (s.targetGen() != 0) {
                 work[0] = 1;
-                TreeWriter writer = new TreeWriter(txn, store.target(), BATCH);
-                boolean complete = copy(writer, store.tables().headersFrom(txn, s.rotationSeq()));
+                TreeWriter writer = new TreeWriter(txn, store.target(), batch);
+                LedgerHeader seed = store.tables().header(txn, s.rotationSeq());
+                boolean complete = seed == null || copy(writer, seed);
                 work[0] += (int) writer.appended();
                 Runnable marks = writer::commitMarks;
                 if (!complete) {
                     return marks;
                 }
-                Runnable switched = adopt(txn, s.switchGenerations(), null);
+                LedgerHeader newest = store.lastLedger();
+                Runnable switched = adopt(txn, s.switchGenerations(newest.seq() + 1), null);
                 return () -> {
                     marks.run();
                     switched.run();
@@ -99,10 +107,10 @@ public final class OnlineDelete {
                 return adopt(txn, s.withLastRotated(v), null);
             }
             long canDelete = settings.advisoryDelete() ? s.canDelete() : Long.MAX_VALUE;
-            if (v >= s.lastRotated() + settings.onlineDelete() && canDelete >= s.lastRotated() - 1
-                    && store.tables().header(txn, v) != null) {
+            LedgerHeader newest = store.lastLedger();
+            if (v >= s.lastRotated() + settings.onlineDelete() && canDelete >= s.lastRotated() - 1 && newest != null) {
                 work[0] = 1;
-                StoreState next = s.startRotation(v);
+                StoreState next = s.startRotation(newest.seq());
                 return adopt(txn, next, store.openGeneration(txn, next.targetGen()));
             }
             return () -> { };
@@ -110,16 +118,9 @@ public final class OnlineDelete {
         return work[0];
     }
 
-    /** Copies the trees of {@code ledgers} into the writer's generation; false if the batch ran out. */
-    private boolean copy(TreeWriter writer, List<LedgerHeader> ledgers) {
-        for (LedgerHeader h : ledgers) {
-            SHAMap state = SHAMap.load(SHAMapLeafType.ACCOUNT_STATE, h.accountHash(), store);
-            SHAMap txs = SHAMap.load(SHAMapLeafType.TRANSACTION_WITH_METADATA, h.txHash(), store);
-            if (!writer.write(state.root()) || !writer.write(txs.root())) {
-                return false;
-            }
-        }
-        return true;
+    /** Copies the trees of {@code ledger} into the writer's generation; false if the batch ran out. */
+    private boolean copy(TreeWriter writer, LedgerHeader ledger) {
+        return writer.write(store.stateMap(ledger).root()) && writer.write(store.transactionMap(ledger).root());
     }
 
     private Runnable adopt(org.lmdbjava.Txn<byte[]> txn, StoreState next, Generation newTarget) {

@@ -7,10 +7,11 @@ package org.stoxum.storage.nodestore;
  * @param writableGen  generation receiving new ledgers' nodes
  * @param archiveGen   previous generation, still read (0: none)
  * @param targetGen    generation being filled by a rotation in progress (0: none)
- * @param rotationSeq  the validated ledger the rotation in progress copies (0: none)
+ * @param rotationSeq  the ledger the rotation in progress copies (0: none)
  * @param rowsBelow    ledger rows with a smaller sequence are being deleted (0: none)
  * @param droppingGen  generation being emptied (0: none)
- * @param lastRotated  the ledger of the last rotation (rippled's lastRotated; 0: not yet set)
+ * @param lastRotated  rippled's lastRotated: every ledger from here on lies wholly in the writable
+ *                     generation or, after a later rotation, the archive (0: not yet set)
  * @param canDelete    with advisory delete, the newest ledger an operator allowed to delete
  * @param nextGen      id of the next generation to create
  */
@@ -63,9 +64,12 @@ record StoreState(int writableGen, int archiveGen, int targetGen, long rotationS
         return new StoreState(writableGen, archiveGen, targetGen, rotationSeq, 0, droppingGen, lastRotated, canDelete, nextGen);
     }
 
-    /** The target becomes writable, the writable the archive, and the old archive is emptied. */
-    StoreState switchGenerations() {
-        return new StoreState(targetGen, writableGen, 0, 0, rowsBelow, archiveGen, rotationSeq, canDelete, nextGen);
+    /**
+     * The target becomes writable, the writable the archive, and the old archive is emptied; ledgers
+     * from {@code firstNew} on will be stored wholly in the new writable generation.
+     */
+    StoreState switchGenerations(long firstNew) {
+        return new StoreState(targetGen, writableGen, 0, 0, rowsBelow, archiveGen, firstNew, canDelete, nextGen);
     }
 
     StoreState dropped() {

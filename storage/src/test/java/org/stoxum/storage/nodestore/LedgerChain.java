@@ -42,6 +42,8 @@ final class LedgerChain {
 
     private final Random random;
     private final SHAMap state;
+    /** Past this many entries the state stops growing: edits then mostly rewrite history. */
+    private int stableSize = Integer.MAX_VALUE;
     private final List<Hash256> keys = new ArrayList<>();
     private LedgerHeader last;
 
@@ -71,10 +73,17 @@ final class LedgerChain {
         return last;
     }
 
+    /** Keeps the state near {@code size} entries, so that most of what is stored is history. */
+    LedgerChain stableAt(int size) {
+        stableSize = size;
+        return this;
+    }
+
     /** The next ledger: {@code edits} state changes and {@code txCount} transactions. */
     Ledger next(int edits, int txCount) {
         for (int i = 0; i < edits; i++) {
-            if (keys.isEmpty() || random.nextInt(4) != 0) {
+            boolean grow = keys.size() < stableSize ? random.nextInt(4) != 0 : random.nextInt(3) == 0;
+            if (keys.isEmpty() || grow) {
                 Hash256 k = randomKey();
                 if (state.put(k, bytes(20 + random.nextInt(80)))) {
                     keys.add(k);
