@@ -97,10 +97,21 @@ final class Generation {
         return nodes.stat(txn).entries;
     }
 
-    /** Appends a node. A location skipped by an aborted transaction is never reused, which is harmless. */
-    void append(Txn<byte[]> txn, byte[] hash, byte[] wire) {
+    /**
+     * Appends a node's bytes and returns its location; the caller indexes it with {@link #index}. A
+     * location skipped by an aborted transaction is never reused, which is harmless.
+     */
+    byte[] append(Txn<byte[]> txn, byte[] wire) {
         byte[] location = BigEndian.u64(nextLocation++);
         nodes.put(txn, location, wire, PutFlags.MDB_APPEND);
+        return location;
+    }
+
+    /**
+     * Indexes appended nodes. Callers pass a whole batch sorted by hash: LMDB then walks the index
+     * pages in order instead of jumping between them, and a fresh index is built almost like an append.
+     */
+    void index(Txn<byte[]> txn, byte[] hash, byte[] location) {
         index.put(txn, hash, location);
     }
 

@@ -240,6 +240,7 @@ public final class NodeStore implements SHAMapNodeSource, AutoCloseable {
             TreeWriter writer = new TreeWriter(txn, writable, Long.MAX_VALUE);
             writer.write(state.root());
             writer.write(transactions.root());
+            writer.finish();
             tables.put(txn, header, ledgerHash, txIndex, leafHashes);
             boolean newest = last == null || header.seq() >= last.seq();
             if (newest) {
