@@ -205,13 +205,4 @@ class STObjectTest {
         assertEquals("tecCLAIM", o.setU8(SField.TRANSACTION_RESULT, 100).toJson(NetworkProfile.RIPPLE)
                 .get("TransactionResult").asText());
     }
-
-    @Test
-    void ledgerHeaderRoundTrip() {
-        LedgerHeader h = new LedgerHeader(5, 1000, Hash256.ZERO, Hash256.fromHex("01".repeat(32)),
-                Hash256.ZERO, 10, 20, 30, 1);
-        assertEquals(h, LedgerHeader.fromBytes(h.toBytes()));
-        assertEquals(LedgerHeader.LENGTH, h.toBytes().length);
-        assertThrows(CodecException.class, () -> LedgerHeader.fromBytes(new byte[117]));
-    }
 }

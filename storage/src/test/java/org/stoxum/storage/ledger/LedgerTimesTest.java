@@ -66,7 +66,7 @@ class LedgerTimesTest {
         assertThrows(IllegalArgumentException.class, () -> new LedgerHeader(1, -1, z, z, z, 0, 0, 10, 0));
         assertThrows(IllegalArgumentException.class, () -> new LedgerHeader(1, 0, z, z, z, 0, 0, 256, 0));
         assertThrows(IllegalArgumentException.class, () -> new LedgerHeader(1, 0, z, z, z, 0, 1L << 32, 10, 0));
-        assertThrows(IllegalArgumentException.class, () -> LedgerHeader.fromBytes(new byte[117]));
+        assertThrows(org.stoxum.codec.CodecException.class, () -> LedgerHeader.fromBytes(new byte[117]));
         LedgerHeader h = new LedgerHeader(0xFFFF_FFFFL, Long.MAX_VALUE, z, z, z, 0xFFFF_FFFFL, 0xFFFF_FFFFL, 255,
                 LedgerTimes.NO_CONSENSUS_TIME);
         assertEquals(h, LedgerHeader.fromBytes(h.toBytes()));
