@@ -159,10 +159,10 @@ final class ApplyStateTable {
                 any |= after;
                 continue;
             }
-            if (after && FieldValues.equal(orig, cur, f)) {
+            if (after && orig.sameValue(f, cur)) {
                 continue;
             }
-            FieldValues.copy(orig, out, f);
+            out.copyFieldFrom(orig, f);
             any = true;
         }
         if (any) {
@@ -186,10 +186,10 @@ final class ApplyStateTable {
                 any |= !skipDefaults;
                 continue;
             }
-            if (skipDefaults && FieldValues.isDefault(cur, f)) {
+            if (skipDefaults && cur.isDefault(f)) {
                 continue;
             }
-            FieldValues.copy(cur, out, f);
+            out.copyFieldFrom(cur, f);
             any = true;
         }
         if (any) {
