@@ -10,6 +10,7 @@ import org.stoxum.codec.types.Hash256;
 import org.stoxum.engine.ledger.ApplyFlags;
 import org.stoxum.engine.ledger.Keylets;
 import org.stoxum.engine.ledger.Ledger;
+import org.stoxum.engine.ledger.LedgerHistory;
 import org.stoxum.engine.ledger.OpenView;
 import org.stoxum.engine.ledger.ReadView;
 import org.stoxum.engine.ledger.STTx;
@@ -39,6 +40,7 @@ public final class OpenLedger {
     private OpenView view;
     private TreeMap<Hash256, STTx> viewTxs = new TreeMap<>();
     private volatile ReadView snapshot;
+    private final LedgerHistory history = new LedgerHistory();
     private final CanonicalTxSet held;
     private final List<LocalTx> locals = new ArrayList<>();
 
@@ -56,6 +58,7 @@ public final class OpenLedger {
         this.view = OpenView.openLedger(lastClosed, lastClosed.rules());
         this.held = new CanonicalTxSet(lastClosed.hash());
         this.snapshot = view.snapshot();
+        this.history.add(lastClosed);
     }
 
     /**
@@ -63,7 +66,14 @@ public final class OpenLedger {
      * {@code genesis} at {@code now} and becomes the last closed ledger; the open ledger is 3.
      */
     public static OpenLedger startStandalone(EngineSetup setup, Ledger genesis, long now) {
-        return new OpenLedger(setup, LedgerBuilder.successor(genesis, now));
+        OpenLedger ol = new OpenLedger(setup, LedgerBuilder.successor(genesis, now));
+        ol.history.add(genesis);
+        return ol;
+    }
+
+    /** Every closed ledger this node made or started from, and where their transactions are. */
+    public LedgerHistory history() {
+        return history;
     }
 
     /** The last closed ledger. */
@@ -199,6 +209,7 @@ public final class OpenLedger {
         for (STTx tx : localSet) {
             applyToOpen(next, tx, ApplyFlags.NO_CHECK_SIGN);
         }
+        history.add(newClosed);
         lastClosed = newClosed;
         snapshot = next.snapshot();
         sweepLocals(newClosed);

@@ -43,6 +43,15 @@ class LedgerCloseTest {
         assertEquals(0, env.ledger().heldCount());
         Ledger closed = env.close();
         assertEquals(4, txCount(closed));
+        var history = env.ledger().history();
+        assertEquals(closed, history.bySeq(3));
+        assertEquals(closed, history.byHash(closed.hash()));
+        assertEquals(1, history.firstSeq(), "genesis and ledger 2 are held too");
+        for (var it = closed.transactions(); it.hasNext(); ) {
+            var tx = it.next();
+            assertEquals(3, history.ledgerOfTx(tx.id()));
+            assertNotNull(history.tx(tx.id()).meta());
+        }
     }
 
     @Test
