@@ -76,6 +76,8 @@ public final class SimPeer implements SimNode, ConsensusAdaptor<Integer, SimLedg
     public long clockSkewS;
     /** Whether the node validates (and proposes). */
     public boolean runAsValidator = true;
+    /** A crashed node does nothing: no rounds, no timer, deaf and mute. */
+    public boolean down;
     /** Delay between consensus accepting and the ledger being built and validated (ms). */
     public long ledgerAcceptDelayMs;
     /** Delay before a received validation is processed (ms). */
@@ -151,6 +153,9 @@ public final class SimPeer implements SimNode, ConsensusAdaptor<Integer, SimLedg
 
     /** Starts consensus (validations expiry, the heartbeat, a round). */
     public void start() {
+        if (down) {
+            return;
+        }
         validations.expire();
         if (!timerRunning) {
             timerRunning = true;
@@ -160,6 +165,10 @@ public final class SimPeer implements SimNode, ConsensusAdaptor<Integer, SimLedg
     }
 
     private void timerEntry() {
+        if (down) {
+            timerRunning = false;
+            return;
+        }
         consensus.timerEntry(now());
         if (completedLedgers < targetLedgers) {
             sim.scheduler.in(ConsensusParms.LEDGER_GRANULARITY_MS, this::timerEntry);
@@ -243,6 +252,9 @@ public final class SimPeer implements SimNode, ConsensusAdaptor<Integer, SimLedg
 
     @Override
     public void serve(SimRequest r) {
+        if (down) {
+            return;
+        }
         if (r.ledger()) {
             SimLedger l = ledgers.get(r.id());
             if (l != null) {
@@ -322,8 +334,21 @@ public final class SimPeer implements SimNode, ConsensusAdaptor<Integer, SimLedg
         onAccept(result, prevLedger, closeResolution, rawCloseTimes, mode, consensusJson);
     }
 
+    /** Closes and accepts at once, as standalone {@code ledger_accept} does. */
+    public void simulateClose() {
+        consensus.simulate(now(), null);
+    }
+
+    /** The consensus state as consensus_info would show it. */
+    public ObjectNode consensusJson() {
+        return consensus.toJson(true);
+    }
+
     private void accept(SimTxSet set, SimLedger prevLedger, int closeResolution, long closeTime,
                         ConsensusMode mode, boolean consensusFail, int proposers, long roundTime) {
+        if (down) {
+            return;
+        }
         List<SimTx> txs = new ArrayList<>(set.txs());
         SimTx injected = txInjections.get(prevLedger.seq());
         if (injected != null) {
@@ -430,6 +455,9 @@ public final class SimPeer implements SimNode, ConsensusAdaptor<Integer, SimLedg
 
     @Override
     public void receive(SimMessage.Broadcast b, int from) {
+        if (down) {
+            return;
+        }
         if (lastObservedSeq.getOrDefault(b.origin(), 0L) >= b.seq()) {
             return;
         }
