@@ -22,6 +22,11 @@ public final class PeerGroup implements Iterable<SimPeer> {
         return new PeerGroup(sim, all);
     }
 
+    /** The peers from index {@code from} (inclusive) to {@code to} (exclusive). */
+    public PeerGroup slice(int from, int to) {
+        return new PeerGroup(sim, peers.subList(from, to));
+    }
+
     /** The {@code i}th peer. */
     public SimPeer get(int i) {
         return peers.get(i);
