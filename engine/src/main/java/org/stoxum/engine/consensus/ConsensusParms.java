@@ -6,15 +6,9 @@ package org.stoxum.engine.consensus;
  * <p>They are protocol numbers: every server on a network must use the same ones, or rounds drift apart.
  * NetClock durations are whole seconds; round durations are milliseconds of a monotonic clock. The one
  * knob that varies is {@link #useRoundedCloseTime()}, which stoxumd turns on per round when the parent
- * ledger has the fix1528 amendment.
+ * ledger has the fix1528 amendment. Validation staleness windows live in {@link ValidationParms}.
  */
 public final class ConsensusParms {
-    /** NetClock seconds a validation stays current after its signing time (clock error allowance). */
-    public static final long VALIDATION_VALID_WALL_S = 5 * 60;
-    /** NetClock seconds a validation stays current after we first saw it. */
-    public static final long VALIDATION_VALID_LOCAL_S = 3 * 60;
-    /** NetClock seconds before our time that a validation's signing time may lie. */
-    public static final long VALIDATION_VALID_EARLY_S = 3 * 60;
     /** A peer proposal seen longer ago than this (NetClock seconds) no longer counts. */
     public static final long PROPOSE_FRESHNESS_S = 20;
     /** We re-send an unchanged position this often (NetClock seconds) so peers keep counting it. */
