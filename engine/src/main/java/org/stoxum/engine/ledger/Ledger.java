@@ -1,0 +1,214 @@
+package org.stoxum.engine.ledger;
+
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import org.stoxum.codec.binary.BinaryCodec;
+import org.stoxum.codec.binary.SField;
+import org.stoxum.codec.binary.STObject;
+import org.stoxum.codec.types.Hash256;
+import org.stoxum.storage.ledger.LedgerHeader;
+import org.stoxum.storage.ledger.TransactionWithMeta;
+import org.stoxum.storage.shamap.SHAMap;
+import org.stoxum.storage.shamap.SHAMapItem;
+import org.stoxum.storage.shamap.SHAMapLeafType;
+
+/**
+ * A closed ledger: its header, state tree and transaction tree, immutable and safe to read from many
+ * threads. Fees come from the FeeSettings object when there is one, else from the server's defaults;
+ * rules from the Amendments object plus the server's presets (rippled's {@code Ledger::setup}).
+ *
+ * <p>Entries are parsed on every {@link #read}; a view built on top (an open ledger, a sandbox) keeps the
+ * objects it works on, so a transaction does not parse the same entry twice.
+ */
+public final class Ledger implements ReadView {
+    private final LedgerHeader header;
+    private final Hash256 hash;
+    private final SHAMap state;
+    private final SHAMap txs;
+    private final Fees configFees;
+    private final Set<Hash256> presets;
+    private final Fees fees;
+    private final Rules rules;
+
+    private Ledger(LedgerHeader header, SHAMap state, SHAMap txs, Fees configFees, Set<Hash256> presets) {
+        this.header = header;
+        this.hash = header.hash();
+        this.state = state;
+        this.txs = txs;
+        this.configFees = configFees;
+        this.presets = Set.copyOf(presets);
+        this.fees = feesOf(read(Keylets.fees()), configFees);
+        this.rules = Rules.fromLedger(read(Keylets.amendments()), this.presets);
+    }
+
+    /**
+     * A closed ledger over snapshots of {@code state} and {@code txs}.
+     *
+     * @param configFees the server's fee defaults, used when the ledger has no FeeSettings object
+     * @param presets    amendments the server enables regardless of the ledger (normally none)
+     * @throws IllegalArgumentException when the header's tree hashes are not those of the trees
+     */
+    public static Ledger of(LedgerHeader header, SHAMap state, SHAMap txs, Fees configFees, Set<Hash256> presets) {
+        if (state.leafType() != SHAMapLeafType.ACCOUNT_STATE
+                || txs.leafType() != SHAMapLeafType.TRANSACTION_WITH_METADATA) {
+            throw new IllegalArgumentException("a ledger needs a state tree and a transaction-with-metadata tree");
+        }
+        SHAMap s = state.snapshot();
+        SHAMap t = txs.snapshot();
+        if (!s.hash().equals(header.accountHash()) || !t.hash().equals(header.txHash())) {
+            throw new IllegalArgumentException("ledger " + header.seq() + ": header tree hashes do not match the trees");
+        }
+        return new Ledger(header, s, t, configFees, presets);
+    }
+
+    private static Fees feesOf(STObject sle, Fees defaults) {
+        if (sle == null) {
+            return defaults;
+        }
+        return new Fees(
+                sle.isPresent(SField.BASE_FEE) ? sle.getU64(SField.BASE_FEE) : defaults.base(),
+                sle.isPresent(SField.REFERENCE_FEE_UNITS) ? sle.getU32(SField.REFERENCE_FEE_UNITS) : defaults.units(),
+                sle.isPresent(SField.RESERVE_BASE) ? sle.getU32(SField.RESERVE_BASE) : defaults.reserve(),
+                sle.isPresent(SField.RESERVE_INCREMENT) ? sle.getU32(SField.RESERVE_INCREMENT) : defaults.increment());
+    }
+
+    /** The state tree (an immutable snapshot): for storing, diffing and building the next ledger. */
+    public SHAMap stateMap() {
+        return state;
+    }
+
+    /** The transaction tree (an immutable snapshot). */
+    public SHAMap txMap() {
+        return txs;
+    }
+
+    /** The server's fee defaults this ledger was made with (passed on to its successors). */
+    public Fees configFees() {
+        return configFees;
+    }
+
+    /** The amendments the server enables regardless of the ledger (passed on to its successors). */
+    public Set<Hash256> presets() {
+        return presets;
+    }
+
+    @Override
+    public LedgerHeader header() {
+        return header;
+    }
+
+    @Override
+    public Hash256 hash() {
+        return hash;
+    }
+
+    @Override
+    public boolean open() {
+        return false;
+    }
+
+    @Override
+    public Fees fees() {
+        return fees;
+    }
+
+    @Override
+    public Rules rules() {
+        return rules;
+    }
+
+    @Override
+    public boolean exists(Keylet k) {
+        return state.contains(k.key());
+    }
+
+    @Override
+    public Hash256 succ(Hash256 key, Hash256 last) {
+        SHAMapItem item = state.successor(key);
+        if (item == null || (last != null && item.key().compareTo(last) >= 0)) {
+            return null;
+        }
+        return item.key();
+    }
+
+    @Override
+    public STObject read(Keylet k) {
+        SHAMapItem item = state.get(k.key());
+        if (item == null) {
+            return null;
+        }
+        STObject sle = BinaryCodec.readLedgerEntry(item.data());
+        return k.check(sle) ? sle : null;
+    }
+
+    /** The stored bytes of the entry under {@code key}, or null: for binary answers without a parse. */
+    public byte[] readBytes(Hash256 key) {
+        SHAMapItem item = state.get(key);
+        return item == null ? null : item.data();
+    }
+
+    @Override
+    public Iterator<LedgerEntry> entries(Hash256 after) {
+        return new Iterator<>() {
+            private SHAMapItem next = after == null ? first() : state.successor(after);
+
+            private SHAMapItem first() {
+                Iterator<SHAMapItem> it = state.iterator();
+                return it.hasNext() ? it.next() : null;
+            }
+
+            @Override
+            public boolean hasNext() {
+                return next != null;
+            }
+
+            @Override
+            public LedgerEntry next() {
+                if (next == null) {
+                    throw new NoSuchElementException();
+                }
+                SHAMapItem item = next;
+                next = state.successor(item.key());
+                return LedgerEntry.ofBytes(item.key(), item.data());
+            }
+        };
+    }
+
+    @Override
+    public Iterator<LedgerTx> transactions() {
+        Iterator<SHAMapItem> it = txs.iterator();
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return it.hasNext();
+            }
+
+            @Override
+            public LedgerTx next() {
+                return toTx(it.next());
+            }
+        };
+    }
+
+    @Override
+    public boolean txExists(Hash256 id) {
+        return txs.contains(id);
+    }
+
+    @Override
+    public LedgerTx txRead(Hash256 id) {
+        SHAMapItem item = txs.get(id);
+        return item == null ? null : toTx(item);
+    }
+
+    private static LedgerTx toTx(SHAMapItem item) {
+        TransactionWithMeta twm = TransactionWithMeta.fromLeafData(item.data());
+        return new LedgerTx(item.key(), twm.tx(), twm.meta());
+    }
+
+    @Override
+    public String toString() {
+        return "Ledger " + header.seq() + " " + hash;
+    }
+}
