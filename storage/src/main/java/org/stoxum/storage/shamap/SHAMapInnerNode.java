@@ -38,6 +38,20 @@ public final class SHAMapInnerNode extends SHAMapTreeNode {
         this.cowid = cowid;
     }
 
+    private SHAMapInnerNode(SHAMapInnerNode from) {
+        super(from.hashBytes(), from.storageMark());
+        this.children = from.children.clone();
+        this.cowid = 0;
+    }
+
+    /**
+     * A new node with the same hash and children, owned by no tree. A cache hands these out so that
+     * children a tree loads into its copy never pin memory through the cached original.
+     */
+    public SHAMapInnerNode freshCopy() {
+        return new SHAMapInnerNode(this);
+    }
+
     /** A copy owned by the tree {@code cowid}, with no hash yet (it is about to change). */
     SHAMapInnerNode copyFor(long newCowid) {
         return new SHAMapInnerNode(this, newCowid);
