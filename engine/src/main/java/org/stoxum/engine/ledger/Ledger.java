@@ -1,14 +1,11 @@
 package org.stoxum.engine.ledger;
 
 import java.util.Iterator;
-import java.util.NoSuchElementException;
 import java.util.Set;
-import org.stoxum.codec.binary.BinaryCodec;
 import org.stoxum.codec.binary.SField;
 import org.stoxum.codec.binary.STObject;
 import org.stoxum.codec.types.Hash256;
 import org.stoxum.storage.ledger.LedgerHeader;
-import org.stoxum.storage.ledger.TransactionWithMeta;
 import org.stoxum.storage.shamap.SHAMap;
 import org.stoxum.storage.shamap.SHAMapItem;
 import org.stoxum.storage.shamap.SHAMapLeafType;
@@ -125,21 +122,12 @@ public final class Ledger implements ReadView {
 
     @Override
     public Hash256 succ(Hash256 key, Hash256 last) {
-        SHAMapItem item = state.successor(key);
-        if (item == null || (last != null && item.key().compareTo(last) >= 0)) {
-            return null;
-        }
-        return item.key();
+        return MapReads.succ(state, key, last);
     }
 
     @Override
     public STObject read(Keylet k) {
-        SHAMapItem item = state.get(k.key());
-        if (item == null) {
-            return null;
-        }
-        STObject sle = BinaryCodec.readLedgerEntry(item.data());
-        return k.check(sle) ? sle : null;
+        return MapReads.read(state, k);
     }
 
     /** The stored bytes of the entry under {@code key}, or null: for binary answers without a parse. */
@@ -150,45 +138,12 @@ public final class Ledger implements ReadView {
 
     @Override
     public Iterator<LedgerEntry> entries(Hash256 after) {
-        return new Iterator<>() {
-            private SHAMapItem next = after == null ? first() : state.successor(after);
-
-            private SHAMapItem first() {
-                Iterator<SHAMapItem> it = state.iterator();
-                return it.hasNext() ? it.next() : null;
-            }
-
-            @Override
-            public boolean hasNext() {
-                return next != null;
-            }
-
-            @Override
-            public LedgerEntry next() {
-                if (next == null) {
-                    throw new NoSuchElementException();
-                }
-                SHAMapItem item = next;
-                next = state.successor(item.key());
-                return LedgerEntry.ofBytes(item.key(), item.data());
-            }
-        };
+        return MapReads.entries(state, after);
     }
 
     @Override
     public Iterator<LedgerTx> transactions() {
-        Iterator<SHAMapItem> it = txs.iterator();
-        return new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return it.hasNext();
-            }
-
-            @Override
-            public LedgerTx next() {
-                return toTx(it.next());
-            }
-        };
+        return MapReads.transactions(txs);
     }
 
     @Override
@@ -198,13 +153,7 @@ public final class Ledger implements ReadView {
 
     @Override
     public LedgerTx txRead(Hash256 id) {
-        SHAMapItem item = txs.get(id);
-        return item == null ? null : toTx(item);
-    }
-
-    private static LedgerTx toTx(SHAMapItem item) {
-        TransactionWithMeta twm = TransactionWithMeta.fromLeafData(item.data());
-        return new LedgerTx(item.key(), twm.tx(), twm.meta());
+        return MapReads.txRead(txs, id);
     }
 
     @Override
