@@ -12,6 +12,7 @@ import org.stoxum.codec.types.Hash256;
 import org.stoxum.engine.ledger.Ledger;
 import org.stoxum.engine.ledger.LedgerTx;
 import org.stoxum.engine.ledger.ReadView;
+import org.stoxum.engine.tx.OpenLedger;
 import org.stoxum.storage.ledger.LedgerHeader;
 import org.stoxum.storage.nodestore.LedgerTransaction;
 import org.stoxum.storage.nodestore.NodeStore;
@@ -120,9 +121,18 @@ public final class LedgerMaster {
         return open.current();
     }
 
-    /** The open ledger. */
+    /** The open ledger (its mutating methods belong to the ledger writer thread). */
     public OpenLedger openLedger() {
         return open;
+    }
+
+    /** How many transactions the open ledger holds now. */
+    public long openTxCount() {
+        long n = 0;
+        for (var it = currentLedger().transactions(); it.hasNext(); it.next()) {
+            n++;
+        }
+        return n;
     }
 
     /** The open ledger's sequence. */

@@ -107,7 +107,7 @@ public final class NodeCommands {
     public static ObjectNode fee(RpcContext ctx) {
         ReadView view = ctx.ledgers().currentLedger();
         Optional<FeeEscalation.Metrics> metrics = ctx.app().feeEscalation()
-                .metrics(view, ctx.ledgers().openLedger().txCount());
+                .metrics(view, ctx.ledgers().openTxCount());
         if (metrics.isEmpty()) {
             return RpcError.NOT_ENABLED.inject(ctx.params());
         }

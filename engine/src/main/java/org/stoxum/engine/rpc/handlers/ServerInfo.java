@@ -87,7 +87,7 @@ public final class ServerInfo {
 
     private static void loadFactors(Application app, ObjectNode info, boolean human) {
         ReadView open = app.ledgerMaster().currentLedger();
-        Optional<FeeEscalation.Metrics> m = app.feeEscalation().metrics(open, app.ledgerMaster().openLedger().txCount());
+        Optional<FeeEscalation.Metrics> m = app.feeEscalation().metrics(open, app.ledgerMaster().openTxCount());
         long loadBase = 256;
         long loadFactorServer = 256;
         long escalation = m.map(FeeEscalation.Metrics::expFeeLevel).orElse(1L);
