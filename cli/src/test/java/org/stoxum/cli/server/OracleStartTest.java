@@ -18,10 +18,10 @@ import org.stoxum.codec.testing.SharedVectors;
  * The oracle's start-up conversation (server_info ... fee, with a payment in between), replayed answer by
  * answer against an in-process stand-alone server, in both genesis variants.
  */
-class OracleStartTest {
+public class OracleStartTest {
 
     /** The recorded exchanges of one run, in call order. */
-    static List<Path> exchanges(String variant) throws IOException {
+    public static List<Path> exchanges(String variant) throws IOException {
         Path dir = SharedVectors.shared().resolve("oracle").resolve(variant);
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(p -> p.toString().endsWith(".json")).sorted().toList();
@@ -29,7 +29,7 @@ class OracleStartTest {
     }
 
     /** Replays the exchanges through {@code call} and returns what differs, by file. */
-    static List<String> replay(List<Path> exchanges, Caller call) {
+    public static List<String> replay(List<Path> exchanges, Caller call) {
         List<String> failures = new ArrayList<>();
         for (Path p : exchanges) {
             JsonNode exchange = SharedVectors.readJson(p);
@@ -48,7 +48,7 @@ class OracleStartTest {
     }
 
     @FunctionalInterface
-    interface Caller {
+    public interface Caller {
         JsonNode call(String method, JsonNode params);
     }
 
@@ -57,7 +57,7 @@ class OracleStartTest {
     void everyAnswerMatchesTheOriginal(String variant) throws IOException {
         List<Path> exchanges = exchanges(variant);
         assertEquals(27, exchanges.size(), "the oracle's " + variant + " run has 27 exchanges");
-        try (TestNode node = TestNode.start(variant.equals("start"))) {
+        try (TestNodes.Node node = TestNodes.start(variant.equals("start"))) {
             List<String> failures = replay(exchanges, node::call);
             assertEquals(List.of(), failures, "answers that differ from the original server's");
         }

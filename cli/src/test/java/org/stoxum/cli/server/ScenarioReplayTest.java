@@ -45,7 +45,7 @@ class ScenarioReplayTest {
         assertEquals(520, requests.size(), "the scenario has 520 requests");
         Map<String, List<String>> mismatches = new LinkedHashMap<>();
         Set<String> matching = new LinkedHashSet<>();
-        try (TestNode node = TestNode.start(true)) {
+        try (TestNodes.Node node = TestNodes.start(true)) {
             for (JsonNode r : requests) {
                 String id = r.get("id").asText();
                 JsonNode got = node.call(r.get("method").asText(), r.get("params"));

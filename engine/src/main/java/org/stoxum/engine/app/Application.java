@@ -170,16 +170,20 @@ public final class Application implements AutoCloseable {
             Ledger genesis = Genesis.create(profile, g.withAmendments() ? Amendments.supported() : Set.of(), fees,
                     presets);
             OpenLedger open = OpenLedger.startStandalone(setup, genesis, networkTime());
-            ledgerMaster.start(open.lastClosed(), List.of(genesis), open);
+            ledgerMaster.start(open.lastClosed(), List.of(genesis), open, open.lastClosed().seq());
             return;
         }
         Ledger loaded;
+        long firstComplete;
         if (start instanceof LedgerStart.LoadFile f) {
             loaded = LedgerDump.load(f.file(), profile, fees, presets);
+            firstComplete = loaded.seq();
         } else {
             loaded = loadStored(((LedgerStart.Load) start).which(), fees, presets);
+            long oldest = store.firstLedgerSeq();
+            firstComplete = oldest < 0 ? loaded.seq() : oldest;
         }
-        ledgerMaster.start(loaded, List.of(), new OpenLedger(setup, loaded));
+        ledgerMaster.start(loaded, List.of(), new OpenLedger(setup, loaded), firstComplete);
         LOG.info("loaded {}", loaded);
     }
 

@@ -48,18 +48,20 @@ public final class LedgerMaster {
     }
 
     /**
-     * Starts from {@code start}: it becomes the last closed and validated ledger, the first of the complete
-     * range. {@code predecessors} (such as the genesis ledger) stay reachable by sequence and hash without
-     * being part of the complete range, as rippled answers {@code ledger 1} but reports
-     * {@code complete_ledgers} from 2.
+     * Starts from {@code start}: it becomes the last closed and validated ledger. {@code predecessors} (such
+     * as the genesis ledger) stay reachable by sequence and hash without being part of the complete range,
+     * as rippled answers {@code ledger 1} but reports {@code complete_ledgers} from 2.
+     *
+     * @param firstComplete the oldest ledger of the complete range: {@code start}'s sequence for a new
+     *                      chain, or the oldest stored ledger when resuming from the node store
      */
-    public void start(Ledger start, List<Ledger> predecessors, OpenLedger openLedger) {
+    public void start(Ledger start, List<Ledger> predecessors, OpenLedger openLedger, long firstComplete) {
         for (Ledger l : predecessors) {
             remember(l);
         }
         remember(start);
         persist(start);
-        firstComplete = start.seq();
+        this.firstComplete = Math.min(firstComplete, start.seq());
         closed = start;
         validated = start;
         open = openLedger;
