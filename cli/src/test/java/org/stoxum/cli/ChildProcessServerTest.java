@@ -47,7 +47,7 @@ class ChildProcessServerTest {
         Path dir = Files.createTempDirectory("stoxumd-child");
         int rpc = TestNodes.freePort();
         Path conf = dir.resolve("stoxumd.cfg");
-        Files.writeString(conf, TestNodes.configText(dir, rpc, TestNodes.freePort()));
+        Files.writeString(conf, TestNodes.configText(dir, rpc, TestNodes.freePort(), TestNodes.freePort()));
         Path log = dir.resolve("server.log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder pb = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),

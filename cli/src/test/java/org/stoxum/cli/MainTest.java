@@ -86,7 +86,7 @@ class MainTest {
         try {
             int port = TestNodes.freePort();
             Path cfg = dir.resolve("stoxumd.cfg");
-            Files.writeString(cfg, TestNodes.configText(dir, port, TestNodes.freePort()));
+            Files.writeString(cfg, TestNodes.configText(dir, port, TestNodes.freePort(), TestNodes.freePort()));
             Run r = run("--conf", cfg.toString(), "server_info");
             assertEquals(Main.NO_ANSWER, r.status());
             assertTrue(r.err().contains("no server answered at 127.0.0.1:" + port), r.err());

@@ -24,6 +24,7 @@ import org.stoxum.engine.rpc.server.ServerOptions;
 public final class TestNodes {
     static final String RPC_PORT = "port_rpc";
     static final String WS_PORT = "port_ws";
+    static final String PUBLIC_PORT = "port_public";
 
     private TestNodes() {
     }
@@ -33,13 +34,16 @@ public final class TestNodes {
         public final Path dir;
         public final int rpcPort;
         public final int wsPort;
+        /** A JSON-RPC port without admin rights. */
+        public final int publicPort;
         public final Application app;
         final JsonRpcClient client;
 
-        private Node(Path dir, int rpcPort, int wsPort, Application app) {
+        private Node(Path dir, int rpcPort, int wsPort, int publicPort, Application app) {
             this.dir = dir;
             this.rpcPort = rpcPort;
             this.wsPort = wsPort;
+            this.publicPort = publicPort;
             this.app = app;
             this.client = new JsonRpcClient("127.0.0.1", rpcPort);
         }
@@ -56,7 +60,7 @@ public final class TestNodes {
         /** Writes this node's config to {@code stoxumd.cfg} in its directory, for client mode. */
         public Path writeConfig() throws IOException {
             Path cfg = dir.resolve("stoxumd.cfg");
-            Files.writeString(cfg, configText(dir, rpcPort, wsPort));
+            Files.writeString(cfg, configText(dir, rpcPort, wsPort, publicPort));
             return cfg;
         }
 
@@ -77,7 +81,7 @@ public final class TestNodes {
 
     /** A new node on a stopped node's directory and ports, started from {@code start}. */
     public static Node restart(Node stopped, LedgerStart start) throws IOException {
-        return launch(stopped.dir, stopped.rpcPort, stopped.wsPort, start);
+        return launch(stopped.dir, stopped.rpcPort, stopped.wsPort, stopped.publicPort, start);
     }
 
     /** A node started as {@code stoxumd --standalone} ({@code withAmendments}: also {@code --start}). */
@@ -89,25 +93,26 @@ public final class TestNodes {
     public static Node start(LedgerStart start) throws IOException {
         Path dir = Files.createTempDirectory("stoxumd-test");
         try {
-            return launch(dir, freePort(), freePort(), start);
+            return launch(dir, freePort(), freePort(), freePort(), start);
         } catch (IOException | RuntimeException e) {
             delete(dir);
             throw e;
         }
     }
 
-    private static Node launch(Path dir, int rpc, int ws, LedgerStart start) throws IOException {
-        NodeConfig config = NodeConfigLoader.parse("test config", configText(dir, rpc, ws), Optional.empty(), dir,
-                dir.resolve("data"), true);
+    private static Node launch(Path dir, int rpc, int ws, int pub, LedgerStart start) throws IOException {
+        NodeConfig config = NodeConfigLoader.parse("test config", configText(dir, rpc, ws, pub), Optional.empty(),
+                dir, dir.resolve("data"), true);
         Application app = Application.start(config, start, LogLevels.Severity.WARNING, ServerOptions.defaults());
-        return new Node(dir, rpc, ws, app);
+        return new Node(dir, rpc, ws, pub, app);
     }
 
     /** A config with loopback admin ports and data under {@code dir}. */
-    public static String configText(Path dir, int rpcPort, int wsPort) {
-        return "[server]\n" + RPC_PORT + "\n" + WS_PORT + "\n\n"
+    public static String configText(Path dir, int rpcPort, int wsPort, int publicPort) {
+        return "[server]\n" + RPC_PORT + "\n" + WS_PORT + "\n" + PUBLIC_PORT + "\n\n"
                 + "[" + RPC_PORT + "]\nip = 127.0.0.1\nport = " + rpcPort + "\nprotocol = http\nadmin = 127.0.0.1\n\n"
                 + "[" + WS_PORT + "]\nip = 127.0.0.1\nport = " + wsPort + "\nprotocol = ws\nadmin = 127.0.0.1\n\n"
+                + "[" + PUBLIC_PORT + "]\nip = 127.0.0.1\nport = " + publicPort + "\nprotocol = http\n\n"
                 + "[node_db]\ntype = lmdb\npath = " + dir.resolve("db") + "\n\n"
                 + "[database_path]\n" + dir.resolve("data") + "\n\n"
                 + "[network_profile]\nstoxum\n";
