@@ -3,6 +3,7 @@ package org.stoxum.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import org.stoxum.engine.rpc.server.json.CNumbers;
@@ -174,6 +175,6 @@ final class StyledJson {
 
     /** Member order of the original's std::map: byte order of the UTF-8 names. */
     private static int compareUtf8(String a, String b) {
-        return java.util.Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+        return Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
     }
 }

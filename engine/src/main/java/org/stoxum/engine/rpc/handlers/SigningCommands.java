@@ -2,6 +2,7 @@ package org.stoxum.engine.rpc.handlers;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.stoxum.codec.CodecException;
+import org.stoxum.codec.Hex;
 import org.stoxum.codec.NetworkProfile;
 import org.stoxum.codec.amount.STAmount;
 import org.stoxum.codec.binary.BinaryCodec;
@@ -28,6 +30,7 @@ import org.stoxum.engine.ledger.Keylets;
 import org.stoxum.engine.ledger.ReadView;
 import org.stoxum.engine.ledger.STTx;
 import org.stoxum.engine.rpc.server.RpcError;
+import org.stoxum.engine.rpc.server.json.RippledJsonValues;
 import org.stoxum.engine.rpc.server.resource.Charge;
 import org.stoxum.engine.tx.FeeScaling;
 import org.stoxum.engine.tx.FeeTrack;
@@ -70,7 +73,7 @@ public final class SigningCommands {
         String hex = ctx.string("tx_blob");
         byte[] blob;
         try {
-            blob = hex.isEmpty() ? null : org.stoxum.codec.Hex.decode(hex);
+            blob = hex.isEmpty() ? null : Hex.decode(hex);
         } catch (RuntimeException e) {
             blob = null;
         }
@@ -349,8 +352,7 @@ public final class SigningCommands {
     /** A value read with rippled's {@code asString} as a text node, for the address parser. */
     private static JsonNode textNode(JsonNode v) {
         return v != null && v.isTextual() ? v
-                : com.fasterxml.jackson.databind.node.TextNode.valueOf(
-                        org.stoxum.engine.rpc.server.json.RippledJsonValues.asString(v));
+                : TextNode.valueOf(RippledJsonValues.asString(v));
     }
 
     /** rippled's {@code acctMatchesPubKey}: null when the key may sign for the account. */
@@ -428,7 +430,7 @@ public final class SigningCommands {
      * ({@code build_path}) is not built: a request that asks for it gets no Paths.
      */
     private static void checkPayment(ObjectNode params, JsonNode txJson, boolean doPath) {
-        if (!"Payment".equals(org.stoxum.engine.rpc.server.json.RippledJsonValues.asString(txJson.get("TransactionType")))) {
+        if (!"Payment".equals(RippledJsonValues.asString(txJson.get("TransactionType")))) {
             return;
         }
         if (!txJson.has("Amount")) {
@@ -460,7 +462,7 @@ public final class SigningCommands {
         if (!txJson.has("SigningPubKey")) {
             throw new RpcFailure(RpcError.missingField("tx_json.SigningPubKey"));
         }
-        if (!org.stoxum.engine.rpc.server.json.RippledJsonValues.asString(txJson.get("SigningPubKey")).isEmpty()) {
+        if (!RippledJsonValues.asString(txJson.get("SigningPubKey")).isEmpty()) {
             throw RpcFailure.of(RpcError.INVALID_PARAMS,
                     "When multi-signing 'tx_json.SigningPubKey' must be empty.");
         }

@@ -1,6 +1,7 @@
 package org.stoxum.engine.rpc.handlers;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import org.stoxum.codec.NetworkProfile;
@@ -62,7 +63,7 @@ public final class WalletCommands {
 
     /** Shannon entropy of the characters times the length, floored (stoxumd's {@code estimate_entropy}). */
     static double estimateEntropy(String input) {
-        byte[] bytes = input.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] bytes = input.getBytes(StandardCharsets.UTF_8);
         Map<Byte, Integer> freq = new HashMap<>();
         for (byte b : bytes) {
             freq.merge(b, 1, Integer::sum);
