@@ -1,8 +1,10 @@
 package org.stoxum.engine.ledger;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import org.stoxum.codec.amount.STAmount;
 import org.stoxum.codec.binary.LedgerEntryType;
 import org.stoxum.codec.binary.SField;
@@ -157,10 +159,10 @@ final class ApplyStateTable {
                 any |= after;
                 continue;
             }
-            if (after && FieldValues.equal(orig, cur, f)) {
+            if (after && orig.sameValue(f, cur)) {
                 continue;
             }
-            FieldValues.copy(orig, out, f);
+            out.copyFieldFrom(orig, f);
             any = true;
         }
         if (any) {
@@ -184,10 +186,10 @@ final class ApplyStateTable {
                 any |= !skipDefaults;
                 continue;
             }
-            if (skipDefaults && FieldValues.isDefault(cur, f)) {
+            if (skipDefaults && cur.isDefault(f)) {
                 continue;
             }
-            FieldValues.copy(cur, out, f);
+            out.copyFieldFrom(cur, f);
             any = true;
         }
         if (any) {
@@ -195,12 +197,16 @@ final class ApplyStateTable {
         }
     }
 
-    private static Iterable<SField> templateFields(STObject o) {
+    private static final Map<SOTemplate, List<SField>> TEMPLATE_FIELDS = new ConcurrentHashMap<>();
+
+    /** Every field of the entry's template (present or not), as rippled's templated objects hold them. */
+    private static List<SField> templateFields(STObject o) {
         SOTemplate t = o.template();
         if (t == null) {
             return o.fields();
         }
-        return () -> t.elements().stream().map(SOTemplate.Element::field).iterator();
+        return TEMPLATE_FIELDS.computeIfAbsent(t,
+                k -> k.elements().stream().map(SOTemplate.Element::field).toList());
     }
 
     private static void threadItem(TxMeta m, SLE sle) {

@@ -1,5 +1,7 @@
 package org.stoxum.engine.ledger;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.stoxum.codec.amount.Currency;
 import org.stoxum.codec.amount.Issue;
 import org.stoxum.codec.binary.LedgerEntryType;
@@ -32,12 +34,24 @@ public final class Keylets {
             hash(SPACE_AMENDMENT).finishKey());
     private static final Keylet FEES = new Keylet(LedgerEntryType.FEE_SETTINGS, hash(SPACE_FEE).finishKey());
 
+    /** Account keys kept before the cache starts over. */
+    private static final int ACCOUNT_CACHE_LIMIT = 1 << 20;
+    private static final Map<AccountId, Keylet> ACCOUNTS = new ConcurrentHashMap<>();
+
     private Keylets() {
     }
 
-    /** The AccountRoot of {@code account}. */
+    /** The AccountRoot of {@code account}; remembered, since every transaction asks several times. */
     public static Keylet account(AccountId account) {
-        return new Keylet(LedgerEntryType.ACCOUNT_ROOT, hash(SPACE_ACCOUNT).account(account).finishKey());
+        Keylet k = ACCOUNTS.get(account);
+        if (k == null) {
+            k = new Keylet(LedgerEntryType.ACCOUNT_ROOT, hash(SPACE_ACCOUNT).account(account).finishKey());
+            if (ACCOUNTS.size() >= ACCOUNT_CACHE_LIMIT) {
+                ACCOUNTS.clear();
+            }
+            ACCOUNTS.put(account, k);
+        }
+        return k;
     }
 
     /** The root page of {@code account}'s owner directory. */

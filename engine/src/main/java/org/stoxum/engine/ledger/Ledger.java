@@ -9,6 +9,7 @@ import org.stoxum.storage.ledger.LedgerHeader;
 import org.stoxum.storage.shamap.SHAMap;
 import org.stoxum.storage.shamap.SHAMapItem;
 import org.stoxum.storage.shamap.SHAMapLeafType;
+import org.stoxum.storage.shamap.SHAMapNodeSource;
 
 /**
  * A closed ledger: its header, state tree and transaction tree, immutable and safe to read from many
@@ -57,6 +58,18 @@ public final class Ledger implements ReadView {
             throw new IllegalArgumentException("ledger " + header.seq() + ": header tree hashes do not match the trees");
         }
         return new Ledger(header, s, t, configFees, presets);
+    }
+
+    /**
+     * A stored ledger: its header and the roots of both trees from {@code source}; the rest of the trees
+     * loads as it is read.
+     *
+     * @throws org.stoxum.storage.shamap.SHAMapMissingNodeException when the source lacks a root
+     */
+    public static Ledger load(LedgerHeader header, SHAMapNodeSource source, Fees configFees, Set<Hash256> presets) {
+        SHAMap state = SHAMap.load(SHAMapLeafType.ACCOUNT_STATE, header.accountHash(), source);
+        SHAMap txs = SHAMap.load(SHAMapLeafType.TRANSACTION_WITH_METADATA, header.txHash(), source);
+        return new Ledger(header, state, txs, configFees, presets);
     }
 
     private static Fees feesOf(STObject sle, Fees defaults) {

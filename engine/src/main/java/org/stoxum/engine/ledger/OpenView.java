@@ -1,7 +1,9 @@
 package org.stoxum.engine.ledger;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
 import org.stoxum.codec.binary.SField;
 import org.stoxum.codec.binary.STObject;
 import org.stoxum.codec.types.Hash256;
@@ -57,6 +59,20 @@ public final class OpenView implements ReadView, RawView {
         LedgerHeader h = new LedgerHeader(b.seq() + 1, b.drops(), base.hash(), b.txHash(), b.accountHash(),
                 b.closeTime(), b.closeTime(), b.closeTimeResolution(), b.closeFlags());
         return new OpenView(base, h, base.hash(), true, rules);
+    }
+
+    /**
+     * The open ledger on {@code closed}, the ledger this finished view became, starting with the entries
+     * this view already parsed (they are exactly the new ledger's), so the next ledger's first
+     * transactions need not parse them again.
+     */
+    public OpenView openSuccessor(Ledger closed, Rules rules) {
+        if (!finished || closed.seq() != header.seq()) {
+            throw new IllegalArgumentException("not the ledger this view closed into");
+        }
+        OpenView next = openLedger(closed, rules);
+        next.parsed.putAll(parsed);
+        return next;
     }
 
     /**
@@ -127,8 +143,7 @@ public final class OpenView implements ReadView, RawView {
     private void appendHash(Keylet k, long prevIndex, boolean rolling) {
         STObject existing = read(k);
         SLE sle = existing == null ? SLE.create(k) : SLE.of(k.key(), existing.copy());
-        java.util.List<Hash256> hashes = new java.util.ArrayList<>(
-                existing == null ? java.util.List.of() : existing.getVector256(SField.HASHES));
+        List<Hash256> hashes = new ArrayList<>(existing == null ? List.of() : existing.getVector256(SField.HASHES));
         if (rolling && hashes.size() == 256) {
             hashes.remove(0);
         }

@@ -4,6 +4,7 @@ import org.stoxum.codec.binary.BinaryCodec;
 import org.stoxum.codec.binary.SField;
 import org.stoxum.codec.binary.STObject;
 import org.stoxum.codec.binary.TxType;
+import org.stoxum.codec.crypto.PublicKey;
 import org.stoxum.codec.types.AccountId;
 import org.stoxum.codec.types.Hash256;
 
@@ -21,6 +22,7 @@ public final class STTx {
     private final TxType type;
     private final AccountId account;
     private final long sequence;
+    private AccountId signingAccount;
 
     private STTx(STObject object) {
         this.object = object;
@@ -84,6 +86,21 @@ public final class STTx {
     /** The Sequence field. */
     public long sequence() {
         return sequence;
+    }
+
+    /**
+     * The account of SigningPubKey, or null when it is not a valid public key (multi-signed or malformed);
+     * computed once.
+     */
+    public AccountId signingAccount() {
+        if (signingAccount == null) {
+            byte[] spk = object.getBlob(SField.SIGNING_PUB_KEY);
+            if (PublicKey.parse(spk).isEmpty()) {
+                return null;
+            }
+            signingAccount = AccountId.fromPublicKey(spk);
+        }
+        return signingAccount;
     }
 
     @Override

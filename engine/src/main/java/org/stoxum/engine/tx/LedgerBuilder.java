@@ -24,8 +24,11 @@ public final class LedgerBuilder {
     private LedgerBuilder() {
     }
 
-    /** The closed ledger and the transactions of the set that could not be applied but may be retried. */
-    public record Result(Ledger ledger, CanonicalTxSet retriable) {
+    /**
+     * The closed ledger, the transactions of the set that could not be applied but may be retried, and
+     * the finished view the ledger came from (its parsed entries can seed the next open ledger).
+     */
+    public record Result(Ledger ledger, CanonicalTxSet retriable, OpenView built) {
     }
 
     /**
@@ -46,7 +49,7 @@ public final class LedgerBuilder {
         }
         applyInPasses(retriable, (tx, retry) ->
                 TxEngine.applyTransaction(setup, accum, tx, retry, ApplyFlags.NO_CHECK_SIGN));
-        return new Result(accum.close(closeTime, closeResolution, closeTimeCorrect), retriable);
+        return new Result(accum.close(closeTime, closeResolution, closeTimeCorrect), retriable, accum);
     }
 
     /**

@@ -10,6 +10,7 @@ import org.stoxum.codec.types.Hash256;
 import org.stoxum.engine.ledger.ApplyFlags;
 import org.stoxum.engine.ledger.Keylets;
 import org.stoxum.engine.ledger.Ledger;
+import org.stoxum.engine.ledger.LedgerHistory;
 import org.stoxum.engine.ledger.OpenView;
 import org.stoxum.engine.ledger.ReadView;
 import org.stoxum.engine.ledger.STTx;
@@ -27,6 +28,8 @@ import org.stoxum.engine.ledger.STTx;
  *       and a new open ledger is made on top (see {@link #accept}).</li>
  * </ul>
  * Single writer: every method except {@link #current()} and {@link #lastClosed()} belongs to one thread.
+ * The writer publishes a frozen view of the open ledger after every change, so readers on other threads
+ * always see a consistent open ledger.
  */
 public final class OpenLedger {
     /** Ledgers a local transaction is re-applied for (LocalTx::holdLedgers). */
@@ -37,6 +40,7 @@ public final class OpenLedger {
     private OpenView view;
     private TreeMap<Hash256, STTx> viewTxs = new TreeMap<>();
     private volatile ReadView snapshot;
+    private final LedgerHistory history = new LedgerHistory();
     private final CanonicalTxSet held;
     private final List<LocalTx> locals = new ArrayList<>();
 
@@ -53,6 +57,8 @@ public final class OpenLedger {
         this.lastClosed = lastClosed;
         this.view = OpenView.openLedger(lastClosed, lastClosed.rules());
         this.held = new CanonicalTxSet(lastClosed.hash());
+        this.snapshot = view.snapshot();
+        this.history.add(lastClosed);
     }
 
     /**
@@ -60,7 +66,14 @@ public final class OpenLedger {
      * {@code genesis} at {@code now} and becomes the last closed ledger; the open ledger is 3.
      */
     public static OpenLedger startStandalone(EngineSetup setup, Ledger genesis, long now) {
-        return new OpenLedger(setup, LedgerBuilder.successor(genesis, now));
+        OpenLedger ol = new OpenLedger(setup, LedgerBuilder.successor(genesis, now));
+        ol.history.add(genesis);
+        return ol;
+    }
+
+    /** Every closed ledger this node made or started from, and where their transactions are. */
+    public LedgerHistory history() {
+        return history;
     }
 
     /** The last closed ledger. */
@@ -68,14 +81,9 @@ public final class OpenLedger {
         return lastClosed;
     }
 
-    /** A frozen view of the open ledger as it stands, readable from any thread. */
+    /** A frozen view of the open ledger as of its last change, readable from any thread. */
     public ReadView current() {
-        ReadView s = snapshot;
-        if (s == null) {
-            s = view.snapshot();
-            snapshot = s;
-        }
-        return s;
+        return snapshot;
     }
 
     /** The live open view (writer thread only). */
@@ -103,6 +111,9 @@ public final class OpenLedger {
      */
     public Submission submit(STTx tx, int flags, boolean local, boolean failHard) {
         ApplyResult r = applyToOpen(view, tx, flags);
+        if (r.applied()) {
+            snapshot = view.snapshot();
+        }
         boolean addLocal = local;
         if (r.ter() == TER.tesSUCCESS) {
             for (STTx next : held.prune(tx.account(), tx.sequence() + 1)) {
@@ -131,7 +142,6 @@ public final class OpenLedger {
         if (r.applied()) {
             if (target == view) {
                 viewTxs.put(tx.id(), tx);
-                snapshot = null;
             }
         }
         return r;
@@ -153,7 +163,7 @@ public final class OpenLedger {
         Hash256 setHash = view.txSet().hash();
         LedgerBuilder.Result built = LedgerBuilder.build(setup, parent, new ArrayList<>(viewTxs.values()), setHash,
                 closeTime, closeTimeCorrect, resolution);
-        accept(built.ledger(), built.retriable());
+        reopen(built.ledger(), built.retriable(), built.built().openSuccessor(built.ledger(), built.ledger().rules()));
         return built.ledger();
     }
 
@@ -173,7 +183,10 @@ public final class OpenLedger {
      * drops what the new ledger settled.
      */
     public void accept(Ledger newClosed, CanonicalTxSet retries) {
-        OpenView next = OpenView.openLedger(newClosed, newClosed.rules());
+        reopen(newClosed, retries, OpenView.openLedger(newClosed, newClosed.rules()));
+    }
+
+    private void reopen(Ledger newClosed, CanonicalTxSet retries, OpenView next) {
         TreeMap<Hash256, STTx> nextTxs = new TreeMap<>();
         view = next;
         TreeMap<Hash256, STTx> oldTxs = viewTxs;
@@ -196,8 +209,9 @@ public final class OpenLedger {
         for (STTx tx : localSet) {
             applyToOpen(next, tx, ApplyFlags.NO_CHECK_SIGN);
         }
+        history.add(newClosed);
         lastClosed = newClosed;
-        snapshot = null;
+        snapshot = next.snapshot();
         sweepLocals(newClosed);
     }
 

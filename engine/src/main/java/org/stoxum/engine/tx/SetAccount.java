@@ -112,7 +112,7 @@ public final class SetAccount extends Transactor {
         long set = tx.getU32(SField.SET_FLAG);
         long clear = tx.getU32(SField.CLEAR_FLAG);
         Requests r = Requests.of(tx);
-        boolean sigWithMaster = signedWithMaster(tx, account);
+        boolean sigWithMaster = signedWithMaster(ctx.tx());
 
         if (r.setRequireAuth && (flagsIn & LedgerFlags.REQUIRE_AUTH) == 0) {
             flagsOut |= LedgerFlags.REQUIRE_AUTH;

@@ -21,7 +21,7 @@ public final class SetRegularKey extends Transactor {
     }
 
     static long calculateBaseFee(PreclaimContext ctx) {
-        if (signedWithMaster(ctx.tx().object(), ctx.tx().account())) {
+        if (signedWithMaster(ctx.tx())) {
             STObject sle = ctx.view().read(Keylets.account(ctx.tx().account()));
             if (sle != null && (sle.getFlags() & LedgerFlags.PASSWORD_SPENT) == 0) {
                 return 0;

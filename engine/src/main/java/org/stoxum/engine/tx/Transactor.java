@@ -243,11 +243,10 @@ public abstract class Transactor {
         AccountId id = ctx.tx().account();
         STObject sle = ctx.view().read(Keylets.account(id));
         boolean hasAuthKey = sle.isPresent(SField.REGULAR_KEY);
-        byte[] spk = ctx.tx().object().getBlob(SField.SIGNING_PUB_KEY);
-        if (PublicKey.parse(spk).isEmpty()) {
+        AccountId pkAccount = ctx.tx().signingAccount();
+        if (pkAccount == null) {
             return TER.tefBAD_AUTH;
         }
-        AccountId pkAccount = AccountId.fromPublicKey(spk);
         if (pkAccount.equals(id)) {
             if (sle.isFlag(LedgerFlags.DISABLE_MASTER)) {
                 return TER.tefMASTER_DISABLED;
@@ -310,10 +309,9 @@ public abstract class Transactor {
         return TER.tesSUCCESS;
     }
 
-    /** True when the transaction was signed with {@code account}'s own (master) key. */
-    static boolean signedWithMaster(STObject tx, AccountId account) {
-        byte[] spk = tx.getBlob(SField.SIGNING_PUB_KEY);
-        return PublicKey.parse(spk).isPresent() && AccountId.fromPublicKey(spk).equals(account);
+    /** True when the transaction was signed with its account's own (master) key. */
+    static boolean signedWithMaster(STTx tx) {
+        return tx.account().equals(tx.signingAccount());
     }
 
     /** The id of the transaction being applied. */

@@ -11,6 +11,14 @@ final class OracleJson {
     private OracleJson() {
     }
 
+    static JsonNode parse(String text) {
+        try {
+            return MAPPER.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
     static JsonNode normalize(JsonNode node) {
         try {
             return MAPPER.readTree(node.toString());

@@ -3,6 +3,7 @@ package org.stoxum.storage.ledger;
 import java.nio.ByteBuffer;
 import org.stoxum.codec.hash.HashPrefix;
 import org.stoxum.codec.hash.Sha512Half;
+import org.stoxum.codec.CodecException;
 import org.stoxum.codec.types.Hash256;
 
 /**
@@ -57,11 +58,11 @@ public record LedgerHeader(long seq, long drops, Hash256 parentHash, Hash256 txH
     /**
      * Parses the 118-byte form.
      *
-     * @throws IllegalArgumentException if {@code bytes} is not 118 bytes or a field is out of range
+     * @throws CodecException if {@code bytes} is not 118 bytes (they come from disk or peers)
      */
     public static LedgerHeader fromBytes(byte[] bytes) {
         if (bytes.length != SIZE) {
-            throw new IllegalArgumentException("a ledger header is " + SIZE + " bytes, got " + bytes.length);
+            throw CodecException.invalid("a ledger header is " + SIZE + " bytes, got " + bytes.length);
         }
         ByteBuffer b = ByteBuffer.wrap(bytes);
         long seq = b.getInt() & 0xFFFF_FFFFL;

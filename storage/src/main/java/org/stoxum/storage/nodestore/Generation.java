@@ -1,6 +1,8 @@
 package org.stoxum.storage.nodestore;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import org.lmdbjava.Cursor;
 import org.lmdbjava.Dbi;
 import org.lmdbjava.DbiFlags;
@@ -48,18 +50,16 @@ final class Generation {
 
     /** The table pairs of every slot, opened (created if needed) inside write transaction {@code txn}. */
     static Slots openSlots(Env<byte[]> env, Txn<byte[]> txn) {
-        @SuppressWarnings("unchecked")
-        Dbi<byte[]>[] nodes = new Dbi[SLOTS];
-        @SuppressWarnings("unchecked")
-        Dbi<byte[]>[] index = new Dbi[SLOTS];
+        List<Dbi<byte[]>> nodes = new ArrayList<>();
+        List<Dbi<byte[]>> index = new ArrayList<>();
         for (int i = 0; i < SLOTS; i++) {
-            nodes[i] = env.openDbi(txn, ("nodes." + i).getBytes(StandardCharsets.US_ASCII), null, false, DbiFlags.MDB_CREATE);
-            index[i] = env.openDbi(txn, ("index." + i).getBytes(StandardCharsets.US_ASCII), null, false, DbiFlags.MDB_CREATE);
+            nodes.add(env.openDbi(txn, ("nodes." + i).getBytes(StandardCharsets.US_ASCII), null, false, DbiFlags.MDB_CREATE));
+            index.add(env.openDbi(txn, ("index." + i).getBytes(StandardCharsets.US_ASCII), null, false, DbiFlags.MDB_CREATE));
         }
-        return new Slots(nodes, index);
+        return new Slots(List.copyOf(nodes), List.copyOf(index));
     }
 
-    record Slots(Dbi<byte[]>[] nodes, Dbi<byte[]>[] index) {
+    record Slots(List<Dbi<byte[]>> nodes, List<Dbi<byte[]>> index) {
         /** Nodes held in all slots, live or not yet emptied. */
         long nodeCount(Txn<byte[]> txn) {
             long n = 0;
@@ -73,12 +73,12 @@ final class Generation {
         Generation generation(Txn<byte[]> txn, int id) {
             int slot = id % SLOTS;
             long next = 0;
-            try (Cursor<byte[]> c = nodes[slot].openCursor(txn)) {
+            try (Cursor<byte[]> c = nodes.get(slot).openCursor(txn)) {
                 if (c.seek(SeekOp.MDB_LAST)) {
                     next = BigEndian.getU64(c.key(), 0) + 1;
                 }
             }
-            return new Generation(id, nodes[slot], index[slot], next);
+            return new Generation(id, nodes.get(slot), index.get(slot), next);
         }
     }
 
@@ -97,10 +97,21 @@ final class Generation {
         return nodes.stat(txn).entries;
     }
 
-    /** Appends a node. A location skipped by an aborted transaction is never reused, which is harmless. */
-    void append(Txn<byte[]> txn, byte[] hash, byte[] wire) {
+    /**
+     * Appends a node's bytes and returns its location; the caller indexes it with {@link #index}. A
+     * location skipped by an aborted transaction is never reused, which is harmless.
+     */
+    byte[] append(Txn<byte[]> txn, byte[] wire) {
         byte[] location = BigEndian.u64(nextLocation++);
         nodes.put(txn, location, wire, PutFlags.MDB_APPEND);
+        return location;
+    }
+
+    /**
+     * Indexes appended nodes. Callers pass a whole batch sorted by hash: LMDB then walks the index
+     * pages in order instead of jumping between them, and a fresh index is built almost like an append.
+     */
+    void index(Txn<byte[]> txn, byte[] hash, byte[] location) {
         index.put(txn, hash, location);
     }
 

@@ -69,7 +69,8 @@ public final class NodeStore implements SHAMapNodeSource, AutoCloseable {
     private final LedgerTables tables;
     private final Generation.Slots slots;
     private final NodeCache cache;
-    private final ReentrantLock writeLock = new ReentrantLock();
+    /** Fair, so that online delete steps get their turn between ledger writes. */
+    private final ReentrantLock writeLock = new ReentrantLock(true);
     private final ConcurrentLinkedQueue<Txn<byte[]>> idleReaders = new ConcurrentLinkedQueue<>();
     private final OnlineDelete onlineDelete;
 
@@ -239,6 +240,7 @@ public final class NodeStore implements SHAMapNodeSource, AutoCloseable {
             TreeWriter writer = new TreeWriter(txn, writable, Long.MAX_VALUE);
             writer.write(state.root());
             writer.write(transactions.root());
+            writer.finish();
             tables.put(txn, header, ledgerHash, txIndex, leafHashes);
             boolean newest = last == null || header.seq() >= last.seq();
             if (newest) {

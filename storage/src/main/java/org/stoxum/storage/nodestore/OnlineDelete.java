@@ -54,7 +54,10 @@ public final class OnlineDelete {
         batch = entries;
     }
 
-    /** The ledger of the last rotation: ledgers from the one before it on are kept. */
+    /**
+     * rippled's lastRotated: ledgers from here on are stored wholly in the writable generation and
+     * survive the next rotation, which deletes those below it (0 before the first validated ledger).
+     */
     public long lastRotated() {
         return store.state().lastRotated();
     }
@@ -65,8 +68,8 @@ public final class OnlineDelete {
      * @return a measure of the work done; 0 when there was nothing to do
      */
     public int doWork() {
-        if (settings.onlineDelete() == 0) {
-            return 0;
+        if (settings.onlineDelete() == 0 || !hasWork(store.state())) {
+            return 0; // decided without taking the write lock, so an idle worker never delays ledger writes
         }
         int[] work = new int[1];
         store.write(txn -> {
@@ -86,6 +89,7 @@ public final class OnlineDelete {
                 TreeWriter writer = new TreeWriter(txn, store.target(), batch);
                 LedgerHeader seed = store.tables().header(txn, s.rotationSeq());
                 boolean complete = seed == null || copy(writer, seed);
+                writer.finish();
                 work[0] += (int) writer.appended();
                 Runnable marks = writer::commitMarks;
                 if (!complete) {
@@ -98,24 +102,30 @@ public final class OnlineDelete {
                     switched.run();
                 };
             }
-            long v = validated;
             if (s.lastRotated() == 0) {
-                if (v == 0) {
-                    return () -> { };
-                }
                 work[0] = 1;
-                return adopt(txn, s.withLastRotated(v), null);
+                return adopt(txn, s.withLastRotated(validated), null);
             }
-            long canDelete = settings.advisoryDelete() ? s.canDelete() : Long.MAX_VALUE;
-            LedgerHeader newest = store.lastLedger();
-            if (v >= s.lastRotated() + settings.onlineDelete() && canDelete >= s.lastRotated() - 1 && newest != null) {
+            if (shouldRotate(s)) {
                 work[0] = 1;
-                StoreState next = s.startRotation(newest.seq());
+                StoreState next = s.startRotation(store.lastLedger().seq());
                 return adopt(txn, next, store.openGeneration(txn, next.targetGen()));
             }
             return () -> { };
         });
         return work[0];
+    }
+
+    private boolean hasWork(StoreState s) {
+        return s.droppingGen() != 0 || s.rowsBelow() != 0 || s.targetGen() != 0
+                || (s.lastRotated() == 0 ? validated != 0 : shouldRotate(s));
+    }
+
+    /** rippled's condition: N ledgers validated since the last rotation, and the operator allows it. */
+    private boolean shouldRotate(StoreState s) {
+        long canDelete = settings.advisoryDelete() ? s.canDelete() : Long.MAX_VALUE;
+        return validated >= s.lastRotated() + settings.onlineDelete() && canDelete >= s.lastRotated() - 1
+                && store.lastLedger() != null;
     }
 
     /** Copies the trees of {@code ledger} into the writer's generation; false if the batch ran out. */

@@ -1,7 +1,9 @@
 package org.stoxum.storage.nodestore;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.TreeMap;
 import org.lmdbjava.Txn;
 import org.stoxum.storage.shamap.SHAMapInnerNode;
 import org.stoxum.storage.shamap.SHAMapTreeNode;
@@ -14,13 +16,15 @@ import org.stoxum.storage.shamap.SHAMapTreeNode;
  * its index, which by the children-first order means the whole subtree is there. A new ledger therefore
  * costs its changed nodes plus one mark check per unchanged child of a changed inner node.
  *
- * <p>Marks are applied only by {@link #commitMarks()} after the transaction commits, so an aborted
- * write never leaves a node claiming to be stored.
+ * <p>Node bytes are appended as the walk produces them; their index entries wait for {@link #finish()},
+ * which inserts them in hash order. Marks are applied only by {@link #commitMarks()} after the
+ * transaction commits, so an aborted write never leaves a node claiming to be stored.
  */
 final class TreeWriter {
     private final Txn<byte[]> txn;
     private final Generation generation;
     private final List<SHAMapTreeNode> stored = new ArrayList<>();
+    private final TreeMap<byte[], byte[]> unindexed = new TreeMap<>(Arrays::compareUnsigned);
     private long budget;
     private long appended;
 
@@ -47,7 +51,8 @@ final class TreeWriter {
         if (node.storageMark() == generation.id) {
             return true;
         }
-        if (generation.contains(txn, node.hash().toBytes())) {
+        byte[] hash = node.hash().toBytes();
+        if (unindexed.containsKey(hash) || generation.contains(txn, hash)) {
             stored.add(node);
             return true;
         }
@@ -66,11 +71,17 @@ final class TreeWriter {
         if (budget == 0) {
             return false;
         }
-        generation.append(txn, node.hash().toBytes(), node.toWire());
+        unindexed.put(node.hash().toBytes(), generation.append(txn, node.toWire()));
         stored.add(node);
         budget--;
         appended++;
         return true;
+    }
+
+    /** Indexes what was appended; call before committing. */
+    void finish() {
+        unindexed.forEach((hash, location) -> generation.index(txn, hash, location));
+        unindexed.clear();
     }
 
     /** How many nodes were appended. */

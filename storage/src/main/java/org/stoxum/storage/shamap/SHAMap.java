@@ -302,6 +302,24 @@ public final class SHAMap implements Iterable<SHAMapItem> {
         return (SHAMapLeafNode) node;
     }
 
+    /**
+     * The node at {@code id} (what a peer asking for that node ID gets), or null if the tree has no
+     * node there.
+     */
+    public SHAMapTreeNode nodeAt(SHAMapNodeID id) {
+        SHAMapTreeNode node = root;
+        for (int depth = 0; depth < id.depth(); depth++) {
+            if (!(node instanceof SHAMapInnerNode inner)) {
+                return null;
+            }
+            node = inner.child(id.id().nibble(depth));
+            if (node == null) {
+                return null;
+            }
+        }
+        return node;
+    }
+
     /** The items in key order. Iterate a snapshot if the map may change meanwhile. */
     @Override
     public Iterator<SHAMapItem> iterator() {

@@ -53,11 +53,6 @@ public final class SHAMapLeafNode extends SHAMapTreeNode implements SHAMapItem {
         return ByteBuffer.wrap(data).asReadOnlyBuffer();
     }
 
-    /** Whether the item's bytes equal {@code other}'s, without copying either. */
-    boolean sameData(SHAMapLeafNode other) {
-        return java.util.Arrays.equals(data, other.data);
-    }
-
     public SHAMapLeafType type() {
         return type;
     }

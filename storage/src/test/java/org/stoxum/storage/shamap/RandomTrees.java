@@ -85,9 +85,10 @@ final class RandomTrees {
         }
     }
 
+    /** A key of the model near a random key (cheap, and biased only slightly). */
     Hash256 existing(NavigableMap<Hash256, byte[]> model) {
-        List<Hash256> keys = new ArrayList<>(model.keySet());
-        return keys.get(random.nextInt(keys.size()));
+        Hash256 k = model.ceilingKey(key());
+        return k != null ? k : model.firstKey();
     }
 
     /** The root hash of a state tree holding {@code model}, computed from scratch by prefix grouping. */
@@ -106,14 +107,13 @@ final class RandomTrees {
         for (Map.Entry<Hash256, byte[]> e : entries) {
             groups.get(e.getKey().nibble(depth)).add(e);
         }
-        Sha512Half h = new Sha512Half();
         byte[][] childHashes = new byte[16][];
         for (int i = 0; i < 16; i++) {
             List<Map.Entry<Hash256, byte[]>> g = groups.get(i);
             childHashes[i] = g.isEmpty() ? new byte[32]
                     : g.size() == 1 ? leafHash(g.get(0).getKey(), g.get(0).getValue()) : inner(g, depth + 1);
         }
-        h.update(HashPrefix.INNER_NODE);
+        Sha512Half h = Sha512Half.local().update(HashPrefix.INNER_NODE);
         for (byte[] c : childHashes) {
             h.update(c);
         }
@@ -121,7 +121,7 @@ final class RandomTrees {
     }
 
     private static byte[] leafHash(Hash256 key, byte[] data) {
-        return new Sha512Half().update(HashPrefix.LEAF_NODE).update(data).update(key.toBytes()).finish();
+        return Sha512Half.local().update(HashPrefix.LEAF_NODE).update(data).update(key.toBytes()).finish();
     }
 
     /** The model with hex values, so that maps compare by content. */

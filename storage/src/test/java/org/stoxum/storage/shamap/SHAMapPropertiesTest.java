@@ -50,7 +50,7 @@ class SHAMapPropertiesTest {
         assertEquals(0, map.root().branchCount(), "no inner node is left behind");
     }
 
-    @Property(tries = 40)
+    @Property(tries = 30)
     void snapshotsStayUnchangedWhileCopiesChange(@ForAll long seed) {
         RandomTrees t = new RandomTrees(seed);
         SHAMap map = SHAMap.empty(SHAMapLeafType.ACCOUNT_STATE);
@@ -138,6 +138,45 @@ class SHAMapPropertiesTest {
         SHAMap unsharedRight = RandomTrees.build(rightModel, t.random());
         assertEquals(expected, describe(left.diff(unsharedRight)));
         assertTrue(left.diff(left.snapshot()).isEmpty());
+    }
+
+    @Property(tries = 20)
+    void diffOfStoredTreesLoadsOnlyWhatDiffers(@ForAll long seed) {
+        RandomTrees t = new RandomTrees(seed);
+        SHAMap base = SHAMap.empty(SHAMapLeafType.ACCOUNT_STATE);
+        t.edit(base, new TreeMap<>(), 400);
+        SHAMap changed = base.snapshot().mutableCopy();
+        Hash256 key = t.key();
+        changed.put(key, t.data());
+        Map<Hash256, byte[]> store = new HashMap<>();
+        for (SHAMap m : new SHAMap[] {base, changed}) {
+            TreeWalk.nodes(m.root(), node -> store.put(node.hash(), node.toWire()));
+        }
+        int[] loads = {0};
+        SHAMapNodeSource[] source = new SHAMapNodeSource[1];
+        source[0] = h -> {
+            loads[0]++;
+            return store.containsKey(h) ? SHAMapTreeNode.fromWire(store.get(h), h, source[0], 0) : null;
+        };
+        List<SHAMapDifference> diff = SHAMap.load(SHAMapLeafType.ACCOUNT_STATE, base.hash(), source[0])
+                .diff(SHAMap.load(SHAMapLeafType.ACCOUNT_STATE, changed.hash(), source[0]));
+        assertEquals(1, diff.size());
+        assertEquals(key, diff.get(0).key());
+        // The two paths to the key, plus at most the few leaves a split puts under the new inner node.
+        int paths = pathLength(base, key) + pathLength(changed, key);
+        assertTrue(loads[0] <= paths + 2, "nodes loaded: " + loads[0] + " for paths of " + paths);
+    }
+
+    private static int pathLength(SHAMap map, Hash256 key) {
+        int n = 1;
+        SHAMapTreeNode node = map.root();
+        for (int depth = 0; node instanceof SHAMapInnerNode inner; depth++) {
+            node = inner.child(key.nibble(depth));
+            if (node != null) {
+                n++;
+            }
+        }
+        return n;
     }
 
     private static Map<Hash256, String> expectedDiff(Map<Hash256, byte[]> before, Map<Hash256, byte[]> after) {

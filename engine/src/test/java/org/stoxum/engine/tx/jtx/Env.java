@@ -111,6 +111,9 @@ public final class Env {
             tx.setAmount(SField.FEE, STAmount.ofDrops(jt.fee));
         } else {
             long units = TxEngine.calculateBaseFee(setup, current(), STTx.of(tx.copy()));
+            if (jt.multiSigners != null) {
+                units += jt.multiSigners.size() * current().fees().units();
+            }
             tx.setAmount(SField.FEE, STAmount.ofDrops(units * current().fees().base() / current().fees().units()));
         }
         if (jt.unsigned) {
