@@ -170,7 +170,7 @@ public final class Application implements AutoCloseable {
             Ledger genesis = Genesis.create(profile, g.withAmendments() ? Amendments.supported() : Set.of(), fees,
                     presets);
             OpenLedger open = OpenLedger.startStandalone(setup, genesis, networkTime());
-            ledgerMaster.start(open.lastClosed(), List.of(genesis), open, open.lastClosed().seq());
+            ledgerMaster.start(open, open.lastClosed().seq());
             return;
         }
         Ledger loaded;
@@ -183,7 +183,7 @@ public final class Application implements AutoCloseable {
             long oldest = store.firstLedgerSeq();
             firstComplete = oldest < 0 ? loaded.seq() : oldest;
         }
-        ledgerMaster.start(loaded, List.of(), new OpenLedger(setup, loaded), firstComplete);
+        ledgerMaster.start(new OpenLedger(setup, loaded), firstComplete);
         LOG.info("loaded {}", loaded);
     }
 

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.stoxum.engine.rpc.server.Role;
+import org.stoxum.engine.validator.ValidationCreate;
 
 /**
  * Every command the server answers, with who may call it and what it needs (rippled's handler table,
@@ -46,7 +47,7 @@ public final class HandlerTable {
         t.user("transaction_entry", Handler.sync(TransactionCommands::transactionEntry));
         t.add("tx", Handler.sync(TransactionCommands::tx), Role.USER, true, false);
         t.user("unsubscribe", Handler.sync(SubscriptionCommands::unsubscribe));
-        t.admin("validation_create", Handler.sync(WalletCommands::validationCreate));
+        t.admin("validation_create", Handler.sync(ctx -> ValidationCreate.answer(ctx.params(), ctx.profile())));
         t.admin("wallet_propose", Handler.sync(WalletCommands::walletPropose));
         return t;
     }
