@@ -173,5 +173,10 @@ class HandlerBehaviourTest {
         JsonNode created = call("validation_create", "{\"secret\":\"masterpassphrase\"}");
         assertTrue(created.get("validation_public_key").asText().startsWith("E"), created.toString());
         assertError(call("ledger_entry", "{\"ledger_index\":\"closed\"}"), "unknownOption", null);
+        assertEquals("1.0.0", call("version", "{}").get("version").get("good").asText());
+        assertEquals("cannot connect in standalone mode", call("connect", "{\"ip\":\"1.2.3.4\"}").get("message")
+                .asText());
+        assertEquals(0, call("peers", "{}").get("peers").size());
+        assertError(call("validation_seed", "{}"), "notImpl", null);
     }
 }
