@@ -1,6 +1,5 @@
 package org.stoxum.engine.ledger;
 
-import java.util.Iterator;
 import java.util.Set;
 import org.stoxum.codec.binary.SField;
 import org.stoxum.codec.binary.STObject;
@@ -19,25 +18,15 @@ import org.stoxum.storage.shamap.SHAMapNodeSource;
  * <p>Entries are parsed on every {@link #read}; a view built on top (an open ledger, a sandbox) keeps the
  * objects it works on, so a transaction does not parse the same entry twice.
  */
-public final class Ledger implements ReadView {
-    private final LedgerHeader header;
-    private final Hash256 hash;
-    private final SHAMap state;
-    private final SHAMap txs;
+public final class Ledger extends TreeView {
     private final Fees configFees;
     private final Set<Hash256> presets;
-    private final Fees fees;
-    private final Rules rules;
 
     private Ledger(LedgerHeader header, SHAMap state, SHAMap txs, Fees configFees, Set<Hash256> presets) {
-        this.header = header;
-        this.hash = header.hash();
-        this.state = state;
-        this.txs = txs;
+        super(header, header.hash(), false, feesOf(MapReads.read(state, Keylets.fees()), configFees),
+                Rules.fromLedger(MapReads.read(state, Keylets.amendments()), Set.copyOf(presets)), state, txs);
         this.configFees = configFees;
         this.presets = Set.copyOf(presets);
-        this.fees = feesOf(read(Keylets.fees()), configFees);
-        this.rules = Rules.fromLedger(read(Keylets.amendments()), this.presets);
     }
 
     /**
@@ -103,70 +92,10 @@ public final class Ledger implements ReadView {
         return presets;
     }
 
-    @Override
-    public LedgerHeader header() {
-        return header;
-    }
-
-    @Override
-    public Hash256 hash() {
-        return hash;
-    }
-
-    @Override
-    public boolean open() {
-        return false;
-    }
-
-    @Override
-    public Fees fees() {
-        return fees;
-    }
-
-    @Override
-    public Rules rules() {
-        return rules;
-    }
-
-    @Override
-    public boolean exists(Keylet k) {
-        return state.contains(k.key());
-    }
-
-    @Override
-    public Hash256 succ(Hash256 key, Hash256 last) {
-        return MapReads.succ(state, key, last);
-    }
-
-    @Override
-    public STObject read(Keylet k) {
-        return MapReads.read(state, k);
-    }
-
     /** The stored bytes of the entry under {@code key}, or null: for binary answers without a parse. */
     public byte[] readBytes(Hash256 key) {
         SHAMapItem item = state.get(key);
         return item == null ? null : item.data();
-    }
-
-    @Override
-    public Iterator<LedgerEntry> entries(Hash256 after) {
-        return MapReads.entries(state, after);
-    }
-
-    @Override
-    public Iterator<LedgerTx> transactions() {
-        return MapReads.transactions(txs);
-    }
-
-    @Override
-    public boolean txExists(Hash256 id) {
-        return txs.contains(id);
-    }
-
-    @Override
-    public LedgerTx txRead(Hash256 id) {
-        return MapReads.txRead(txs, id);
     }
 
     @Override

@@ -1,88 +1,12 @@
 package org.stoxum.engine.ledger;
 
-import java.util.Iterator;
-import org.stoxum.codec.binary.STObject;
 import org.stoxum.codec.types.Hash256;
 import org.stoxum.storage.ledger.LedgerHeader;
 import org.stoxum.storage.shamap.SHAMap;
 
 /** A frozen {@link OpenView}: immutable trees and header, safe to read from any thread. */
-final class ViewSnapshot implements ReadView {
-    private final LedgerHeader header;
-    private final Hash256 hash;
-    private final boolean open;
-    private final Fees fees;
-    private final Rules rules;
-    private final SHAMap state;
-    private final SHAMap txs;
-
+final class ViewSnapshot extends TreeView {
     ViewSnapshot(LedgerHeader header, Hash256 hash, boolean open, Fees fees, Rules rules, SHAMap state, SHAMap txs) {
-        this.header = header;
-        this.hash = hash;
-        this.open = open;
-        this.fees = fees;
-        this.rules = rules;
-        this.state = state;
-        this.txs = txs;
-    }
-
-    @Override
-    public LedgerHeader header() {
-        return header;
-    }
-
-    @Override
-    public Hash256 hash() {
-        return hash;
-    }
-
-    @Override
-    public boolean open() {
-        return open;
-    }
-
-    @Override
-    public Fees fees() {
-        return fees;
-    }
-
-    @Override
-    public Rules rules() {
-        return rules;
-    }
-
-    @Override
-    public boolean exists(Keylet k) {
-        return state.contains(k.key());
-    }
-
-    @Override
-    public Hash256 succ(Hash256 key, Hash256 last) {
-        return MapReads.succ(state, key, last);
-    }
-
-    @Override
-    public STObject read(Keylet k) {
-        return MapReads.read(state, k);
-    }
-
-    @Override
-    public Iterator<LedgerEntry> entries(Hash256 after) {
-        return MapReads.entries(state, after);
-    }
-
-    @Override
-    public Iterator<LedgerTx> transactions() {
-        return MapReads.transactions(txs);
-    }
-
-    @Override
-    public boolean txExists(Hash256 id) {
-        return txs.contains(id);
-    }
-
-    @Override
-    public LedgerTx txRead(Hash256 id) {
-        return MapReads.txRead(txs, id);
+        super(header, hash, open, fees, rules, state, txs);
     }
 }
