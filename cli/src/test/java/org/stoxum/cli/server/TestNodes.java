@@ -91,9 +91,14 @@ public final class TestNodes {
 
     /** A node on a fresh directory, started from {@code start}. */
     public static Node start(LedgerStart start) throws IOException {
+        return start(start, "");
+    }
+
+    /** A node on a fresh directory whose config also holds {@code extraSections} (config-file text). */
+    public static Node start(LedgerStart start, String extraSections) throws IOException {
         Path dir = Files.createTempDirectory("stoxumd-test");
         try {
-            return launch(dir, freePort(), freePort(), freePort(), start);
+            return launch(dir, freePort(), freePort(), freePort(), start, extraSections);
         } catch (IOException | RuntimeException e) {
             delete(dir);
             throw e;
@@ -101,7 +106,13 @@ public final class TestNodes {
     }
 
     private static Node launch(Path dir, int rpc, int ws, int pub, LedgerStart start) throws IOException {
-        NodeConfig config = NodeConfigLoader.parse("test config", configText(dir, rpc, ws, pub), Optional.empty(),
+        return launch(dir, rpc, ws, pub, start, "");
+    }
+
+    private static Node launch(Path dir, int rpc, int ws, int pub, LedgerStart start, String extraSections)
+            throws IOException {
+        NodeConfig config = NodeConfigLoader.parse("test config",
+                configText(dir, rpc, ws, pub) + "\n" + extraSections, Optional.empty(),
                 dir, dir.resolve("data"), true);
         Application app = Application.start(config, start, LogLevels.Severity.WARNING, ServerOptions.defaults());
         return new Node(dir, rpc, ws, pub, app);

@@ -18,7 +18,6 @@ import org.slf4j.LoggerFactory;
 import org.stoxum.codec.NetworkProfile;
 import org.stoxum.codec.crypto.KeyPair;
 import org.stoxum.codec.crypto.KeyType;
-import org.stoxum.codec.crypto.PublicKey;
 import org.stoxum.codec.crypto.Seed;
 import org.stoxum.codec.types.Hash256;
 import org.stoxum.engine.config.NodeConfig;
@@ -39,6 +38,8 @@ import org.stoxum.engine.rpc.server.ServerOptions;
 import org.stoxum.engine.rpc.server.resource.LocalResourceManager;
 import org.stoxum.engine.rpc.server.resource.ResourceManager;
 import org.stoxum.engine.tx.EngineSetup;
+import org.stoxum.engine.validator.ManifestCache;
+import org.stoxum.engine.validator.ValidatorIdentity;
 import org.stoxum.engine.tx.OpenLedger;
 import org.stoxum.storage.ledger.LedgerHeader;
 import org.stoxum.storage.ledger.LedgerTimes;
@@ -65,6 +66,8 @@ public final class Application implements AutoCloseable {
     private final boolean standalone;
     private final Clock clock;
     private final KeyPair nodeKey;
+    private final ValidatorIdentity validator;
+    private final ManifestCache manifests = new ManifestCache();
     private final ServerStatus status;
     private final ClientJobs jobs;
     private final LogLevels logLevels;
@@ -87,6 +90,8 @@ public final class Application implements AutoCloseable {
         this.clock = clock;
         this.nodeKey = config.nodeSeed().map(s -> KeyPair.nodeFromSeed(Seed.of(s.entropy()), KeyType.SECP256K1))
                 .orElseGet(() -> KeyPair.random(KeyType.SECP256K1));
+        this.validator = ValidatorIdentity.fromConfig(config);
+        validator.loadInto(manifests);
         this.status = new ServerStatus(System::nanoTime);
         this.jobs = new ClientJobs(standalone ? 1 : Math.max(2, config.workers()));
         this.logLevels = new LogLevels(logBase);
@@ -266,9 +271,17 @@ public final class Application implements AutoCloseable {
         return nodeKey;
     }
 
-    /** The validator signing key; none, as this build does not validate. */
-    public Optional<PublicKey> validatorPublicKey() {
-        return Optional.empty();
+    /**
+     * server_info's {@code pubkey_validator}: the master key of a {@code [validator_token]} (or the
+     * {@code [validation_seed]} key), or {@code "none"}.
+     */
+    public String pubkeyValidator() {
+        return validator.pubkeyValidator(manifests);
+    }
+
+    /** Validator manifests known to this node, ours first. */
+    public ManifestCache manifests() {
+        return manifests;
     }
 
     /** The validation quorum (one: stand-alone servers trust themselves). */

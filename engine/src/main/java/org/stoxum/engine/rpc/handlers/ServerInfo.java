@@ -59,8 +59,7 @@ public final class ServerInfo {
         }
         info.put("io_latency_ms", 1);
         if (admin) {
-            info.put("pubkey_validator", app.validatorPublicKey()
-                    .map(k -> k.toBase58(TokenType.NODE_PUBLIC, app.profile())).orElse("none"));
+            info.put("pubkey_validator", app.pubkeyValidator());
         }
         info.put("pubkey_node", app.nodeKey().publicKey().toBase58(TokenType.NODE_PUBLIC, app.profile()));
         info.put("complete_ledgers", lm.completeLedgers());
