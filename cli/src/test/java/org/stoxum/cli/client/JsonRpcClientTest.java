@@ -15,7 +15,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.stoxum.engine.rpc.server.PortConfig;
+import org.stoxum.engine.config.PortConfig;
 import org.stoxum.engine.rpc.server.RpcDispatcher;
 import org.stoxum.engine.rpc.server.RpcError;
 import org.stoxum.engine.rpc.server.RpcRequest;

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.stoxum.engine.config.PortConfig;
 
 /**
  * HTTP on one connection: requests are read and answered one at a time, in order (pipelined requests
@@ -60,19 +61,19 @@ final class HttpProtocol implements Protocol {
      */
     private void route(HttpRequest request) {
         if (request.isWebSocketUpgrade()) {
-            if (port.servesWebSocket()) {
+            if (port.websockets()) {
                 upgrade(request);
             } else {
                 answerAndClose(HttpResponses.invalidProtocol(request.version()));
             }
             return;
         }
-        if (port.servesWebSocket() && request.isStatusRequest()) {
+        if (port.websockets() && request.isStatusRequest()) {
             String problem = context.options().health().problem().orElse(null);
             answerAndClose(HttpResponses.statusPage(request.version(), problem));
             return;
         }
-        if (!port.servesHttp() || !authorized(request)) {
+        if (!port.jsonRpc() || !authorized(request)) {
             answerAndClose(HttpResponses.jsonRpc(403, "Forbidden"));
             return;
         }
@@ -125,7 +126,7 @@ final class HttpProtocol implements Protocol {
 
     /** HTTP Basic, required when the port names both a user and a password. */
     private boolean authorized(HttpRequest request) {
-        if (!port.requiresBasicAuth()) {
+        if (!port.basicAuthRequired()) {
             return true;
         }
         String header = request.header("Authorization");

@@ -3,6 +3,7 @@ package org.stoxum.engine.rpc.server;
 import java.net.InetSocketAddress;
 import java.nio.channels.ServerSocketChannel;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.stoxum.engine.config.PortConfig;
 
 /** A bound port and its live connection count. */
 final class PortRuntime {

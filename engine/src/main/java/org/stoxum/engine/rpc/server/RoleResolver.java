@@ -2,6 +2,7 @@ package org.stoxum.engine.rpc.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.InetAddress;
+import org.stoxum.engine.config.PortConfig;
 
 /**
  * Decides a request's {@link Role} from the port, the caller's address, the credentials a request
@@ -36,24 +37,16 @@ public final class RoleResolver {
 
     /** True when the caller is in the admin list and, if the port wants them, sent the credentials. */
     public static boolean isAdmin(PortConfig port, JsonNode params, InetAddress remote) {
-        return port.isAdminAddress(remote) && credentialsAccepted(port, params);
+        return port.admin(remote, text(params, "admin_user"), text(params, "admin_password"));
     }
 
     /** True when a trusted gateway named a non-empty user. */
     public static boolean isIdentified(PortConfig port, InetAddress remote, String user) {
-        return user != null && !user.isEmpty() && port.isSecureGateway(remote);
+        return port.identified(remote, user);
     }
 
-    private static boolean credentialsAccepted(PortConfig port, JsonNode params) {
-        if (!port.requiresAdminCredentials()) {
-            return true;
-        }
-        if (params == null || !params.isObject()) {
-            return false;
-        }
-        JsonNode password = params.get("admin_password");
-        JsonNode user = params.get("admin_user");
-        return password != null && password.isTextual() && password.textValue().equals(port.adminPassword())
-                && user != null && user.isTextual() && user.textValue().equals(port.adminUser());
+    private static String text(JsonNode params, String field) {
+        JsonNode v = params == null || !params.isObject() ? null : params.get(field);
+        return v != null && v.isTextual() ? v.textValue() : null;
     }
 }

@@ -17,6 +17,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.stoxum.engine.config.PortConfig;
+import org.stoxum.engine.config.PortProtocol;
 import org.stoxum.engine.rpc.server.resource.ResourceManager;
 
 /**
@@ -47,8 +49,11 @@ public final class RpcServer implements AutoCloseable {
     }
 
     /**
-     * Binds every port and starts serving.
+     * Binds every port and starts serving. Only plain ports are served here ({@code http}, {@code ws},
+     * {@code ws2}); TLS ports and the peer port belong elsewhere and are refused.
      *
+     * @throws IllegalArgumentException when a port speaks a protocol this server does not serve, or two
+     *                     ports share a name
      * @throws IOException when a port cannot be bound (the message names the port section); nothing is
      *                     left running then
      */
@@ -68,6 +73,7 @@ public final class RpcServer implements AutoCloseable {
                 loops.add(new IoLoop(THREAD_PREFIX + i));
             }
             for (PortConfig config : portConfigs) {
+                requireServed(config);
                 if (ports.containsKey(config.name())) {
                     throw new IllegalArgumentException("port [" + config.name() + "] configured twice");
                 }
@@ -87,6 +93,15 @@ public final class RpcServer implements AutoCloseable {
         }
         loops.forEach(IoLoop::start);
         return server;
+    }
+
+    private static void requireServed(PortConfig config) {
+        for (PortProtocol p : config.protocols()) {
+            if (p.secure()) {
+                throw new IllegalArgumentException("protocol '" + p.configName() + "' in [" + config.name()
+                        + "] is not served by the RPC server (http, ws only)");
+            }
+        }
     }
 
     private static PortRuntime bind(PortConfig config) throws IOException {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.stoxum.engine.config.PortConfig;
 import org.stoxum.engine.rpc.server.json.RippledJsonWriter;
 import org.stoxum.engine.rpc.server.resource.ResourceConsumer;
 

@@ -4,7 +4,7 @@
  * peers behave.
  *
  * <p>Start with {@link org.stoxum.engine.rpc.server.RpcServer#start}: it binds the
- * {@link org.stoxum.engine.rpc.server.PortConfig ports}, runs one or more selector threads, and hands
+ * {@link org.stoxum.engine.config.PortConfig ports}, runs one or more selector threads, and hands
  * each parsed request to the {@link org.stoxum.engine.rpc.server.RpcDispatcher} together with the
  * caller's {@link org.stoxum.engine.rpc.server.Role}. The dispatcher answers through an
  * {@link org.stoxum.engine.rpc.server.RpcResponder} from any thread; the server wraps the result in the

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.stoxum.codec.testing.SharedVectors;
+import org.stoxum.engine.config.PortConfig;
 import org.stoxum.engine.rpc.server.json.RippledJsonWriter;
 import org.stoxum.engine.rpc.server.resource.ResourceManager;
 

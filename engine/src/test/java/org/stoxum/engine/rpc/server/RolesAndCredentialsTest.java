@@ -11,6 +11,7 @@ import java.util.Base64;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.stoxum.engine.config.PortConfig;
 import org.stoxum.engine.rpc.server.resource.ResourceManager;
 
 /** Admin credentials, trusted gateways and HTTP Basic, as the port configuration asks for them. */

@@ -3,6 +3,7 @@ package org.stoxum.engine.rpc.server;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.util.List;
+import org.stoxum.engine.config.PortConfig;
 import org.stoxum.engine.rpc.server.resource.ResourceManager;
 
 /** A real server on loopback with ephemeral ports and the test dispatcher; always closed by the test. */

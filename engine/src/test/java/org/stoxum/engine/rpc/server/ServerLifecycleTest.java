@@ -22,6 +22,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
+import org.stoxum.engine.config.PortConfig;
 import org.stoxum.engine.rpc.server.resource.LocalResourceManager;
 import org.stoxum.engine.rpc.server.resource.ResourceManager;
 
