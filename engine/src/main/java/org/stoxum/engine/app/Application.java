@@ -105,7 +105,11 @@ public final class Application implements AutoCloseable {
                 status.setMode(OperatingMode.FULL);
             }
             TxIntake intake = new TxIntake(profile, ledgerMaster, transactions,
-                    p -> subscriptions.proposed(p.tx(), p.ter(), ledgerMaster.currentLedger()),
+                    p -> {
+                        if (p.applied()) {
+                            subscriptions.proposed(p.tx(), p.ter(), ledgerMaster.currentLedger());
+                        }
+                    },
                     this::accepted, this::networkTime);
             startedPipeline = new TxPipeline(intake, PIPELINE_RING, 1, "blocking");
             this.pipeline = startedPipeline;
@@ -167,10 +171,16 @@ public final class Application implements AutoCloseable {
         Set<Hash256> presets = Set.of();
         EngineSetup setup = EngineSetup.of(profile);
         if (start instanceof LedgerStart.Genesis g) {
+            LedgerHeader earlier = store.lastLedger();
+            if (earlier != null) {
+                LOG.warn("the node store at {} already holds ledgers up to {} from an earlier run; this run starts a "
+                        + "new chain over them, and --load afterwards resumes from the newest stored ledger",
+                        store.path(), earlier.seq());
+            }
             Ledger genesis = Genesis.create(profile, g.withAmendments() ? Amendments.supported() : Set.of(), fees,
                     presets);
             OpenLedger open = OpenLedger.startStandalone(setup, genesis, networkTime());
-            ledgerMaster.start(open.lastClosed(), List.of(genesis), open, open.lastClosed().seq());
+            ledgerMaster.start(open, open.lastClosed().seq());
             return;
         }
         Ledger loaded;
@@ -183,7 +193,7 @@ public final class Application implements AutoCloseable {
             long oldest = store.firstLedgerSeq();
             firstComplete = oldest < 0 ? loaded.seq() : oldest;
         }
-        ledgerMaster.start(loaded, List.of(), new OpenLedger(setup, loaded), firstComplete);
+        ledgerMaster.start(new OpenLedger(setup, loaded), firstComplete);
         LOG.info("loaded {}", loaded);
     }
 

@@ -2,10 +2,7 @@ package org.stoxum.engine.app;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentSkipListMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.stoxum.codec.types.Hash256;
@@ -21,20 +18,15 @@ import org.stoxum.storage.nodestore.NodeStore;
  * The node's ledgers (rippled's {@code LedgerMaster}): the last closed ledger, the validated one, the open
  * ledger's current view, and every ledger of the complete range, by sequence or hash.
  *
- * <p>Recent ledgers stay in memory (they share all unchanged tree nodes, so this is cheap); older ones are
- * read back from the node store. In stand-alone mode every closed ledger is validated at once. Ledgers
- * are published to the node store as they are accepted, so a restart with {@code --load} resumes from the
- * last one that was accepted.
+ * <p>The ledgers the open ledger made or started from are held in memory (its {@link
+ * org.stoxum.engine.ledger.LedgerHistory}); older ones, after a restart, are read back from the node store.
+ * In stand-alone mode every closed ledger is validated at once. Ledgers are written to the node store as
+ * they are accepted, so a restart with {@code --load} resumes from the last one that was accepted.
  */
 public final class LedgerMaster {
     private static final Logger LOG = LoggerFactory.getLogger(LedgerMaster.class);
 
-    /** Ledgers kept in memory behind the validated one; older ones come from the node store. */
-    static final int MEMORY_HISTORY = 256;
-
     private final NodeStore store;
-    private final ConcurrentSkipListMap<Long, Ledger> bySeq = new ConcurrentSkipListMap<>();
-    private final Map<Hash256, Ledger> byHash = new ConcurrentHashMap<>();
     private volatile Ledger closed;
     private volatile Ledger validated;
     private volatile long firstComplete;
@@ -48,18 +40,15 @@ public final class LedgerMaster {
     }
 
     /**
-     * Starts from {@code start}: it becomes the last closed and validated ledger. {@code predecessors} (such
-     * as the genesis ledger) stay reachable by sequence and hash without being part of the complete range,
-     * as rippled answers {@code ledger 1} but reports {@code complete_ledgers} from 2.
+     * Starts from the open ledger's last closed ledger: it becomes the validated ledger. Ledgers before it
+     * that the open ledger holds (the genesis ledger) stay reachable without being part of the complete
+     * range, as rippled answers {@code ledger 1} but reports {@code complete_ledgers} from 2.
      *
-     * @param firstComplete the oldest ledger of the complete range: {@code start}'s sequence for a new
+     * @param firstComplete the oldest ledger of the complete range: the start ledger's sequence for a new
      *                      chain, or the oldest stored ledger when resuming from the node store
      */
-    public void start(Ledger start, List<Ledger> predecessors, OpenLedger openLedger, long firstComplete) {
-        for (Ledger l : predecessors) {
-            remember(l);
-        }
-        remember(start);
+    public void start(OpenLedger openLedger, long firstComplete) {
+        Ledger start = openLedger.lastClosed();
         persist(start);
         this.firstComplete = Math.min(firstComplete, start.seq());
         closed = start;
@@ -72,25 +61,10 @@ public final class LedgerMaster {
      * written to the node store. Called by the single writer.
      */
     public void accept(Ledger ledger) {
-        remember(ledger);
         persist(ledger);
         closed = ledger;
         validated = ledger;
         store.onValidated(ledger.seq());
-        forgetOld();
-    }
-
-    private void remember(Ledger l) {
-        bySeq.put(l.seq(), l);
-        byHash.put(l.hash(), l);
-    }
-
-    private void forgetOld() {
-        long keepFrom = validated.seq() - MEMORY_HISTORY;
-        while (!bySeq.isEmpty() && bySeq.firstKey() < keepFrom && bySeq.firstKey() >= firstComplete) {
-            Ledger old = bySeq.pollFirstEntry().getValue();
-            byHash.remove(old.hash());
-        }
     }
 
     private void persist(Ledger l) {
@@ -168,7 +142,7 @@ public final class LedgerMaster {
 
     /** A closed ledger by sequence, or null when we do not have it. */
     public Ledger ledgerBySeq(long seq) {
-        Ledger l = bySeq.get(seq);
+        Ledger l = open.history().bySeq(seq);
         if (l != null) {
             return l;
         }
@@ -181,7 +155,7 @@ public final class LedgerMaster {
 
     /** A closed ledger by hash, or null when we do not have it. */
     public Ledger ledgerByHash(Hash256 hash) {
-        Ledger l = byHash.get(hash);
+        Ledger l = open.history().byHash(hash);
         if (l != null) {
             return l;
         }

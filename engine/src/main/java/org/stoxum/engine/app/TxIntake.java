@@ -13,6 +13,7 @@ import org.stoxum.engine.ledger.Ledger;
 import org.stoxum.engine.ledger.STTx;
 import org.stoxum.engine.pipeline.PipelineEvent;
 import org.stoxum.engine.pipeline.PipelineStages;
+import org.stoxum.engine.tx.LocalChecks;
 import org.stoxum.engine.tx.OpenLedger;
 import org.stoxum.engine.tx.TxSignatures;
 
@@ -90,7 +91,7 @@ final class TxIntake implements PipelineStages {
             event.verdict(PipelineEvent.BAD);
             return;
         }
-        String local = LocalChecks.problem(c.tx.object());
+        String local = LocalChecks.check(c.tx);
         if (local != null) {
             c.problem = local;
             event.verdict(PipelineEvent.BAD);
@@ -125,7 +126,6 @@ final class TxIntake implements PipelineStages {
         if (event.command() == Command.ACCEPT_LEDGER) {
             Ledger closed = ledgers.openLedger().acceptStandalone(networkTime.getAsLong());
             ledgers.accept(closed);
-            transactions.inLedger(closed);
             onAccept.accepted(closed);
             if (event.callback() != null) {
                 event.callback().complete(closed);

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.stoxum.engine.rpc.server.Role;
+import org.stoxum.engine.validator.ValidationCreate;
 
 /**
  * Every command the server answers, with who may call it and what it needs (rippled's handler table,
@@ -25,6 +26,7 @@ public final class HandlerTable {
         t.user("account_offers", Handler.sync(AccountCommands::accountOffers));
         t.user("account_tx", Handler.sync(TransactionCommands::accountTx));
         t.user("book_offers", Handler.sync(BookOffers::bookOffers));
+        t.admin("connect", Handler.sync(NodeCommands::connect));
         t.user("fee", Handler.sync(NodeCommands::fee));
         t.add("ledger_accept", NodeCommands::ledgerAccept, Role.ADMIN, false, true);
         t.user("ledger", Handler.sync(LedgerCommands::ledger));
@@ -33,6 +35,7 @@ public final class HandlerTable {
         t.user("ledger_data", Handler.sync(LedgerCommands::ledgerData));
         t.user("ledger_entry", Handler.sync(LedgerCommands::ledgerEntry));
         t.admin("log_level", Handler.sync(NodeCommands::logLevel));
+        t.admin("peers", Handler.sync(NodeCommands::peers));
         t.user("ping", Handler.sync(NodeCommands::ping));
         t.user("random", Handler.sync(NodeCommands::random));
         t.user("server_info", Handler.sync(ServerInfo::serverInfo));
@@ -45,8 +48,11 @@ public final class HandlerTable {
         t.user("subscribe", Handler.sync(SubscriptionCommands::subscribe));
         t.user("transaction_entry", Handler.sync(TransactionCommands::transactionEntry));
         t.add("tx", Handler.sync(TransactionCommands::tx), Role.USER, true, false);
+        t.admin("unl_list", Handler.sync(NodeCommands::unlList));
         t.user("unsubscribe", Handler.sync(SubscriptionCommands::unsubscribe));
-        t.admin("validation_create", Handler.sync(WalletCommands::validationCreate));
+        t.admin("validation_create", Handler.sync(ctx -> ValidationCreate.answer(ctx.params(), ctx.profile())));
+        t.admin("validation_seed", Handler.sync(NodeCommands::validationSeed));
+        t.user("version", Handler.sync(NodeCommands::version));
         t.admin("wallet_propose", Handler.sync(WalletCommands::walletPropose));
         return t;
     }

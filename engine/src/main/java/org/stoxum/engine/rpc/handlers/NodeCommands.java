@@ -14,9 +14,14 @@ import org.stoxum.engine.ledger.ReadView;
 import org.stoxum.engine.rpc.server.Role;
 import org.stoxum.engine.rpc.server.RpcError;
 
-/** The small commands about the node itself: ping, random, stop, log_level, fee, and the ledger counters. */
+/**
+ * The small commands about the node itself: ping, random, stop, log_level, fee, version, the ledger
+ * counters, and the network commands as a stand-alone server answers them.
+ */
 public final class NodeCommands {
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** The only API version of this server, as stoxumd reports it. */
+    private static final String API_VERSION = "1.0.0";
 
     private NodeCommands() {
     }
@@ -47,6 +52,44 @@ public final class NodeCommands {
         ObjectNode out = RpcContext.object();
         out.put("message", "stoxum server stopping");
         return out;
+    }
+
+    /** {@code version}: the API versions this server speaks. */
+    public static ObjectNode version(RpcContext ctx) {
+        ObjectNode out = RpcContext.object();
+        ObjectNode v = out.putObject("version");
+        v.put("first", API_VERSION);
+        v.put("good", API_VERSION);
+        v.put("last", API_VERSION);
+        return out;
+    }
+
+    /** {@code connect}: a stand-alone server has no peers to connect to. */
+    public static ObjectNode connect(RpcContext ctx) {
+        if (!ctx.app().standalone()) {
+            return RpcError.NOT_SUPPORTED.make();
+        }
+        ObjectNode out = RpcContext.object();
+        out.put("message", "cannot connect in standalone mode");
+        return out;
+    }
+
+    /** {@code peers}: none, and no cluster. */
+    public static ObjectNode peers(RpcContext ctx) {
+        ObjectNode out = RpcContext.object();
+        out.putArray("peers");
+        out.putObject("cluster");
+        return out;
+    }
+
+    /** {@code unl_list}: no listed validators (stand-alone servers load none). */
+    public static ObjectNode unlList(RpcContext ctx) {
+        return RpcContext.object();
+    }
+
+    /** {@code validation_seed}: disabled in this version of stoxumd. */
+    public static ObjectNode validationSeed(RpcContext ctx) {
+        return RpcError.NOT_IMPL.make();
     }
 
     /** {@code ledger_closed}: the last closed ledger's sequence and hash. */

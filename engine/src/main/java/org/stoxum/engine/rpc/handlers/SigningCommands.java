@@ -22,7 +22,6 @@ import org.stoxum.codec.crypto.KeyPair;
 import org.stoxum.codec.types.AccountId;
 import org.stoxum.engine.app.Application;
 import org.stoxum.engine.app.FeeEscalation;
-import org.stoxum.engine.app.LocalChecks;
 import org.stoxum.engine.app.SubmitOutcome;
 import org.stoxum.engine.ledger.Amendments;
 import org.stoxum.engine.ledger.Fees;
@@ -34,6 +33,7 @@ import org.stoxum.engine.rpc.server.json.RippledJsonValues;
 import org.stoxum.engine.rpc.server.resource.Charge;
 import org.stoxum.engine.tx.FeeScaling;
 import org.stoxum.engine.tx.FeeTrack;
+import org.stoxum.engine.tx.LocalChecks;
 import org.stoxum.engine.tx.TxSignatures;
 
 /**
@@ -146,7 +146,7 @@ public final class SigningCommands {
         checkPayment(params, txJson, false);
         STObject o = parse(txJson, ctx.profile());
         bind(o, "Exception while serializing transaction: ");
-        String local = LocalChecks.problem(o);
+        String local = LocalChecks.check(STTx.of(o));
         if (local != null) {
             throw RpcFailure.of(RpcError.INVALID_PARAMS, local);
         }
@@ -276,7 +276,7 @@ public final class SigningCommands {
         STObject o = parse(txJson, profile);
         o.setBlob(SField.SIGNING_PUB_KEY, signer == null ? keys.publicKey().toBytes() : new byte[0]);
         bind(o, null);
-        String local = LocalChecks.problem(o);
+        String local = LocalChecks.check(STTx.of(o));
         if (local != null) {
             throw RpcFailure.of(RpcError.INVALID_PARAMS, local);
         }

@@ -12,8 +12,8 @@ import org.stoxum.codec.crypto.Seed;
 import org.stoxum.engine.rpc.server.RpcError;
 
 /**
- * {@code wallet_propose} and {@code validation_create}: new key material from a seed given or made up,
- * shown in every spelling (base58, hex, RFC 1751 words).
+ * {@code wallet_propose}: new account keys from a seed given or made up, shown in every spelling (base58,
+ * hex, RFC 1751 words).
  */
 public final class WalletCommands {
     private static final String LOW_ENTROPY = "This wallet was generated using a user-supplied passphrase that has "
@@ -74,29 +74,5 @@ public final class WalletCommands {
             se += x * (Math.log(x) / Math.log(2));
         }
         return Math.floor(-se * bytes.length);
-    }
-
-    /**
-     * {@code validation_create}: a validator key pair from {@code secret} (any seed form) or a random seed.
-     * The validator-keys work may replace this answer builder with its own.
-     */
-    public static ObjectNode validationCreate(RpcContext ctx) {
-        NetworkProfile profile = ctx.profile();
-        Seed seed;
-        if (!ctx.has("secret")) {
-            seed = Seed.random();
-        } else {
-            seed = Seed.parseGeneric(ctx.string("secret"), profile).orElse(null);
-            if (seed == null) {
-                return RpcError.BAD_SEED.make();
-            }
-        }
-        KeyPair keys = KeyPair.nodeFromSeed(seed, KeyType.SECP256K1);
-        ObjectNode out = RpcContext.object();
-        out.put("validation_public_key", keys.publicKey().toBase58(TokenType.NODE_PUBLIC, profile));
-        out.put("validation_private_key", keys.secretToBase58(TokenType.NODE_PRIVATE, profile));
-        out.put("validation_seed", seed.toBase58(profile));
-        out.put("validation_key", seed.toRfc1751());
-        return out;
     }
 }
