@@ -98,7 +98,11 @@ public final class Main {
             err.println("stoxumd: cannot open the API ports: " + e.getMessage());
             return CommandLineException.INVALID;
         }
-        Thread hook = new Thread(app::close, "stoxumd-sigterm");
+        // SIGTERM and SIGINT ask for the same clean stop as the stop command, and the process then exits 0
+        // (as systemd and operators expect); the hook still closes the node on any other way out.
+        stopOnSignal(app, "TERM");
+        stopOnSignal(app, "INT");
+        Thread hook = new Thread(app::close, "stoxumd-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             app.awaitStop();
@@ -112,6 +116,18 @@ public final class Main {
             // already shutting down (SIGTERM): the hook is running
         }
         return 0;
+    }
+
+    @SuppressWarnings("removal")
+    private void stopOnSignal(Application app, String signal) {
+        try {
+            sun.misc.Signal.handle(new sun.misc.Signal(signal), sig -> {
+                err.println("stoxumd: SIG" + signal + " received, stopping");
+                app.close();
+            });
+        } catch (IllegalArgumentException | UnsupportedOperationException e) {
+            // The platform does not let us catch it: the shutdown hook closes the node instead.
+        }
     }
 
     /** Where the first ledger comes from, as the start-up options chose. */
