@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
@@ -23,9 +24,11 @@ import org.stoxum.codec.testing.SharedVectors;
 
 /**
  * Runs every JMH pair (ours against a reference implementation) in interleaved rounds and writes a
- * markdown report. Each round measures ours then the reference back to back, and the ratio is taken per
- * round, so a machine that slows down mid-run affects both sides of a ratio alike. With the GC profiler
- * on (the default) the report also gives the bytes each side allocates per operation.
+ * markdown report. Each round measures ours then the reference back to back, and the ratios are taken
+ * per round, so a machine that slows down mid-run affects both sides of a ratio alike. Besides wall-clock
+ * throughput every side is also measured per CPU-second ({@link CpuTimeProfiler}), the steadier figure
+ * when other work competes for the cores. With the GC profiler on (the default) the report also gives
+ * the bytes each side allocates per operation.
  *
  * <p>Usage: {@code PerfReport [--rounds N] [--seconds S] [--out FILE] [--only REGEX] [--no-gc]}.
  */
@@ -52,8 +55,11 @@ public final class PerfReport {
     record Pair(String title, Side ours, Side reference) {
     }
 
-    /** One measurement: the primary score, its unit, and bytes allocated per operation (NaN if not profiled). */
-    record Measurement(double score, String unit, double bytesPerOp) {
+    /**
+     * One measurement: wall-clock throughput and its unit, operations per CPU-second, cores used, and
+     * bytes allocated per operation (NaN if not profiled).
+     */
+    record Measurement(double score, String unit, double opsPerCpuSecond, double cores, double bytesPerOp) {
     }
 
     private static final String SECP = "Secp256k1Benchmarks.";
@@ -158,10 +164,14 @@ public final class PerfReport {
                 .append(System.getProperty("java.version")).append('\n');
         md.append("- rounds: ").append(rounds).append(" interleaved, 1 s warm-up + ").append(seconds)
                 .append(" s measurement each, one fork per measurement\n");
-        md.append("- ratio = ours / reference throughput (above 1: ours is faster); B/op = bytes allocated per"
-                + " operation (JMH gc.alloc.rate.norm, median)\n\n");
-        md.append("| comparison | ours (median) | reference (median) | ratio median | ratio min..max | ours B/op | ref B/op |\n");
-        md.append("|---|---|---|---|---|---|---|\n");
+        md.append("- ops/s: wall-clock throughput (all threads); ops/CPU-s: operations per CPU-second of the"
+                + " benchmark JVM; cores: CPU-seconds per second the JVM got (below 1 for one thread: it waited for"
+                + " a core)\n");
+        md.append("- ratios = ours / reference (above 1: ours is faster), per round, median and range;"
+                + " B/op = bytes allocated per operation (JMH gc.alloc.rate.norm)\n\n");
+        md.append("| comparison | ours ops/s | ref ops/s | wall ratio | ours ops/CPU-s | ref ops/CPU-s"
+                + " | CPU ratio | CPU ratio min..max | cores ours / ref | ours B/op | ref B/op |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
         int total = 0;
         for (Pair p : PAIRS) {
             if (!p.title().matches(only) && !p.ours().method().matches(only)) {
@@ -170,17 +180,21 @@ public final class PerfReport {
             total++;
             Measurement[] ours = new Measurement[rounds];
             Measurement[] ref = new Measurement[rounds];
-            double[] ratio = new double[rounds];
+            double[] wallRatio = new double[rounds];
+            double[] cpuRatio = new double[rounds];
             for (int r = 0; r < rounds; r++) {
                 System.err.printf(Locale.ROOT, "[%s] round %d/%d%n", p.title(), r + 1, rounds);
                 ours[r] = measure(p.ours(), seconds, gc, shared);
                 ref[r] = measure(p.reference(), seconds, gc, shared);
-                ratio[r] = ours[r].score() / ref[r].score();
+                wallRatio[r] = ours[r].score() / ref[r].score();
+                cpuRatio[r] = ours[r].opsPerCpuSecond() / ref[r].opsPerCpuSecond();
             }
-            md.append(String.format(Locale.ROOT, "| %s | %,.0f %s | %,.0f %s | %.2f | %.2f..%.2f | %s | %s |%n",
-                    p.title(), median(ours, Measurement::score), ours[0].unit(),
-                    median(ref, Measurement::score), ref[0].unit(), median(ratio),
-                    Arrays.stream(ratio).min().orElse(0), Arrays.stream(ratio).max().orElse(0),
+            md.append(String.format(Locale.ROOT,
+                    "| %s | %,.0f | %,.0f | %.2f | %,.0f | %,.0f | **%.2f** | %.2f..%.2f | %.2f / %.2f | %s | %s |%n",
+                    p.title(), median(ours, Measurement::score), median(ref, Measurement::score), median(wallRatio),
+                    median(ours, Measurement::opsPerCpuSecond), median(ref, Measurement::opsPerCpuSecond),
+                    median(cpuRatio), Arrays.stream(cpuRatio).min().orElse(0), Arrays.stream(cpuRatio).max().orElse(0),
+                    median(ours, Measurement::cores), median(ref, Measurement::cores),
                     bytes(median(ours, Measurement::bytesPerOp)), bytes(median(ref, Measurement::bytesPerOp))));
         }
         Files.writeString(out, md.toString());
@@ -198,6 +212,7 @@ public final class PerfReport {
                 .jvmArgsAppend("-Xmx2g", sharedArg)
                 .shouldFailOnError(true);
         side.params().forEach(opts::param);
+        opts.addProfiler(CpuTimeProfiler.class);
         if (gc) {
             opts.addProfiler(GCProfiler.class);
         }
@@ -207,17 +222,24 @@ public final class PerfReport {
                     + " results; fix every parameter with several values");
         }
         RunResult result = results.get(0);
-        Result<?> alloc = result.getSecondaryResults().entrySet().stream()
-                .filter(e -> e.getKey().endsWith(ALLOC_NORM)).map(Map.Entry::getValue).findFirst().orElse(null);
-        return new Measurement(result.getPrimaryResult().getScore(), result.getPrimaryResult().getScoreUnit(),
-                alloc == null ? Double.NaN : alloc.getScore());
+        Result<?> primary = result.getPrimaryResult();
+        return new Measurement(primary.getScore(), primary.getScoreUnit(),
+                secondary(result, CpuTimeProfiler.OPS_PER_CPU_SECOND), secondary(result, CpuTimeProfiler.CORES),
+                secondary(result, ALLOC_NORM));
+    }
+
+    /** A secondary result by the end of its label (JMH has prefixed some labels), or NaN when absent. */
+    private static double secondary(RunResult result, String label) {
+        return result.getSecondaryResults().entrySet().stream()
+                .filter(e -> e.getKey().endsWith(label)).mapToDouble(e -> e.getValue().getScore())
+                .findFirst().orElse(Double.NaN);
     }
 
     private static String bytes(double b) {
         return Double.isNaN(b) ? "-" : String.format(Locale.ROOT, "%,.0f", b);
     }
 
-    private static double median(Measurement[] ms, java.util.function.ToDoubleFunction<Measurement> f) {
+    private static double median(Measurement[] ms, ToDoubleFunction<Measurement> f) {
         return median(Arrays.stream(ms).mapToDouble(f).toArray());
     }
 
