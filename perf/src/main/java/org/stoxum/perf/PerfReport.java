@@ -1,6 +1,7 @@
 package org.stoxum.perf;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -154,14 +155,27 @@ public final class PerfReport {
         }
         // Fails here, before any fork, when the vectors are missing; forks get the resolved folder.
         String shared = "-Dstoxum.shared=" + SharedVectors.shared();
+        String startLoad = loadAverage();
+        ZonedDateTime started = ZonedDateTime.now();
+        StringBuilder rows = new StringBuilder();
+        int total = 0;
+        for (Pair p : PAIRS) {
+            if (!p.title().matches(only) && !p.ours().method().matches(only)) {
+                continue;
+            }
+            total++;
+            rows.append(row(p, rounds, seconds, gc, shared));
+        }
         StringBuilder md = new StringBuilder();
         md.append("# stoxumd-java performance report\n\n");
-        md.append("- date: ").append(ZonedDateTime.now()).append('\n');
+        md.append("- date: ").append(started).append('\n');
         md.append("- machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, ")
                 .append(Runtime.getRuntime().maxMemory() >> 20).append(" MiB max heap, ")
                 .append(System.getProperty("os.name")).append(' ').append(System.getProperty("os.arch")).append('\n');
         md.append("- JDK: ").append(System.getProperty("java.vm.name")).append(' ')
                 .append(System.getProperty("java.version")).append('\n');
+        md.append("- load average (1 min): ").append(startLoad).append(" at start, ").append(loadAverage())
+                .append(" at end\n");
         md.append("- rounds: ").append(rounds).append(" interleaved, 1 s warm-up + ").append(seconds)
                 .append(" s measurement each, one fork per measurement\n");
         md.append("- ops/s: wall-clock throughput (all threads); ops/CPU-s: operations per CPU-second of the"
@@ -172,33 +186,31 @@ public final class PerfReport {
         md.append("| comparison | ours ops/s | ref ops/s | wall ratio | ours ops/CPU-s | ref ops/CPU-s"
                 + " | CPU ratio | CPU ratio min..max | cores ours / ref | ours B/op | ref B/op |\n");
         md.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
-        int total = 0;
-        for (Pair p : PAIRS) {
-            if (!p.title().matches(only) && !p.ours().method().matches(only)) {
-                continue;
-            }
-            total++;
-            Measurement[] ours = new Measurement[rounds];
-            Measurement[] ref = new Measurement[rounds];
-            double[] wallRatio = new double[rounds];
-            double[] cpuRatio = new double[rounds];
-            for (int r = 0; r < rounds; r++) {
-                System.err.printf(Locale.ROOT, "[%s] round %d/%d%n", p.title(), r + 1, rounds);
-                ours[r] = measure(p.ours(), seconds, gc, shared);
-                ref[r] = measure(p.reference(), seconds, gc, shared);
-                wallRatio[r] = ours[r].score() / ref[r].score();
-                cpuRatio[r] = ours[r].opsPerCpuSecond() / ref[r].opsPerCpuSecond();
-            }
-            md.append(String.format(Locale.ROOT,
-                    "| %s | %,.0f | %,.0f | %.2f | %,.0f | %,.0f | **%.2f** | %.2f..%.2f | %.2f / %.2f | %s | %s |%n",
-                    p.title(), median(ours, Measurement::score), median(ref, Measurement::score), median(wallRatio),
-                    median(ours, Measurement::opsPerCpuSecond), median(ref, Measurement::opsPerCpuSecond),
-                    median(cpuRatio), Arrays.stream(cpuRatio).min().orElse(0), Arrays.stream(cpuRatio).max().orElse(0),
-                    median(ours, Measurement::cores), median(ref, Measurement::cores),
-                    bytes(median(ours, Measurement::bytesPerOp)), bytes(median(ref, Measurement::bytesPerOp))));
-        }
+        md.append(rows);
         Files.writeString(out, md.toString());
         System.err.println("wrote " + out.toAbsolutePath() + " (" + total + " comparisons)");
+    }
+
+    /** Measures one pair in interleaved rounds and formats its table row. */
+    private static String row(Pair p, int rounds, int seconds, boolean gc, String shared) throws RunnerException {
+        Measurement[] ours = new Measurement[rounds];
+        Measurement[] ref = new Measurement[rounds];
+        double[] wallRatio = new double[rounds];
+        double[] cpuRatio = new double[rounds];
+        for (int r = 0; r < rounds; r++) {
+            System.err.printf(Locale.ROOT, "[%s] round %d/%d%n", p.title(), r + 1, rounds);
+            ours[r] = measure(p.ours(), seconds, gc, shared);
+            ref[r] = measure(p.reference(), seconds, gc, shared);
+            wallRatio[r] = ours[r].score() / ref[r].score();
+            cpuRatio[r] = ours[r].opsPerCpuSecond() / ref[r].opsPerCpuSecond();
+        }
+        return String.format(Locale.ROOT,
+                "| %s | %,.0f | %,.0f | %.2f | %,.0f | %,.0f | **%.2f** | %.2f..%.2f | %.2f / %.2f | %s | %s |%n",
+                p.title(), median(ours, Measurement::score), median(ref, Measurement::score), median(wallRatio),
+                median(ours, Measurement::opsPerCpuSecond), median(ref, Measurement::opsPerCpuSecond),
+                median(cpuRatio), Arrays.stream(cpuRatio).min().orElse(0), Arrays.stream(cpuRatio).max().orElse(0),
+                median(ours, Measurement::cores), median(ref, Measurement::cores),
+                bytes(median(ours, Measurement::bytesPerOp)), bytes(median(ref, Measurement::bytesPerOp)));
     }
 
     private static Measurement measure(Side side, int seconds, boolean gc, String sharedArg) throws RunnerException {
@@ -233,6 +245,11 @@ public final class PerfReport {
         return result.getSecondaryResults().entrySet().stream()
                 .filter(e -> e.getKey().endsWith(label)).mapToDouble(e -> e.getValue().getScore())
                 .findFirst().orElse(Double.NaN);
+    }
+
+    /** Other work on the machine, which the CPU-time figures partly see through and wall-clock ones do not. */
+    private static String loadAverage() {
+        return String.format(Locale.ROOT, "%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
     private static String bytes(double b) {
