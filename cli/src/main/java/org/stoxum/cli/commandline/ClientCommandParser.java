@@ -18,6 +18,7 @@ import org.stoxum.codec.CodecException;
 import org.stoxum.codec.NetworkProfile;
 import org.stoxum.codec.base58.Base58;
 import org.stoxum.codec.base58.TokenType;
+import org.stoxum.engine.rpc.server.RpcError;
 
 /**
  * Client mode's argument mapping: {@code stoxumd <command> <words...>} becomes one JSON-RPC request,
@@ -156,9 +157,9 @@ public final class ClientCommandParser {
         add("version", ClientCommandParser::asIs, 0, 0);
         add("wallet_propose", p -> optionalString(p, "passphrase"), 0, 1);
         add("internal", this::internal, 1, -1);
-        add("path_find", p -> RpcErrorCode.NO_EVENTS.json(), -1, -1);
-        add("subscribe", p -> RpcErrorCode.NO_EVENTS.json(), -1, -1);
-        add("unsubscribe", p -> RpcErrorCode.NO_EVENTS.json(), -1, -1);
+        add("path_find", p -> RpcError.NO_EVENTS.make(), -1, -1);
+        add("subscribe", p -> RpcError.NO_EVENTS.make(), -1, -1);
+        add("unsubscribe", p -> RpcError.NO_EVENTS.make(), -1, -1);
     }
 
     private void add(String name, Function<List<String>, JsonNode> parse, int min, int max) {
@@ -194,9 +195,9 @@ public final class ClientCommandParser {
                     : request.isArray() ? "batch" : method;
             return new ClientRequest.Call(sendAs, request, rpc);
         } catch (Thrown e) {
-            ObjectNode answer = RpcErrorCode.INTERNAL.json();
+            ObjectNode answer = RpcError.INTERNAL.make();
             answer.put("error_what", e.getMessage());
-            return new ClientRequest.Failure(JsonOrder.sorted(answer), RpcErrorCode.INTERNAL.code());
+            return new ClientRequest.Failure(JsonOrder.sorted(answer), RpcError.INTERNAL.code());
         }
     }
 
@@ -210,7 +211,7 @@ public final class ClientCommandParser {
             code = answer.path("error").get("error_code");
         }
         return code != null && code.canConvertToInt() && code.isIntegralNumber()
-                ? code.asInt() : RpcErrorCode.BAD_SYNTAX.code();
+                ? code.asInt() : RpcError.BAD_SYNTAX.code();
     }
 
     private JsonNode build(String method, List<String> params) {
@@ -220,7 +221,7 @@ public final class ClientCommandParser {
         }
         int n = params.size();
         if ((c.min >= 0 && n < c.min) || (c.max >= 0 && n > c.max)) {
-            return RpcErrorCode.BAD_SYNTAX.json();
+            return RpcError.BAD_SYNTAX.make();
         }
         return c.parse.apply(params);
     }
@@ -388,7 +389,7 @@ public final class ClientCommandParser {
     private JsonNode accountTransactions(List<String> p, String orderFlag, boolean withOffset) {
         String account = p.get(0);
         if (!isToken(TokenType.ACCOUNT_ID, account)) {
-            return RpcErrorCode.ACT_MALFORMED.json();
+            return RpcError.ACT_MALFORMED.make();
         }
         ObjectNode r = NODES.objectNode();
         r.put("account", base58.encodeToken(TokenType.ACCOUNT_ID, base58.decodeToken(TokenType.ACCOUNT_ID, account)));
@@ -408,7 +409,7 @@ public final class ClientCommandParser {
             long min = asInt(p.get(1));
             long max = asInt(p.get(2));
             if (max != -1 && max < min) {
-                return RpcErrorCode.LGR_IDXS_INVALID.json();
+                return RpcError.LGR_IDXS_INVALID.make();
             }
             r.put("ledger_index_min", (int) min);
             r.put("ledger_index_max", (int) max);
@@ -428,7 +429,7 @@ public final class ClientCommandParser {
         boolean ok = currency.length() == 3 && currency.chars().allMatch(Character::isLetter)
                 && currency.chars().allMatch(c -> c < 128) && (slash < 0 || slash < s.length() - 1);
         if (!ok) {
-            return RpcErrorCode.INVALID_PARAMS.json("Invalid currency/issuer '" + s + "'");
+            return RpcError.INVALID_PARAMS.make("Invalid currency/issuer '" + s + "'");
         }
         ObjectNode r = NODES.objectNode();
         r.put("currency", currency);
@@ -491,11 +492,11 @@ public final class ClientCommandParser {
         ObjectNode r = NODES.objectNode();
         r.put("secret", p.get(0));
         if (!hex256(p.get(1))) {
-            return RpcErrorCode.CHANNEL_MALFORMED.json();
+            return RpcError.CHANNEL_MALFORMED.make();
         }
         r.put("channel_id", p.get(1));
         if (!drops(p.get(2))) {
-            return RpcErrorCode.CHANNEL_AMT_MALFORMED.json();
+            return RpcError.CHANNEL_AMT_MALFORMED.make();
         }
         r.put("amount", p.get(2));
         return r;
@@ -507,16 +508,16 @@ public final class ClientCommandParser {
         boolean validKey = isToken(TokenType.ACCOUNT_PUBLIC, key) || (hex != null && hex.length == 33
                 && ((hex[0] & 0xFF) == 0xED || hex[0] == 0x02 || hex[0] == 0x03));
         if (!validKey) {
-            return RpcErrorCode.PUBLIC_MALFORMED.json();
+            return RpcError.PUBLIC_MALFORMED.make();
         }
         ObjectNode r = NODES.objectNode();
         r.put("public_key", key);
         if (!hex256(p.get(1))) {
-            return RpcErrorCode.CHANNEL_MALFORMED.json();
+            return RpcError.CHANNEL_MALFORMED.make();
         }
         r.put("channel_id", p.get(1));
         if (!drops(p.get(2))) {
-            return RpcErrorCode.CHANNEL_AMT_MALFORMED.json();
+            return RpcError.CHANNEL_AMT_MALFORMED.make();
         }
         r.put("amount", p.get(2));
         r.put("signature", p.get(3));
@@ -544,7 +545,7 @@ public final class ClientCommandParser {
             } else if (action.equalsIgnoreCase("accept")) {
                 r.put("vetoed", false);
             } else {
-                return RpcErrorCode.INVALID_PARAMS.json();
+                return RpcError.INVALID_PARAMS.make();
             }
         }
         return r;
@@ -561,7 +562,7 @@ public final class ClientCommandParser {
     private JsonNode json(List<String> p) {
         JsonNode parsed = parseJson(p.get(1));
         if (!(parsed instanceof ObjectNode obj)) {
-            return RpcErrorCode.INVALID_PARAMS.json();
+            return RpcError.INVALID_PARAMS.make();
         }
         obj.put("method", p.get(0));
         return obj;
@@ -619,7 +620,7 @@ public final class ClientCommandParser {
             jv.forEach(item -> out.add(flattenJson2(item)));
             return out;
         }
-        ObjectNode error = RpcErrorCode.INVALID_PARAMS.json();
+        ObjectNode error = RpcError.INVALID_PARAMS.make();
         if (jv != null && jv.isObject()) {
             for (String key : List.of("jsonrpc", "ripplerpc", "id")) {
                 if (jv.has(key)) {
@@ -679,7 +680,7 @@ public final class ClientCommandParser {
             cursor--;
         }
         if (!accountIdentifier(ident)) {
-            return RpcErrorCode.ACT_MALFORMED.json();
+            return RpcError.ACT_MALFORMED.make();
         }
         ObjectNode r = NODES.objectNode();
         r.put("account", ident);
@@ -701,7 +702,7 @@ public final class ClientCommandParser {
             }
             if (i < 2) {
                 if (!accountIdentifier(s)) {
-                    return RpcErrorCode.ACT_MALFORMED.json();
+                    return RpcError.ACT_MALFORMED.make();
                 }
                 r.put(i == 0 ? "account" : secondField, s);
             } else {
@@ -715,11 +716,11 @@ public final class ClientCommandParser {
     private JsonNode ripplePathFind(List<String> p) {
         JsonNode request = parseJson(p.get(0));
         if (request == null) {
-            return RpcErrorCode.INVALID_PARAMS.json();
+            return RpcError.INVALID_PARAMS.make();
         }
         if (p.size() == 2) {
             if (!(request instanceof ObjectNode obj)) {
-                return RpcErrorCode.INVALID_PARAMS.json();
+                return RpcError.INVALID_PARAMS.make();
             }
             ledgerSelector(obj, p.get(1));
         }
@@ -745,7 +746,7 @@ public final class ClientCommandParser {
                 return r;
             }
         }
-        return RpcErrorCode.INVALID_PARAMS.json();
+        return RpcError.INVALID_PARAMS.make();
     }
 
     private JsonNode signFor(List<String> p) {
@@ -763,13 +764,13 @@ public final class ClientCommandParser {
                 return r;
             }
         }
-        return RpcErrorCode.INVALID_PARAMS.json();
+        return RpcError.INVALID_PARAMS.make();
     }
 
     private JsonNode submitMultiSigned(List<String> p) {
         JsonNode tx = parseJson(p.get(0));
         if (tx == null) {
-            return RpcErrorCode.INVALID_PARAMS.json();
+            return RpcError.INVALID_PARAMS.make();
         }
         ObjectNode r = NODES.objectNode();
         r.set("tx_json", tx);
@@ -779,14 +780,14 @@ public final class ClientCommandParser {
     private JsonNode transactionEntry(List<String> p) {
         String hash = p.get(0);
         if (utf8Length(hash) != 64) {
-            return RpcErrorCode.INVALID_PARAMS.json();
+            return RpcError.INVALID_PARAMS.make();
         }
         ObjectNode r = NODES.objectNode();
         r.put("tx_hash", hash);
         ledgerSelector(r, p.get(1));
         JsonNode index = r.get("ledger_index");
         if (index != null && index.isNumber() && index.asLong() == 0) {
-            return RpcErrorCode.INVALID_PARAMS.json();
+            return RpcError.INVALID_PARAMS.make();
         }
         return r;
     }
@@ -819,7 +820,7 @@ public final class ClientCommandParser {
         int index = 0;
         String param = p.get(index++);
         if (param.isEmpty()) {
-            return RpcErrorCode.INVALID_PARAMS.json("Invalid first parameter");
+            return RpcError.INVALID_PARAMS.make("Invalid first parameter");
         }
         if (param.charAt(0) != profile.alphabet().charAt(0)) {
             if (utf8Length(param) == 64) {
@@ -828,7 +829,7 @@ public final class ClientCommandParser {
                 r.put("ledger_index", param);
             }
             if (p.size() <= index) {
-                return RpcErrorCode.INVALID_PARAMS.json("Invalid hotwallet");
+                return RpcError.INVALID_PARAMS.make("Invalid hotwallet");
             }
             param = p.get(index++);
         }

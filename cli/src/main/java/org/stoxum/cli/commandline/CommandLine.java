@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import org.stoxum.engine.app.LogLevels.Severity;
 
 /**
  * What {@code stoxumd [options] [<command> <params>...]} asked for, checked and immutable. Settings
@@ -57,10 +58,10 @@ public record CommandLine(Action action, Optional<String> conf, boolean standalo
     }
 
     /** The log threshold: fatal with {@code -q}, trace with {@code -v}, info otherwise. */
-    public LogThreshold logThreshold() {
+    public Severity logThreshold() {
         if (quiet) {
-            return LogThreshold.FATAL;
+            return Severity.FATAL;
         }
-        return verbose ? LogThreshold.TRACE : LogThreshold.INFO;
+        return verbose ? Severity.TRACE : Severity.INFO;
     }
 }

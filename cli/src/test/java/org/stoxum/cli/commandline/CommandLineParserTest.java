@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.stoxum.cli.commandline.CommandLine.Action;
+import org.stoxum.engine.app.LogLevels.Severity;
 
 /** stoxumd's options (Main.cpp) read with boost::program_options' rules. */
 class CommandLineParserTest {
@@ -26,7 +27,7 @@ class CommandLineParserTest {
         assertEquals(StartUp.NORMAL, c.startUp());
         assertEquals(Optional.empty(), c.conf());
         assertFalse(c.standalone());
-        assertEquals(LogThreshold.INFO, c.logThreshold());
+        assertEquals(Severity.INFO, c.logThreshold());
         assertTrue(c.parameters().isEmpty());
     }
 
@@ -46,7 +47,7 @@ class CommandLineParserTest {
         assertTrue(c.validateShards());
         assertTrue(c.silent());
         assertTrue(c.quietOrSilent());
-        assertEquals(LogThreshold.INFO, c.logThreshold(), "--silent alone does not change the threshold");
+        assertEquals(Severity.INFO, c.logThreshold(), "--silent alone does not change the threshold");
     }
 
     @Test
@@ -55,7 +56,7 @@ class CommandLineParserTest {
         assertEquals(Action.CLIENT, c.action());
         assertEquals(List.of("account_info", "xAbc", "validated"), c.parameters());
         assertEquals(Optional.of("a.cfg"), c.conf());
-        assertEquals(LogThreshold.FATAL, c.logThreshold());
+        assertEquals(Severity.FATAL, c.logThreshold());
     }
 
     @Test
@@ -73,8 +74,8 @@ class CommandLineParserTest {
     void shortFlagsGroup() {
         CommandLine c = CommandLineParser.parse("-av");
         assertTrue(c.standalone());
-        assertEquals(LogThreshold.TRACE, c.logThreshold());
-        assertEquals(LogThreshold.FATAL, CommandLineParser.parse("-qv").logThreshold(), "quiet wins over verbose");
+        assertEquals(Severity.TRACE, c.logThreshold());
+        assertEquals(Severity.FATAL, CommandLineParser.parse("-qv").logThreshold(), "quiet wins over verbose");
     }
 
     @Test

@@ -1,10 +1,11 @@
 package org.stoxum.codec.amount;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
+
 import org.stoxum.codec.CodecException;
 import org.stoxum.codec.Hex;
 import org.stoxum.codec.NetworkProfile;
+import org.stoxum.codec.types.FixedBytes;
 
 /**
  * A 160-bit currency code, ordered as an unsigned number (the order of order books and trust lines).
@@ -14,7 +15,7 @@ import org.stoxum.codec.NetworkProfile;
  * native code (STM or XRP) stands for the all-zero native currency. Lengths are counted in UTF-8 bytes,
  * as the C++ counts {@code std::string} bytes.
  */
-public final class Currency implements Comparable<Currency> {
+public final class Currency extends FixedBytes<Currency> {
     public static final int LENGTH = 20;
     /** All zero: the native currency. */
     public static final Currency NATIVE = new Currency(new byte[LENGTH]);
@@ -34,26 +35,16 @@ public final class Currency implements Comparable<Currency> {
         BAD = new Currency(bad);
     }
 
-    private final byte[] bytes;
-    private final int hash;
-
     private Currency(byte[] bytes) {
-        this.bytes = bytes;
-        this.hash = Arrays.hashCode(bytes);
+        super(bytes);
     }
 
     public static Currency of(byte[] twentyBytes) {
-        if (twentyBytes.length != LENGTH) {
-            throw CodecException.invalid("a currency is 20 bytes, got " + twentyBytes.length);
-        }
-        return new Currency(twentyBytes.clone());
+        return new Currency(copyExact(twentyBytes, LENGTH, "a currency"));
     }
 
     public static Currency of(byte[] buf, int offset) {
-        if (offset < 0 || offset > buf.length - LENGTH) {
-            throw CodecException.invalid("a currency needs 20 bytes");
-        }
-        return new Currency(Arrays.copyOfRange(buf, offset, offset + LENGTH));
+        return new Currency(copy(buf, offset, LENGTH, "a currency"));
     }
 
     /** Where the three ISO characters sit in the 20 bytes. */
@@ -133,34 +124,5 @@ public final class Currency implements Comparable<Currency> {
 
     public boolean isNative() {
         return this.equals(NATIVE);
-    }
-
-    public byte[] toBytes() {
-        return bytes.clone();
-    }
-
-    public void writeTo(byte[] out, int off) {
-        System.arraycopy(bytes, 0, out, off, LENGTH);
-    }
-
-    @Override
-    public int compareTo(Currency o) {
-        return Arrays.compareUnsigned(bytes, o.bytes);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof Currency c && c.hash == hash && Arrays.equals(bytes, c.bytes);
-    }
-
-    @Override
-    public int hashCode() {
-        return hash;
-    }
-
-    /** Hex of the 20 bytes (the JSON form needs a profile: use {@link #toJson}). */
-    @Override
-    public String toString() {
-        return Hex.encode(bytes);
     }
 }

@@ -45,6 +45,8 @@ public final class SField implements Comparable<SField> {
 
     private static final Map<String, SField> BY_NAME = new HashMap<>();
     private static final Map<Integer, SField> BY_CODE = new HashMap<>();
+    /** Known wire fields indexed by {@code type * 256 + nth}, for parsing without boxing. */
+    private static final SField[] BY_WIRE_CODE = new SField[20 * 256];
     private static final Map<Integer, SField> DYNAMIC = new ConcurrentHashMap<>();
 
     static {
@@ -268,6 +270,9 @@ public final class SField implements Comparable<SField> {
             if (BY_NAME.put(name, f) != null || BY_CODE.put(f.code, f) != null) {
                 throw new IllegalStateException("definitions.json names field " + name + " or its code twice");
             }
+            if (f.serialized) {
+                BY_WIRE_CODE[type.code() * 256 + nth] = f;
+            }
         }
     }
 
@@ -291,15 +296,15 @@ public final class SField implements Comparable<SField> {
      * without a binary encoding or a field number above 255.
      */
     public static SField forCode(int typeCode, int nth) {
-        int code = (typeCode << 16) | nth;
-        SField f = BY_CODE.get(code);
-        if (f != null) {
-            return f;
-        }
         SerializedType type = SerializedType.forWireCode(typeCode);
         if (type == null || nth <= 0 || nth > 255) {
             return null;
         }
+        SField f = BY_WIRE_CODE[typeCode * 256 + nth];
+        if (f != null) {
+            return f;
+        }
+        int code = (typeCode << 16) | nth;
         return DYNAMIC.computeIfAbsent(code, c -> new SField(typeCode + "/" + nth, type, nth, true, true,
                 type == SerializedType.BLOB || type == SerializedType.ACCOUNT_ID
                         || type == SerializedType.VECTOR256, META_DEFAULT, false));

@@ -273,6 +273,40 @@ public final class STObject {
         return i >= 0 ? values[i] : null;
     }
 
+    // ------------------------------------------------------------------ type-blind access (metadata building)
+
+    /**
+     * True when the field is present with its type's default value (0, zero hash, empty blob or list,
+     * native zero, unset account); metadata leaves such fields out of NewFields, as rippled does.
+     */
+    public boolean isDefault(SField field) {
+        Object v = get(field);
+        return v != null && STValues.isDefault(field.type(), v);
+    }
+
+    /** True when both objects lack the field or hold equal values for it. */
+    public boolean sameValue(SField field, STObject other) {
+        Object a = get(field);
+        Object b = other.get(field);
+        return a == null ? b == null : b != null && STValues.equal(field.type(), a, b);
+    }
+
+    /** Makes this object's field equal to {@code source}'s (a deep copy), or absent when it is absent there. */
+    public STObject copyFieldFrom(STObject source, SField field) {
+        Object v = source.get(field);
+        if (v == null) {
+            remove(field);
+            return this;
+        }
+        checkSet(field, field.type());
+        Object copy = STValues.copy(field.type(), v);
+        if (copy instanceof STObject o) {
+            o.name = field;
+        }
+        put(field, copy);
+        return this;
+    }
+
     // ------------------------------------------------------------------ typed getters
 
     public int getU8(SField field) {

@@ -65,9 +65,9 @@ final class STParser {
     private boolean readFields(STObject obj, int depth) {
         while (!sit.empty()) {
             int headerAt = sit.offset();
-            int[] tn = readHeader();
-            int type = tn[0];
-            int nth = tn[1];
+            int header = readHeader();
+            int type = header >>> 8;
+            int nth = header & 0xFF;
             if (type == SerializedType.OBJECT.code() && nth == 1) {
                 return true;
             }
@@ -89,8 +89,8 @@ final class STParser {
         return false;
     }
 
-    /** Reads a field header; rippled's {@code SerialIter::getFieldID}. */
-    private int[] readHeader() {
+    /** Reads a field header (rippled's {@code SerialIter::getFieldID}); returns {@code type << 8 | nth}. */
+    private int readHeader() {
         int at = sit.offset();
         int b = sit.get8();
         int type = b >>> 4;
@@ -107,7 +107,7 @@ final class STParser {
                 throw fail("field header with uncommon field number out of range (" + nth + ")", at);
             }
         }
-        return new int[] {type, nth};
+        return (type << 8) | nth;
     }
 
     private Object readValue(SField f, int depth, int headerAt) {
@@ -207,9 +207,9 @@ final class STParser {
         int index = 0;
         while (!sit.empty()) {
             int headerAt = sit.offset();
-            int[] tn = readHeader();
-            int type = tn[0];
-            int nth = tn[1];
+            int header = readHeader();
+            int type = header >>> 8;
+            int nth = header & 0xFF;
             if (type == SerializedType.ARRAY.code() && nth == 1) {
                 break;
             }

@@ -1,6 +1,5 @@
 package org.stoxum.codec.crypto;
 
-import java.util.Arrays;
 import java.util.Optional;
 import org.stoxum.codec.CodecException;
 import org.stoxum.codec.Hex;
@@ -8,6 +7,7 @@ import org.stoxum.codec.NetworkProfile;
 import org.stoxum.codec.base58.Base58;
 import org.stoxum.codec.base58.TokenType;
 import org.stoxum.codec.hash.Sha512Half;
+import org.stoxum.codec.types.FixedBytes;
 import org.stoxum.codec.types.AccountId;
 
 /**
@@ -18,15 +18,13 @@ import org.stoxum.codec.types.AccountId;
  * the key (decoding is a sizeable part of a verification), so hold on to a {@code PublicKey} you verify
  * with repeatedly. Instances are immutable and thread-safe.
  */
-public final class PublicKey {
+public final class PublicKey extends FixedBytes<PublicKey> {
     /** Size of every typed public key. */
     public static final int LENGTH = 33;
     private static final String MALFORMED = "publicMalformed";
     private static final Object ED25519_DECODER = new Object();
 
-    private final byte[] bytes;
     private final KeyType type;
-    private final int hash;
     /** Decoded form and the decoder (backend) that produced it; value null when not a curve point. */
     private volatile Decoded decoded;
 
@@ -34,9 +32,8 @@ public final class PublicKey {
     }
 
     private PublicKey(byte[] bytes, KeyType type) {
-        this.bytes = bytes;
+        super(bytes);
         this.type = type;
-        this.hash = Arrays.hashCode(bytes);
     }
 
     /**
@@ -74,10 +71,6 @@ public final class PublicKey {
 
     public KeyType type() {
         return type;
-    }
-
-    public byte[] toBytes() {
-        return bytes.clone();
     }
 
     /** The key as a {@code NODE_PUBLIC} ({@code n...}/{@code E...}) or {@code ACCOUNT_PUBLIC} token. */
@@ -157,21 +150,5 @@ public final class PublicKey {
         if (t != TokenType.NODE_PUBLIC && t != TokenType.ACCOUNT_PUBLIC) {
             throw new IllegalArgumentException(t + " is not a public key token type");
         }
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof PublicKey k && k.hash == hash && Arrays.equals(bytes, k.bytes);
-    }
-
-    @Override
-    public int hashCode() {
-        return hash;
-    }
-
-    /** Upper-case hex, as stoxumd prints keys. */
-    @Override
-    public String toString() {
-        return Hex.encode(bytes);
     }
 }

@@ -111,6 +111,23 @@ public final class Rfc1751 {
         return null;
     }
 
+    /**
+     * One dictionary word chosen by a Jenkins one-at-a-time hash of {@code blob} (stoxumd's
+     * {@code getWordFromBlob}): how a server names itself to non-admin clients without revealing its host.
+     */
+    public static String wordFromBlob(byte[] blob) {
+        int hash = 0;
+        for (byte b : blob) {
+            hash += b & 0xFF;
+            hash += hash << 10;
+            hash ^= hash >>> 6;
+        }
+        hash += hash << 3;
+        hash ^= hash >>> 11;
+        hash += hash << 15;
+        return DICTIONARY[(int) (Integer.toUnsignedLong(hash) % DICTIONARY.length)];
+    }
+
     /** Dictionary word number {@code i} (0..2047). */
     static String word(int i) {
         return DICTIONARY[i];

@@ -1,7 +1,6 @@
 package org.stoxum.codec.types;
 
 import java.security.MessageDigest;
-import java.util.Arrays;
 import org.bouncycastle.crypto.digests.RIPEMD160Digest;
 import org.stoxum.codec.CodecException;
 import org.stoxum.codec.NetworkProfile;
@@ -12,7 +11,7 @@ import org.stoxum.codec.base58.TokenType;
  * A 160-bit account identifier. Ordered as an unsigned number, which is how signer lists and trust
  * lines decide "low" and "high" accounts.
  */
-public final class AccountId implements Comparable<AccountId> {
+public final class AccountId extends FixedBytes<AccountId> {
     public static final int LENGTH = 20;
     /** All zero: the native currency's pseudo-issuer. */
     public static final AccountId ZERO = new AccountId(new byte[LENGTH]);
@@ -25,26 +24,16 @@ public final class AccountId implements Comparable<AccountId> {
         ONE = new AccountId(one);
     }
 
-    private final byte[] bytes;
-    private final int hash;
-
     private AccountId(byte[] bytes) {
-        this.bytes = bytes;
-        this.hash = Arrays.hashCode(bytes);
+        super(bytes);
     }
 
     public static AccountId of(byte[] bytes) {
-        if (bytes.length != LENGTH) {
-            throw CodecException.invalid("an account ID is 20 bytes, got " + bytes.length);
-        }
-        return new AccountId(bytes.clone());
+        return new AccountId(copyExact(bytes, LENGTH, "an account ID"));
     }
 
     public static AccountId of(byte[] bytes, int offset) {
-        if (offset < 0 || offset + LENGTH > bytes.length) {
-            throw CodecException.invalid("an account ID needs 20 bytes");
-        }
-        return new AccountId(Arrays.copyOfRange(bytes, offset, offset + LENGTH));
+        return new AccountId(copy(bytes, offset, LENGTH, "an account ID"));
     }
 
     /** RIPEMD-160(SHA-256(public key)): the account of a 33-byte public key of either type. */
@@ -77,34 +66,5 @@ public final class AccountId implements Comparable<AccountId> {
     /** The base58 address in the profile's alphabet. */
     public String toAddress(NetworkProfile profile) {
         return Base58.of(profile).encodeToken(TokenType.ACCOUNT_ID, bytes);
-    }
-
-    public byte[] toBytes() {
-        return bytes.clone();
-    }
-
-    public void writeTo(byte[] out, int offset) {
-        System.arraycopy(bytes, 0, out, offset, LENGTH);
-    }
-
-    @Override
-    public int compareTo(AccountId o) {
-        return Arrays.compareUnsigned(bytes, o.bytes);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof AccountId a && a.hash == hash && Arrays.equals(bytes, a.bytes);
-    }
-
-    @Override
-    public int hashCode() {
-        return hash;
-    }
-
-    /** Hex of the 20 bytes (addresses need a profile: use {@link #toAddress}). */
-    @Override
-    public String toString() {
-        return org.stoxum.codec.Hex.encode(bytes);
     }
 }

@@ -42,17 +42,4 @@ class CodecFixturesTest {
             BinaryCodec.readTransaction(binary);
         }
     }
-
-    @ParameterizedTest
-    @EnumSource(NetworkProfile.class)
-    void ledgerHeaderDecodes(NetworkProfile p) {
-        JsonNode headers = codecVectors(p).at("/codec_fixtures/ledgerData");
-        assertEquals(1, headers.size());
-        for (JsonNode v : headers) {
-            byte[] binary = Hex.decode(v.get("binary").asText());
-            LedgerHeader h = LedgerHeader.fromBytes(binary);
-            assertJsonEquals(v.get("json"), h.toJson(), "ledger header");
-            assertEquals(v.get("binary").asText(), Hex.encode(h.toBytes()));
-        }
-    }
 }

@@ -149,6 +149,26 @@ class STObjectTest {
     }
 
     @Test
+    void typeBlindAccessForMetadata() {
+        STObject before = new STObject(SField.LEDGER_ENTRY).setU32(SField.SEQUENCE, 1).setU32(SField.OWNER_COUNT, 0)
+                .setBlob(SField.DOMAIN, new byte[] {1});
+        before.peekArray(SField.MEMOS).add(new STObject(SField.MEMO).setBlob(SField.MEMO_DATA, new byte[] {1}));
+        STObject after = new STObject(SField.LEDGER_ENTRY).setU32(SField.SEQUENCE, 2);
+        assertTrue(before.isDefault(SField.OWNER_COUNT));
+        assertFalse(before.isDefault(SField.SEQUENCE));
+        assertFalse(before.isDefault(SField.FLAGS), "absent is not default");
+        assertFalse(before.sameValue(SField.SEQUENCE, after));
+        assertTrue(before.sameValue(SField.FLAGS, after));
+        assertFalse(before.sameValue(SField.DOMAIN, after));
+        after.copyFieldFrom(before, SField.DOMAIN).copyFieldFrom(before, SField.MEMOS).copyFieldFrom(before, SField.SEQUENCE);
+        assertTrue(after.sameValue(SField.DOMAIN, before) && after.sameValue(SField.MEMOS, before));
+        after.getArray(SField.MEMOS).clear();
+        assertEquals(1, before.getArray(SField.MEMOS).size(), "containers are copied deeply");
+        after.copyFieldFrom(new STObject(SField.GENERIC), SField.DOMAIN);
+        assertFalse(after.isPresent(SField.DOMAIN));
+    }
+
+    @Test
     void flags() {
         STObject o = new STObject(SField.GENERIC);
         o.clearFlag(1);
@@ -184,14 +204,5 @@ class STObjectTest {
         assertEquals(0x6E, json.get("LedgerEntryType").asInt());
         assertEquals("tecCLAIM", o.setU8(SField.TRANSACTION_RESULT, 100).toJson(NetworkProfile.RIPPLE)
                 .get("TransactionResult").asText());
-    }
-
-    @Test
-    void ledgerHeaderRoundTrip() {
-        LedgerHeader h = new LedgerHeader(5, 1000, Hash256.ZERO, Hash256.fromHex("01".repeat(32)),
-                Hash256.ZERO, 10, 20, 30, 1);
-        assertEquals(h, LedgerHeader.fromBytes(h.toBytes()));
-        assertEquals(LedgerHeader.LENGTH, h.toBytes().length);
-        assertThrows(CodecException.class, () -> LedgerHeader.fromBytes(new byte[117]));
     }
 }

@@ -2,6 +2,7 @@ package org.stoxum.engine.config;
 
 import java.net.InetAddress;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
@@ -99,5 +100,95 @@ public record PortConfig(String name, InetAddress ip, int port, Set<PortProtocol
     /** The IDENTIFIED test: a trusted proxy named a non-empty user (X-User). */
     public boolean identified(InetAddress remote, String forwardedUser) {
         return forwardedUser != null && !forwardedUser.isEmpty() && secureGatewayAllowed(remote);
+    }
+
+    /** True when JSON-RPC requests must carry HTTP Basic credentials: the port names both user and password. */
+    public boolean basicAuthRequired() {
+        return !user.isEmpty() && !password.isEmpty();
+    }
+
+    /**
+     * A port built in code rather than read from a file (tests, embedded servers): plain http, nobody
+     * admin, no credentials, unlimited clients, the default send queue and no compression until set.
+     */
+    public static Builder builder(String name, InetAddress ip, int port) {
+        return new Builder(name, ip, port);
+    }
+
+    /** Builds a {@link PortConfig} step by step; see {@link #builder}. */
+    public static final class Builder {
+        private final String name;
+        private final InetAddress ip;
+        private final int port;
+        private Set<PortProtocol> protocols = EnumSet.of(PortProtocol.HTTP);
+        private List<IpMatcher> admin = List.of();
+        private List<IpMatcher> secureGateway = List.of();
+        private String user = "";
+        private String password = "";
+        private String adminUser = "";
+        private String adminPassword = "";
+        private int limit = DEFAULT_LIMIT;
+        private int sendQueueLimit = DEFAULT_SEND_QUEUE_LIMIT;
+
+        private Builder(String name, InetAddress ip, int port) {
+            this.name = name;
+            this.ip = ip;
+            this.port = port;
+        }
+
+        /** The protocols by their config words ({@code http}, {@code ws}, ...). */
+        public Builder protocols(String... words) {
+            EnumSet<PortProtocol> set = EnumSet.noneOf(PortProtocol.class);
+            for (String w : words) {
+                set.add(PortProtocol.parse(w)
+                        .orElseThrow(() -> new IllegalArgumentException("unknown protocol '" + w + "'")));
+            }
+            this.protocols = set;
+            return this;
+        }
+
+        public Builder admin(InetAddress... addresses) {
+            this.admin = matchers(addresses);
+            return this;
+        }
+
+        public Builder secureGateway(InetAddress... addresses) {
+            this.secureGateway = matchers(addresses);
+            return this;
+        }
+
+        public Builder basicAuth(String basicUser, String basicPassword) {
+            this.user = basicUser;
+            this.password = basicPassword;
+            return this;
+        }
+
+        public Builder adminCredentials(String adminName, String adminPass) {
+            this.adminUser = adminName;
+            this.adminPassword = adminPass;
+            return this;
+        }
+
+        public Builder limit(int value) {
+            this.limit = value;
+            return this;
+        }
+
+        public Builder sendQueueLimit(int value) {
+            this.sendQueueLimit = value;
+            return this;
+        }
+
+        private static List<IpMatcher> matchers(InetAddress... addresses) {
+            return Arrays.stream(addresses)
+                    .map(a -> IpMatcher.parse(a.getHostAddress()).orElseThrow())
+                    .toList();
+        }
+
+        public PortConfig build() {
+            return new PortConfig(name, ip, port, protocols, admin, secureGateway, user, password, adminUser,
+                    adminPassword, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), limit,
+                    sendQueueLimit, WebSocketCompression.DEFAULT);
+        }
     }
 }

@@ -13,6 +13,7 @@ import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
 import com.lmax.disruptor.util.DaemonThreadFactory;
 import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,14 +63,23 @@ public final class TxPipeline implements AutoCloseable {
         }
         disruptor = new Disruptor<>(PipelineEvent::new, ringSize, DaemonThreadFactory.INSTANCE,
                 ProducerType.MULTI, waitStrategy(wait));
+        // Disruptor's shutdown ignores processors whose threads have not started yet, so a pipeline
+        // closed right after construction could halt them with events unprocessed: wait for all.
+        CountDownLatch started = new CountDownLatch(verifiers + 1);
         @SuppressWarnings("unchecked")
         EventHandler<PipelineEvent>[] workers = new EventHandler[verifiers];
         for (int i = 0; i < verifiers; i++) {
-            workers[i] = new VerifyHandler(stages, i, verifiers);
+            workers[i] = new VerifyHandler(stages, i, verifiers, started);
         }
-        disruptor.handleEventsWith(workers).then(new WriterHandler(stages));
+        disruptor.handleEventsWith(workers).then(new WriterHandler(stages, started));
         disruptor.setDefaultExceptionHandler(new LoggingExceptionHandler());
         ring = disruptor.start();
+        try {
+            started.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting the pipeline", e);
+        }
         LOG.info("pipeline started: {} slots, {} verifier thread(s), {} wait", ringSize, verifiers, wait);
     }
 
@@ -145,10 +155,18 @@ public final class TxPipeline implements AutoCloseable {
         private final int shard;
         private final int shards;
 
-        VerifyHandler(PipelineStages stages, int shard, int shards) {
+        private final CountDownLatch started;
+
+        VerifyHandler(PipelineStages stages, int shard, int shards, CountDownLatch started) {
             this.stages = stages;
             this.shard = shard;
             this.shards = shards;
+            this.started = started;
+        }
+
+        @Override
+        public void onStart() {
+            started.countDown();
         }
 
         @Override
@@ -172,8 +190,16 @@ public final class TxPipeline implements AutoCloseable {
     private static final class WriterHandler implements EventHandler<PipelineEvent> {
         private final PipelineStages stages;
 
-        WriterHandler(PipelineStages stages) {
+        private final CountDownLatch started;
+
+        WriterHandler(PipelineStages stages, CountDownLatch started) {
             this.stages = stages;
+            this.started = started;
+        }
+
+        @Override
+        public void onStart() {
+            started.countDown();
         }
 
         @Override

@@ -1,0 +1,186 @@
+package org.stoxum.engine.app;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.stoxum.codec.types.Hash256;
+import org.stoxum.engine.ledger.Ledger;
+import org.stoxum.engine.ledger.LedgerTx;
+import org.stoxum.engine.ledger.ReadView;
+import org.stoxum.engine.tx.OpenLedger;
+import org.stoxum.storage.ledger.LedgerHeader;
+import org.stoxum.storage.nodestore.LedgerTransaction;
+import org.stoxum.storage.nodestore.NodeStore;
+
+/**
+ * The node's ledgers (rippled's {@code LedgerMaster}): the last closed ledger, the validated one, the open
+ * ledger's current view, and every ledger of the complete range, by sequence or hash.
+ *
+ * <p>The ledgers the open ledger made or started from are held in memory (its {@link
+ * org.stoxum.engine.ledger.LedgerHistory}); older ones, after a restart, are read back from the node store.
+ * In stand-alone mode every closed ledger is validated at once. Ledgers are written to the node store as
+ * they are accepted, so a restart with {@code --load} resumes from the last one that was accepted.
+ */
+public final class LedgerMaster {
+    private static final Logger LOG = LoggerFactory.getLogger(LedgerMaster.class);
+
+    private final NodeStore store;
+    private volatile Ledger closed;
+    private volatile Ledger validated;
+    private volatile long firstComplete;
+    private volatile OpenLedger open;
+
+    /**
+     * @param store where accepted ledgers are written and old ones read back
+     */
+    public LedgerMaster(NodeStore store) {
+        this.store = Objects.requireNonNull(store, "store");
+    }
+
+    /**
+     * Starts from the open ledger's last closed ledger: it becomes the validated ledger. Ledgers before it
+     * that the open ledger holds (the genesis ledger) stay reachable without being part of the complete
+     * range, as rippled answers {@code ledger 1} but reports {@code complete_ledgers} from 2.
+     *
+     * @param firstComplete the oldest ledger of the complete range: the start ledger's sequence for a new
+     *                      chain, or the oldest stored ledger when resuming from the node store
+     */
+    public void start(OpenLedger openLedger, long firstComplete) {
+        Ledger start = openLedger.lastClosed();
+        persist(start);
+        this.firstComplete = Math.min(firstComplete, start.seq());
+        closed = start;
+        validated = start;
+        open = openLedger;
+    }
+
+    /**
+     * Records a newly closed ledger: it becomes the last closed and (stand-alone) validated ledger, and is
+     * written to the node store. Called by the single writer.
+     */
+    public void accept(Ledger ledger) {
+        persist(ledger);
+        closed = ledger;
+        validated = ledger;
+        store.onValidated(ledger.seq());
+    }
+
+    private void persist(Ledger l) {
+        List<LedgerTransaction> index = new ArrayList<>();
+        for (var it = l.transactions(); it.hasNext(); ) {
+            LedgerTx tx = it.next();
+            index.add(new LedgerTransaction(tx.id(), TxIndexing.transactionIndex(tx), TxIndexing.affectedAccounts(tx)));
+        }
+        store.storeLedger(l.header(), l.stateMap(), l.txMap(), index);
+        LOG.debug("stored {}", l);
+    }
+
+    /** The node store behind this ledger history. */
+    public NodeStore store() {
+        return store;
+    }
+
+    /** The last closed ledger. */
+    public Ledger closedLedger() {
+        return closed;
+    }
+
+    /** The newest validated ledger. */
+    public Ledger validatedLedger() {
+        return validated;
+    }
+
+    /** A consistent view of the open ledger as it is now. */
+    public ReadView currentLedger() {
+        return open.current();
+    }
+
+    /** The open ledger (its mutating methods belong to the ledger writer thread). */
+    public OpenLedger openLedger() {
+        return open;
+    }
+
+    /** How many transactions the open ledger holds now. */
+    public long openTxCount() {
+        long n = 0;
+        for (var it = currentLedger().transactions(); it.hasNext(); it.next()) {
+            n++;
+        }
+        return n;
+    }
+
+    /** The open ledger's sequence. */
+    public long currentLedgerIndex() {
+        return closed.seq() + 1;
+    }
+
+    /** The validated ledger's sequence. */
+    public long validLedgerIndex() {
+        return validated.seq();
+    }
+
+    /** The oldest ledger of the complete range. */
+    public long firstCompleteLedger() {
+        return firstComplete;
+    }
+
+    /** True when ledger {@code seq} is within the complete range. */
+    public boolean haveLedger(long seq) {
+        return seq >= firstComplete && seq <= validated.seq();
+    }
+
+    /** The complete range as server_info shows it: "empty", "5" or "2-17". */
+    public String completeLedgers() {
+        long last = validated.seq();
+        if (last < firstComplete) {
+            return "empty";
+        }
+        return firstComplete == last ? Long.toString(last) : firstComplete + "-" + last;
+    }
+
+    /** A closed ledger by sequence, or null when we do not have it. */
+    public Ledger ledgerBySeq(long seq) {
+        Ledger l = open.history().bySeq(seq);
+        if (l != null) {
+            return l;
+        }
+        if (!haveLedger(seq)) {
+            return null;
+        }
+        LedgerHeader header = store.ledger(seq);
+        return header == null ? null : load(header);
+    }
+
+    /** A closed ledger by hash, or null when we do not have it. */
+    public Ledger ledgerByHash(Hash256 hash) {
+        Ledger l = open.history().byHash(hash);
+        if (l != null) {
+            return l;
+        }
+        LedgerHeader header = store.ledger(hash);
+        if (header == null || !haveLedger(header.seq())) {
+            return null;
+        }
+        return load(header);
+    }
+
+    private Ledger load(LedgerHeader header) {
+        Ledger ref = validated;
+        return Ledger.of(header, store.stateMap(header), store.transactionMap(header), ref.configFees(),
+                ref.presets());
+    }
+
+    /** The hash of the validated chain's ledger {@code seq}, or null. */
+    public Hash256 hashBySeq(long seq) {
+        Ledger l = ledgerBySeq(seq);
+        return l == null ? null : l.hash();
+    }
+
+    /** The close time of ledger {@code seq} (network seconds), or -1 when unknown. */
+    public long closeTimeBySeq(long seq) {
+        Ledger l = ledgerBySeq(seq);
+        return l == null ? -1 : l.closeTime();
+    }
+}

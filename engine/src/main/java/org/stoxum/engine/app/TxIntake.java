@@ -1,0 +1,135 @@
+package org.stoxum.engine.app;
+
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.stoxum.codec.CodecException;
+import org.stoxum.codec.NetworkProfile;
+import org.stoxum.codec.binary.BinaryCodec;
+import org.stoxum.engine.ledger.Amendments;
+import org.stoxum.engine.ledger.ApplyFlags;
+import org.stoxum.engine.ledger.Ledger;
+import org.stoxum.engine.ledger.STTx;
+import org.stoxum.engine.pipeline.PipelineEvent;
+import org.stoxum.engine.pipeline.PipelineStages;
+import org.stoxum.engine.tx.LocalChecks;
+import org.stoxum.engine.tx.OpenLedger;
+import org.stoxum.engine.tx.TxSignatures;
+
+/**
+ * The work of the node's transaction pipeline: decode a submitted blob, check its signatures and local
+ * rules in parallel, then, on the single writer thread, apply it to the open ledger or close the ledger.
+ */
+final class TxIntake implements PipelineStages {
+    private static final Logger LOG = LoggerFactory.getLogger(TxIntake.class);
+
+    /** Who submitted a transaction and how it wants it handled. */
+    record Submit(boolean unlimited, boolean failHard) {
+    }
+
+    /** The writer command that closes the open ledger (stand-alone {@code ledger_accept}). */
+    enum Command { ACCEPT_LEDGER }
+
+    /** The decode and verify stages' findings, carried to the writer. */
+    private static final class Checked {
+        final STTx tx;
+        volatile String problem;
+
+        Checked(STTx tx) {
+            this.tx = tx;
+        }
+    }
+
+    private final NetworkProfile profile;
+    private final LedgerMaster ledgers;
+    private final TransactionMaster transactions;
+    private final Consumer<SubmitOutcome.Processed> onProcessed;
+    private final AcceptHook onAccept;
+    private final LongSupplier networkTime;
+
+    /** What the node does with a newly closed ledger (writer thread). */
+    interface AcceptHook {
+        void accepted(Ledger ledger);
+    }
+
+    TxIntake(NetworkProfile profile, LedgerMaster ledgers, TransactionMaster transactions,
+             Consumer<SubmitOutcome.Processed> onProcessed, AcceptHook onAccept, LongSupplier networkTime) {
+        this.profile = profile;
+        this.ledgers = ledgers;
+        this.transactions = transactions;
+        this.onProcessed = onProcessed;
+        this.onAccept = onAccept;
+        this.networkTime = networkTime;
+    }
+
+    @Override
+    public void decode(PipelineEvent event) {
+        try {
+            event.decoded(new Checked(STTx.fromBytes(event.blob())));
+        } catch (CodecException e) {
+            event.fail(exceptionText(e, event.blob().length));
+        }
+    }
+
+    /** stoxumd's STTx constructor messages: the length check has its own fixed text. */
+    private static String exceptionText(CodecException e, int length) {
+        if (length < BinaryCodec.TX_MIN_BYTES
+                || length > BinaryCodec.TX_MAX_BYTES) {
+            return "Transaction length invalid";
+        }
+        return e.getMessage();
+    }
+
+    @Override
+    public void verify(PipelineEvent event) {
+        Checked c = (Checked) event.decoded();
+        boolean multiSign = ledgers.validatedLedger().rules().enabled(Amendments.MULTI_SIGN);
+        TxSignatures.Check check = TxSignatures.check(c.tx, multiSign, profile);
+        if (!check.valid()) {
+            c.problem = check.reason();
+            event.verdict(PipelineEvent.BAD);
+            return;
+        }
+        String local = LocalChecks.check(c.tx);
+        if (local != null) {
+            c.problem = local;
+            event.verdict(PipelineEvent.BAD);
+            return;
+        }
+        event.verdict(PipelineEvent.GOOD);
+    }
+
+    @Override
+    public void apply(PipelineEvent event) {
+        if (event.failure() != null) {
+            event.callback().complete(new SubmitOutcome.Rejected(event.failure()));
+            return;
+        }
+        Checked c = (Checked) event.decoded();
+        if (event.verdict() == PipelineEvent.BAD) {
+            event.callback().complete(new SubmitOutcome.Rejected("fails local checks: " + c.problem));
+            return;
+        }
+        Submit how = (Submit) event.source();
+        transactions.seen(c.tx.id(), c.tx.object(), c.tx.bytes());
+        int flags = ApplyFlags.NO_CHECK_SIGN | (how.unlimited() ? ApplyFlags.UNLIMITED : 0);
+        OpenLedger.Submission s = ledgers.openLedger().submit(c.tx, flags, true, how.failHard());
+        SubmitOutcome.Processed done = new SubmitOutcome.Processed(c.tx, s.ter(), s.applied());
+        LOG.debug("{} -> {}", c.tx, s.ter());
+        onProcessed.accept(done);
+        event.callback().complete(done);
+    }
+
+    @Override
+    public void command(PipelineEvent event) {
+        if (event.command() == Command.ACCEPT_LEDGER) {
+            Ledger closed = ledgers.openLedger().acceptStandalone(networkTime.getAsLong());
+            ledgers.accept(closed);
+            onAccept.accepted(closed);
+            if (event.callback() != null) {
+                event.callback().complete(closed);
+            }
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package org.stoxum.engine.rpc.server;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.stoxum.engine.rpc.server.resource.Charge;
+
+/**
+ * Where the dispatcher delivers the answer to one request, from any thread and at any later time.
+ *
+ * <p>The result is the handler's answer object as the original server's command layer builds it: its
+ * fields on success, or an error triple (see {@link RpcError#inject}) plus any fields the handler adds.
+ * The server wraps it in the envelope of the transport ({@code status}, {@code request} echo,
+ * {@code id}, {@code type}, {@code warning}). Only the first completion counts; later ones are ignored.
+ */
+public interface RpcResponder {
+
+    /** Delivers the result, billing the caller {@code charge}. */
+    void complete(ObjectNode result, Charge charge);
+
+    /** Delivers the result at the reference charge. */
+    default void complete(ObjectNode result) {
+        complete(result, Charge.REFERENCE_RPC);
+    }
+}

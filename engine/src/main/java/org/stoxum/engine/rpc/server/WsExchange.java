@@ -1,0 +1,121 @@
+package org.stoxum.engine.rpc.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.stoxum.engine.config.PortConfig;
+import org.stoxum.engine.rpc.server.json.RippledJsonReader;
+import org.stoxum.engine.config.PortConfig;
+import org.stoxum.engine.rpc.server.json.RippledJsonValues;
+import org.stoxum.engine.config.PortConfig;
+import org.stoxum.engine.rpc.server.json.RippledJsonWriter;
+import org.stoxum.engine.rpc.server.resource.Charge;
+import org.stoxum.engine.rpc.server.resource.ResourceConsumer;
+
+/**
+ * Answers WebSocket messages the way the original server does: {@code jsonInvalid} for what does
+ * not parse to a non-empty object, {@code missingCommand} when neither command nor method names the
+ * command (or they differ), {@code forbidden} for admin commands from non-admins, and otherwise the
+ * dispatcher's result in the WebSocket envelope ({@code type}, {@code status}, {@code id}, and the
+ * error fields lifted to the top level with the {@code request} echo).
+ *
+ * <p>One difference, deliberate: a client over the drop threshold is told {@code slowDown} before its
+ * session is closed (the original closed first, so its slowDown answer never arrived).
+ */
+final class WsExchange {
+
+    /** Token of the WebSocket answer to a message without a command (not in the error table). */
+    static final String MISSING_COMMAND = "missingCommand";
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private final ServerContext context;
+    private final PortConfig port;
+    private final WsProtocol session;
+    private final String user;
+    private final String forwardedFor;
+
+    WsExchange(ServerContext context, PortConfig port, WsProtocol session, String user, String forwardedFor) {
+        this.context = context;
+        this.port = port;
+        this.session = session;
+        this.user = user;
+        this.forwardedFor = forwardedFor;
+    }
+
+    /** Handles one message (on the session's loop); the answer is queued later, maybe from another thread. */
+    void start(byte[] message) {
+        RippledJsonReader.Result parsed = message.length > context.options().maxRequestBytes()
+                ? null : RippledJsonReader.parse(message);
+        if (parsed == null || !parsed.ok() || !RippledJsonValues.truthy(parsed.root()) || !parsed.root().isObject()) {
+            ObjectNode invalid = NODES.objectNode();
+            invalid.put("type", "error");
+            invalid.put("error", "jsonInvalid");
+            invalid.put("value", new String(message, StandardCharsets.UTF_8));
+            finish(RippledJsonWriter.streamedBytes(invalid), false);
+            return;
+        }
+        ObjectNode request = (ObjectNode) parsed.root();
+        ResourceConsumer consumer = session.consumer();
+        if (consumer.disconnect()) {
+            ObjectNode answer = RpcError.SLOW_DOWN.make();
+            answer.put("status", "error");
+            answer.set("request", request);
+            finish(RippledJsonWriter.compactBytes(RpcEnvelope.webSocketResponse(answer, request)), true);
+            return;
+        }
+        JsonNode command = request.get("command");
+        JsonNode method = request.get("method");
+        if ((command == null && method == null) || (command != null && method != null
+                && !RippledJsonValues.asString(command).equals(RippledJsonValues.asString(method)))) {
+            ObjectNode answer = NODES.objectNode();
+            answer.put("type", "response");
+            answer.put("status", "error");
+            answer.put("error", MISSING_COMMAND);
+            answer.set("request", request);
+            consumer.charge(Charge.INVALID_RPC);
+            finish(RippledJsonWriter.compactBytes(RpcEnvelope.webSocketResponse(answer, request)), false);
+            return;
+        }
+        String name = RippledJsonValues.asString(command != null ? command : method);
+        Role required = context.dispatcher().requiredRole(name);
+        Role role = RoleResolver.requestRole(required, port, request, session.remoteAddress().getAddress(), user);
+        if (role == Role.FORBID) {
+            answered(request, RpcError.FORBIDDEN.make(), Charge.INVALID_RPC);
+            return;
+        }
+        JsonNode ripplerpc = request.get("ripplerpc");
+        boolean identified = role == Role.IDENTIFIED;
+        RpcRequest rpc = new RpcRequest(name, request.deepCopy(), role, session.remoteAddress(), Transport.WS,
+                Optional.of(session), consumer, identified ? user : "", identified ? forwardedFor : "",
+                ripplerpc == null ? "1.0" : RippledJsonValues.asString(ripplerpc));
+        boolean accepted = Dispatch.invoke(context.dispatcher(), rpc,
+                (result, charge) -> answered(request, result, charge));
+        if (!accepted) {
+            session.onLoop(() -> {
+                session.startClose(0, "");
+                session.requestDone();
+            });
+        }
+    }
+
+    /** Builds and queues the answer; runs on the thread that completed the request. */
+    private void answered(ObjectNode request, ObjectNode result, Charge charge) {
+        ResourceConsumer consumer = session.consumer();
+        consumer.charge(charge);
+        ObjectNode answer = RpcEnvelope.webSocket(result, request, consumer.isUnlimited(), consumer.warn());
+        finish(RippledJsonWriter.compactBytes(answer), false);
+    }
+
+    private void finish(byte[] bytes, boolean thenClose) {
+        session.onLoop(() -> {
+            session.enqueue(bytes);
+            if (thenClose) {
+                session.startClose(0, "");
+            }
+            session.requestDone();
+        });
+    }
+}

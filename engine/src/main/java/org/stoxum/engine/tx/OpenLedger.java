@@ -1,0 +1,239 @@
+package org.stoxum.engine.tx;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import org.stoxum.codec.binary.SField;
+import org.stoxum.codec.binary.STObject;
+import org.stoxum.codec.binary.TER;
+import org.stoxum.codec.types.Hash256;
+import org.stoxum.engine.ledger.ApplyFlags;
+import org.stoxum.engine.ledger.Keylets;
+import org.stoxum.engine.ledger.Ledger;
+import org.stoxum.engine.ledger.LedgerHistory;
+import org.stoxum.engine.ledger.OpenView;
+import org.stoxum.engine.ledger.ReadView;
+import org.stoxum.engine.ledger.STTx;
+
+/**
+ * The open ledger and the last closed ledger of a node, with rippled's bookkeeping around them
+ * (OpenLedger, LedgerMaster's held transactions, NetworkOPs' local transactions):
+ * <ul>
+ *   <li>{@link #submit} applies a transaction to the open ledger; a retriable ({@code ter}) result is
+ *       held and tried again when the next ledger closes; a success releases the held transaction with
+ *       the next sequence of the same account; local submissions are re-applied to every new open ledger
+ *       for up to five ledgers, until they are in a ledger or their sequence has passed.</li>
+ *   <li>{@link #acceptStandalone} is {@code ledger_accept}: held transactions are retried, the open
+ *       ledger's transactions are re-applied to the parent in canonical order to build the closed ledger,
+ *       and a new open ledger is made on top (see {@link #accept}).</li>
+ * </ul>
+ * Single writer: every method except {@link #current()} and {@link #lastClosed()} belongs to one thread.
+ * The writer publishes a frozen view of the open ledger after every change, so readers on other threads
+ * always see a consistent open ledger.
+ */
+public final class OpenLedger {
+    /** Ledgers a local transaction is re-applied for (LocalTx::holdLedgers). */
+    public static final int LOCAL_HOLD_LEDGERS = 5;
+
+    private final EngineSetup setup;
+    private volatile Ledger lastClosed;
+    private OpenView view;
+    private TreeMap<Hash256, STTx> viewTxs = new TreeMap<>();
+    private volatile ReadView snapshot;
+    private final LedgerHistory history = new LedgerHistory();
+    private final CanonicalTxSet held;
+    private final List<LocalTx> locals = new ArrayList<>();
+
+    private record LocalTx(STTx tx, long expire) {
+    }
+
+    /** What a submission did. */
+    public record Submission(TER ter, boolean applied) {
+    }
+
+    /** An open ledger on top of {@code lastClosed} (normally the genesis ledger at start-up). */
+    public OpenLedger(EngineSetup setup, Ledger lastClosed) {
+        this.setup = setup;
+        this.lastClosed = lastClosed;
+        this.view = OpenView.openLedger(lastClosed, lastClosed.rules());
+        this.held = new CanonicalTxSet(lastClosed.hash());
+        this.snapshot = view.snapshot();
+        this.history.add(lastClosed);
+    }
+
+    /**
+     * A stand-alone server's start (rippled's {@code startGenesisLedger}): ledger 2 is made on top of
+     * {@code genesis} at {@code now} and becomes the last closed ledger; the open ledger is 3.
+     */
+    public static OpenLedger startStandalone(EngineSetup setup, Ledger genesis, long now) {
+        OpenLedger ol = new OpenLedger(setup, LedgerBuilder.successor(genesis, now));
+        ol.history.add(genesis);
+        return ol;
+    }
+
+    /** Every closed ledger this node made or started from, and where their transactions are. */
+    public LedgerHistory history() {
+        return history;
+    }
+
+    /** The last closed ledger. */
+    public Ledger lastClosed() {
+        return lastClosed;
+    }
+
+    /** A frozen view of the open ledger as of its last change, readable from any thread. */
+    public ReadView current() {
+        return snapshot;
+    }
+
+    /** The live open view (writer thread only). */
+    public OpenView view() {
+        return view;
+    }
+
+    /** Transactions held for retry at the next close. */
+    public int heldCount() {
+        return held.size();
+    }
+
+    /** Local transactions re-applied to new open ledgers. */
+    public int localCount() {
+        return locals.size();
+    }
+
+    /**
+     * Applies {@code tx} to the open ledger as NetworkOPs does for a submission.
+     *
+     * @param flags    {@link ApplyFlags}: NO_CHECK_SIGN when the signature was verified upstream, UNLIMITED
+     *                 for admin submissions
+     * @param local    submitted to this node (re-applied to later open ledgers; held when retriable)
+     * @param failHard the submitter asked for fail_hard: a retriable result is not held or kept
+     */
+    public Submission submit(STTx tx, int flags, boolean local, boolean failHard) {
+        ApplyResult r = applyToOpen(view, tx, flags);
+        if (r.applied()) {
+            snapshot = view.snapshot();
+        }
+        boolean addLocal = local;
+        if (r.ter() == TER.tesSUCCESS) {
+            for (STTx next : held.prune(tx.account(), tx.sequence() + 1)) {
+                submit(next, flags, false, false);
+            }
+        } else if (r.ter().isTer()) {
+            if (failHard) {
+                addLocal = false;
+            } else {
+                held.insert(tx);
+            }
+        }
+        if (addLocal) {
+            long expire = view.seq() + LOCAL_HOLD_LEDGERS;
+            STObject o = tx.object();
+            if (o.isPresent(SField.LAST_LEDGER_SEQUENCE)) {
+                expire = Math.min(expire, o.getU32(SField.LAST_LEDGER_SEQUENCE) + 1);
+            }
+            locals.add(new LocalTx(tx, expire));
+        }
+        return new Submission(r.ter(), r.applied());
+    }
+
+    private ApplyResult applyToOpen(OpenView target, STTx tx, int flags) {
+        ApplyResult r = TxEngine.apply(setup, target, tx, flags);
+        if (r.applied()) {
+            if (target == view) {
+                viewTxs.put(tx.id(), tx);
+            }
+        }
+        return r;
+    }
+
+    /**
+     * {@code ledger_accept} in stand-alone mode: one simulated consensus round with this node's own
+     * close time.
+     *
+     * @param now the node's network time (seconds since 2000) when the ledger closes
+     * @return the new last closed ledger
+     */
+    public Ledger acceptStandalone(long now) {
+        applyHeldTransactions();
+        Ledger parent = lastClosed;
+        int resolution = LedgerBuilder.nextResolution(parent);
+        boolean closeTimeCorrect = now != 0;
+        long closeTime = LedgerBuilder.effectiveCloseTime(now, resolution, parent.closeTime());
+        Hash256 setHash = view.txSet().hash();
+        LedgerBuilder.Result built = LedgerBuilder.build(setup, parent, new ArrayList<>(viewTxs.values()), setHash,
+                closeTime, closeTimeCorrect, resolution);
+        reopen(built.ledger(), built.retriable(), built.built().openSuccessor(built.ledger(), built.ledger().rules()));
+        return built.ledger();
+    }
+
+    /** Re-applies the held transactions to the open ledger, then starts holding afresh (LedgerMaster). */
+    private void applyHeldTransactions() {
+        for (STTx tx : held) {
+            applyToOpen(view, tx, ApplyFlags.NO_CHECK_SIGN);
+        }
+        held.reset(view.parentHash());
+    }
+
+    /**
+     * Makes {@code newClosed} the last closed ledger and opens the next ledger on it (rippled's
+     * {@code OpenLedger::accept}): the old open ledger's transactions that did not make it into
+     * {@code newClosed} are re-applied in id order, then {@code retries} (the set's leftovers plus those
+     * that failed retriably just now) in passes, then the local transactions; finally the local list
+     * drops what the new ledger settled.
+     */
+    public void accept(Ledger newClosed, CanonicalTxSet retries) {
+        reopen(newClosed, retries, OpenView.openLedger(newClosed, newClosed.rules()));
+    }
+
+    private void reopen(Ledger newClosed, CanonicalTxSet retries, OpenView next) {
+        TreeMap<Hash256, STTx> nextTxs = new TreeMap<>();
+        view = next;
+        TreeMap<Hash256, STTx> oldTxs = viewTxs;
+        viewTxs = nextTxs;
+        if (!oldTxs.isEmpty()) {
+            for (STTx tx : oldTxs.values()) {
+                if (newClosed.txExists(tx.id())) {
+                    continue;
+                }
+                if (retry(next, tx, true) == TxEngine.Outcome.RETRY) {
+                    retries.insert(tx);
+                }
+            }
+            LedgerBuilder.applyInPasses(retries, (tx, retry) -> retry(next, tx, retry));
+        }
+        CanonicalTxSet localSet = new CanonicalTxSet(Hash256.ZERO);
+        for (LocalTx l : locals) {
+            localSet.insert(l.tx());
+        }
+        for (STTx tx : localSet) {
+            applyToOpen(next, tx, ApplyFlags.NO_CHECK_SIGN);
+        }
+        history.add(newClosed);
+        lastClosed = newClosed;
+        snapshot = next.snapshot();
+        sweepLocals(newClosed);
+    }
+
+    private TxEngine.Outcome retry(OpenView target, STTx tx, boolean retry) {
+        TxEngine.Outcome o = TxEngine.applyTransaction(setup, target, tx, retry, ApplyFlags.NO_CHECK_SIGN);
+        if (o == TxEngine.Outcome.SUCCESS) {
+            viewTxs.put(tx.id(), tx);
+        }
+        return o;
+    }
+
+    /** Drops local transactions that expired, are in {@code ledger}, or whose sequence the account passed. */
+    private void sweepLocals(Ledger ledger) {
+        locals.removeIf(l -> {
+            if (ledger.seq() > l.expire()) {
+                return true;
+            }
+            if (ledger.txExists(l.tx().id())) {
+                return true;
+            }
+            STObject root = ledger.read(Keylets.account(l.tx().account()));
+            return root != null && root.getU32(SField.SEQUENCE) > l.tx().sequence();
+        });
+    }
+}

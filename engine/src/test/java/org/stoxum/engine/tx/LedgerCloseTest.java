@@ -1,0 +1,217 @@
+package org.stoxum.engine.tx;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.stoxum.engine.tx.jtx.Jtx.noop;
+import static org.stoxum.engine.tx.jtx.Jtx.pay;
+import static org.stoxum.engine.tx.jtx.Jtx.stm;
+import static org.stoxum.engine.tx.jtx.Jtx.ter;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.stoxum.codec.binary.SField;
+import org.stoxum.codec.binary.STObject;
+import org.stoxum.codec.binary.TER;
+import org.stoxum.codec.types.Hash256;
+import org.stoxum.engine.ledger.Keylets;
+import org.stoxum.engine.ledger.Ledger;
+import org.stoxum.engine.ledger.LedgerTx;
+import org.stoxum.engine.ledger.STTx;
+import org.stoxum.engine.tx.jtx.Account;
+import org.stoxum.engine.tx.jtx.Env;
+
+/** Closing ledgers: canonical order with retry passes, held and local transactions, skip lists, times. */
+class LedgerCloseTest {
+    private final Account alice = Account.of("alice");
+    private final Account bob = Account.of("bob");
+    private final Account carol = Account.of("carol");
+    private final Account dave = Account.of("dave");
+
+    @Test
+    void aLaterSequenceIsHeldAndReleasedWhenTheGapFills() {
+        Env env = new Env();
+        env.fund(stm(10_000), alice, bob);
+        long seq = env.seq(alice);
+        env.submit(pay(alice, bob, stm(1)).seq(seq + 1), ter(TER.terPRE_SEQ));
+        assertEquals(1, env.ledger().heldCount());
+        env.submit(pay(alice, bob, stm(2)).seq(seq), ter(TER.tesSUCCESS));
+        assertEquals(seq + 2, env.seq(alice), "the held successor was applied right after");
+        assertEquals(0, env.ledger().heldCount());
+        Ledger closed = env.close();
+        assertEquals(4, txCount(closed));
+        var history = env.ledger().history();
+        assertEquals(closed, history.bySeq(3));
+        assertEquals(closed, history.byHash(closed.hash()));
+        assertEquals(1, history.firstSeq(), "genesis and ledger 2 are held too");
+        for (var it = closed.transactions(); it.hasNext(); ) {
+            var tx = it.next();
+            assertEquals(3, history.ledgerOfTx(tx.id()));
+            assertNotNull(history.tx(tx.id()).meta());
+        }
+    }
+
+    @Test
+    void heldTransactionsAreRetriedWhenTheLedgerCloses() {
+        Env env = new Env();
+        env.fund(stm(10_000), alice);
+        env.submit(pay(carol, dave, stm(10)).seq(1), ter(TER.terNO_ACCOUNT));
+        env.fund(stm(100), carol);
+        Ledger closed = env.close();
+        assertEquals(3, txCount(closed), "the held payment got in at close");
+        assertEquals(stm(10).drops(), env.balance(dave));
+    }
+
+    @Test
+    void dependentTransactionsAllGetInWhateverTheCanonicalOrder() {
+        for (int round = 0; round < 6; round++) {
+            Env env = new Env();
+            Account[] accounts = {Account.of("a" + round), Account.of("b" + round), Account.of("c" + round)};
+            env.fund(stm(1_000), accounts[0]);
+            env.submit(pay(accounts[0], accounts[1], stm(100)), ter(TER.tesSUCCESS));
+            env.submit(pay(accounts[1], accounts[2], stm(50)), ter(TER.tesSUCCESS));
+            Ledger closed = env.close();
+            List<STObject> metas = metas(closed);
+            assertEquals(3, metas.size());
+            for (STObject m : metas) {
+                assertEquals(TER.tesSUCCESS.code(), m.getU8(SField.TRANSACTION_RESULT));
+            }
+            assertEquals(stm(50).drops(), env.balance(accounts[2]));
+            List<Long> indexes = new ArrayList<>();
+            metas.forEach(m -> indexes.add(m.getU32(SField.TRANSACTION_INDEX)));
+            indexes.sort(null);
+            assertEquals(List.of(0L, 1L, 2L), indexes);
+        }
+    }
+
+    @Test
+    void aTecIsRetriedAtCloseAndClaimedInTheFinalPass() {
+        Env env = new Env();
+        env.fund(stm(1_000), alice);
+        long reserve = env.current().fees().accountReserve(0);
+        env.fund(org.stoxum.engine.tx.jtx.Jtx.drops(reserve + 100_000), bob);
+        env.submit(pay(bob, carol, stm(1)), ter(TER.tecUNFUNDED_PAYMENT));
+        Ledger closed = env.close();
+        STObject meta = closed.txRead(lastTx(env, bob)).meta();
+        assertEquals(TER.tecUNFUNDED_PAYMENT.code(), meta.getU8(SField.TRANSACTION_RESULT), "claimed in the last pass");
+    }
+
+    @Test
+    void localTransactionsReturnToTheNextOpenLedger() {
+        Env env = new Env();
+        env.fund(stm(1_000), alice, bob);
+        env.close();
+        long seq = env.seq(alice);
+        Env.Submitted later = env.submit(pay(alice, bob, stm(1)).seq(seq + 1), ter(TER.terPRE_SEQ));
+        env.close();
+        assertEquals(0, env.ledger().heldCount(), "held transactions get one retry at close");
+        assertEquals(1, env.ledger().localCount());
+        env.submit(pay(alice, bob, stm(1)).seq(seq), ter(TER.tesSUCCESS));
+        env.close();
+        assertNotNull(env.closed().txRead(lastTx(env, alice)));
+        assertTrue(env.closed().txExists(later.tx().id()) || env.current().txExists(later.tx().id()),
+                "the local transaction was re-applied once its predecessor arrived");
+        env.close();
+        assertEquals(0, env.ledger().localCount(), "settled local transactions are swept");
+    }
+
+    @Test
+    void lastLedgerSequenceExpires() {
+        Env env = new Env();
+        env.fund(stm(1_000), alice, bob);
+        long last = env.current().seq();
+        env.submit(pay(alice, bob, stm(1)).seq(env.seq(alice) + 1)
+                .with(t -> t.setU32(SField.LAST_LEDGER_SEQUENCE, last)), ter(TER.terPRE_SEQ));
+        env.close();
+        env.close();
+        env.submit(noop(alice), ter(TER.tesSUCCESS));
+        env.close();
+        assertEquals(0, env.ledger().localCount());
+    }
+
+    @Test
+    void feesAreBurnedAndSkipListsRecordParents() {
+        Env env = new Env();
+        env.fund(stm(1_000), alice);
+        Ledger l3 = env.close();
+        assertEquals(200_000_000_000_000L - 10, l3.drops());
+        Ledger l4 = env.close();
+        STObject skip = l4.read(Keylets.skip());
+        List<Hash256> hashes = skip.getVector256(SField.HASHES);
+        assertEquals(3, skip.getU32(SField.LAST_LEDGER_SEQUENCE));
+        assertEquals(l3.hash(), hashes.get(hashes.size() - 1));
+        assertEquals(3, hashes.size(), "ledgers 1, 2 and 3");
+        assertNull(l4.read(Keylets.skip(1)), "no flag ledger yet");
+    }
+
+    @Test
+    void flagLedgerHashesAndResolutionChanges() {
+        Env env = new Env();
+        Ledger l256 = null;
+        while (env.closed().seq() < 258) {
+            Ledger l = env.close();
+            if (l.seq() == 256) {
+                l256 = l;
+            }
+            if (l.seq() == 8) {
+                assertEquals(20, l.closeTimeResolution(), "finer every 8th ledger while times agree");
+            }
+            if (l.seq() == 16) {
+                assertEquals(10, l.closeTimeResolution());
+            }
+        }
+        Ledger l258 = env.closed();
+        STObject flag = l258.read(Keylets.skip(256));
+        assertNotNull(flag);
+        assertEquals(List.of(l256.hash()), flag.getVector256(SField.HASHES));
+        assertEquals(256, flag.getU32(SField.LAST_LEDGER_SEQUENCE));
+        assertEquals(256, l258.read(Keylets.skip()).getVector256(SField.HASHES).size());
+        assertEquals(257, l258.read(Keylets.skip()).getU32(SField.LAST_LEDGER_SEQUENCE));
+    }
+
+    @Test
+    void closeTimesAreRoundedAndStrictlyIncreasing() {
+        Env env = new Env();
+        Ledger prev = env.closed();
+        Ledger l = env.closeAt(prev.closeTime() + 100);
+        assertEquals(prev.closeTime() + 90, l.closeTime(), "rounded to 30 s");
+        Ledger same = env.closeAt(l.closeTime());
+        assertEquals(l.closeTime() + 1, same.closeTime());
+        assertEquals(0, same.closeFlags());
+        Ledger noTime = env.closeAt(0);
+        assertEquals(same.closeTime() + 1, noTime.closeTime());
+        assertFalse(noTime.header().closeTimeAgreed());
+    }
+
+    private static int txCount(Ledger l) {
+        int n = 0;
+        for (var it = l.transactions(); it.hasNext(); it.next()) {
+            n++;
+        }
+        return n;
+    }
+
+    private static List<STObject> metas(Ledger l) {
+        List<STObject> out = new ArrayList<>();
+        for (var it = l.transactions(); it.hasNext(); ) {
+            LedgerTx tx = it.next();
+            out.add(tx.meta());
+        }
+        return out;
+    }
+
+    private static Hash256 lastTx(Env env, Account a) {
+        for (var it = env.closed().transactions(); it.hasNext(); ) {
+            LedgerTx tx = it.next();
+            STTx t = STTx.of(tx.tx());
+            if (t.account().equals(a.id()) && t.sequence() == env.closed().read(Keylets.account(a.id()))
+                    .getU32(SField.SEQUENCE) - 1) {
+                return tx.id();
+            }
+        }
+        throw new AssertionError("no transaction of " + a + " in the last closed ledger");
+    }
+}
