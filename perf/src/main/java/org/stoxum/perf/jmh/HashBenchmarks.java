@@ -20,6 +20,7 @@ public class HashBenchmarks {
     private final byte[] input = new byte[180];
     private final byte[] out = new byte[32];
     private final byte[] full = new byte[64];
+    private final byte[] prefix = HashPrefix.TRANSACTION_ID.bytes();
     private Sha512Half ours;
     private SHA512Digest bc;
 
@@ -40,7 +41,7 @@ public class HashBenchmarks {
 
     @Benchmark
     public byte[] sha512HalfBouncyCastle() {
-        bc.update(HashPrefix.TRANSACTION_ID.bytes(), 0, 4);
+        bc.update(prefix, 0, 4);
         bc.update(input, 0, input.length);
         bc.doFinal(full, 0);
         System.arraycopy(full, 0, out, 0, 32);
