@@ -1,5 +1,6 @@
 package org.stoxum.transport.peer.wire;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import org.agrona.DirectBuffer;
 
@@ -49,9 +50,15 @@ public final class OutboundMessage {
         return frame.length;
     }
 
-    /** The frame's bytes; shared, never to be modified. */
-    byte[] frameBytes() {
-        return frame;
+    /** Where a frame's bytes go (a TLS session's plaintext input, say). */
+    @FunctionalInterface
+    public interface Sink {
+        void write(byte[] bytes, int offset, int length) throws IOException;
+    }
+
+    /** Hands the whole frame, prefix included, to {@code sink} without copying it. */
+    public void writeTo(Sink sink) throws IOException {
+        sink.write(frame, 0, frame.length);
     }
 
     /** A read-only view of the frame, prefix included. */
