@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.agrona.concurrent.UnsafeBuffer;
-import org.stoxum.codec.crypto.KeyType;
 import org.stoxum.codec.crypto.PublicKey;
 import org.stoxum.codec.sbe.Bool;
 import org.stoxum.codec.sbe.EndpointsDecoder;
@@ -508,7 +507,7 @@ final class PeerConnection implements Peer, FrameReader.MessageSink {
         byte[] key = new byte[PublicKey.LENGTH];
         proposal.getNodePubKey(key, 0, key.length);
         int signature = proposal.signatureLength();
-        return KeyType.ofPublicKey(key) != null && signature >= MIN_PROPOSAL_SIGNATURE
+        return PublicKey.parse(key).isPresent() && signature >= MIN_PROPOSAL_SIGNATURE
                 && signature <= MAX_PROPOSAL_SIGNATURE;
     }
 

@@ -9,6 +9,7 @@ import org.stoxum.codec.sbe.HelloDecoder;
 import org.stoxum.codec.sbe.HelloEncoder;
 import org.stoxum.codec.types.Hash256;
 import org.stoxum.transport.peer.wire.FrameEncoder;
+import org.stoxum.transport.peer.wire.Frames;
 import org.stoxum.transport.peer.wire.OutboundMessage;
 
 /**
@@ -35,7 +36,7 @@ public record Hello(int protocolVersion, int protocolVersionMin, long networkTim
 
     /** Encodes this hello as a frame. */
     public OutboundMessage encode(FrameEncoder frames) {
-        HelloEncoder e = frames.begin(new HelloEncoder());
+        HelloEncoder e = new HelloEncoder().wrapAndApplyHeader(frames.buffer(), Frames.LENGTH_BYTES, frames.header());
         e.protocolVersion(protocolVersion & 0xFFFF_FFFFL)
                 .protocolVersionMin(protocolVersionMin & 0xFFFF_FFFFL)
                 .networkTime(networkTime)
@@ -51,7 +52,7 @@ public record Hello(int protocolVersion, int protocolVersionMin, long networkTim
         byte[] remote = remoteIp.map(InetAddress::getAddress).orElse(new byte[0]);
         e.putRemoteIp(remote, 0, remote.length);
         e.userAgent(userAgent);
-        return frames.finish(e);
+        return frames.finish(e.limit());
     }
 
     /**

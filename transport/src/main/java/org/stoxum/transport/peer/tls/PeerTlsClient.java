@@ -2,11 +2,13 @@ package org.stoxum.transport.peer.tls;
 
 import java.io.IOException;
 import java.util.Vector;
+import org.bouncycastle.tls.ChannelBinding;
 import org.bouncycastle.tls.AlertDescription;
 import org.bouncycastle.tls.CertificateRequest;
 import org.bouncycastle.tls.DefaultTlsClient;
 import org.bouncycastle.tls.ProtocolVersion;
 import org.bouncycastle.tls.TlsAuthentication;
+import org.bouncycastle.tls.TlsClientContext;
 import org.bouncycastle.tls.TlsCredentials;
 import org.bouncycastle.tls.TlsFatalAlert;
 import org.bouncycastle.tls.TlsServerCertificate;
@@ -18,9 +20,19 @@ import org.bouncycastle.tls.crypto.TlsCrypto;
  */
 final class PeerTlsClient extends DefaultTlsClient {
     private volatile boolean handshakeComplete;
+    private byte[] channelBinding;
 
     PeerTlsClient(TlsCrypto crypto) {
         super(crypto);
+    }
+
+    TlsClientContext context() {
+        return context;
+    }
+
+    /** The tls-exporter binding, taken while the handshake's secrets still exist (BC clears them). */
+    byte[] channelBinding() {
+        return channelBinding;
     }
 
     boolean isHandshakeComplete() {
@@ -68,6 +80,7 @@ final class PeerTlsClient extends DefaultTlsClient {
     @Override
     public void notifyHandshakeComplete() throws IOException {
         super.notifyHandshakeComplete();
+        channelBinding = context.exportChannelBinding(ChannelBinding.tls_exporter);
         handshakeComplete = true;
     }
 }

@@ -1,12 +1,14 @@
 package org.stoxum.transport.peer.tls;
 
 import java.io.IOException;
+import org.bouncycastle.tls.ChannelBinding;
 import org.bouncycastle.tls.Certificate;
 import org.bouncycastle.tls.CertificateEntry;
 import org.bouncycastle.tls.DefaultTlsServer;
 import org.bouncycastle.tls.NamedGroup;
 import org.bouncycastle.tls.ProtocolVersion;
 import org.bouncycastle.tls.SignatureAndHashAlgorithm;
+import org.bouncycastle.tls.TlsServerContext;
 import org.bouncycastle.tls.TlsCredentials;
 import org.bouncycastle.tls.TlsUtils;
 import org.bouncycastle.tls.crypto.TlsCertificate;
@@ -19,11 +21,21 @@ final class PeerTlsServer extends DefaultTlsServer {
     private final BcTlsCrypto crypto;
     private final EphemeralCertificate certificate;
     private volatile boolean handshakeComplete;
+    private byte[] channelBinding;
 
     PeerTlsServer(BcTlsCrypto crypto, EphemeralCertificate certificate) {
         super(crypto);
         this.crypto = crypto;
         this.certificate = certificate;
+    }
+
+    TlsServerContext context() {
+        return context;
+    }
+
+    /** The tls-exporter binding, taken while the handshake's secrets still exist (BC clears them). */
+    byte[] channelBinding() {
+        return channelBinding;
     }
 
     boolean isHandshakeComplete() {
@@ -63,6 +75,7 @@ final class PeerTlsServer extends DefaultTlsServer {
     @Override
     public void notifyHandshakeComplete() throws IOException {
         super.notifyHandshakeComplete();
+        channelBinding = context.exportChannelBinding(ChannelBinding.tls_exporter);
         handshakeComplete = true;
     }
 }

@@ -3,9 +3,9 @@ package org.stoxum.transport.peer.tls;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.security.SecureRandom;
-import org.bouncycastle.tls.ChannelBinding;
 import org.bouncycastle.tls.TlsClientProtocol;
 import org.bouncycastle.tls.TlsProtocol;
+import org.bouncycastle.tls.TlsContext;
 import org.bouncycastle.tls.TlsServerProtocol;
 import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
 
@@ -88,16 +88,25 @@ public final class TlsSession {
      * The session's channel binding: the RFC 9266 {@code tls-exporter} value (32 bytes exported under
      * the label {@code EXPORTER-Channel-Binding}). Both ends compute the same value and nobody else can;
      * TLS 1.2 sessions must use the extended master secret (both ends insist), as RFC 9266 requires.
+     * Taken when the handshake completes, since Bouncy Castle forgets the exporter secret right after.
      *
      * @throws IllegalStateException before the handshake completes
      */
     public byte[] channelBinding() {
-        return protocol.getContext().exportChannelBinding(ChannelBinding.tls_exporter);
+        byte[] binding = client != null ? client.channelBinding() : server.channelBinding();
+        if (binding == null) {
+            throw new IllegalStateException("no channel binding before the handshake completes");
+        }
+        return binding.clone();
     }
 
     /** The negotiated protocol, e.g. "TLSv1.3". */
     public String protocolVersion() {
-        return protocol.getContext().getServerVersion().getName();
+        return context().getServerVersion().getName();
+    }
+
+    private TlsContext context() {
+        return client != null ? client.context() : server.context();
     }
 
     /** True once the TLS connection has been closed, by us or by an alert from the peer. */

@@ -1,13 +1,14 @@
 package org.stoxum.transport.peer.wire;
 
 import org.agrona.ExpandableArrayBuffer;
-import org.agrona.sbe.MessageEncoderFlyweight;
+import org.agrona.MutableDirectBuffer;
 import org.stoxum.codec.sbe.MessageHeaderEncoder;
 
 /**
- * Builds frames with the generated SBE encoders over one reusable buffer:
- * {@code begin(encoder)} writes the header and wraps the encoder; the caller fills it in schema
- * order; {@code finish(encoder)} copies the frame out as an {@link OutboundMessage}.
+ * Builds frames with the generated SBE encoders over one reusable buffer: wrap an encoder with
+ * {@code encoder.wrapAndApplyHeader(frames.buffer(), Frames.LENGTH_BYTES, frames.header())}, fill it in
+ * schema order, then {@code frames.finish(encoder.limit())} copies the frame out as an
+ * {@link OutboundMessage}.
  *
  * <p>Not thread-safe: keep one per thread (encoders are flyweights and can be kept alongside).
  */
@@ -17,27 +18,34 @@ public final class FrameEncoder {
     private final ExpandableArrayBuffer buffer = new ExpandableArrayBuffer(INITIAL_CAPACITY);
     private final MessageHeaderEncoder header = new MessageHeaderEncoder();
 
-    /** Writes the message header for {@code encoder} and wraps it just after, ready to fill. */
-    public <E extends MessageEncoderFlyweight> E begin(E encoder) {
-        header.wrap(buffer, Frames.LENGTH_BYTES)
-                .blockLength(encoder.sbeBlockLength())
-                .templateId(encoder.sbeTemplateId())
-                .schemaId(encoder.sbeSchemaId())
-                .version(encoder.sbeSchemaVersion());
-        encoder.wrap(buffer, Frames.LENGTH_BYTES + Frames.HEADER_BYTES);
-        return encoder;
+    /** The buffer to wrap an encoder over, at {@link Frames#LENGTH_BYTES}. */
+    public MutableDirectBuffer buffer() {
+        return buffer;
     }
 
-    /** The frame holding what {@code encoder} wrote since {@link #begin}. */
-    public OutboundMessage finish(MessageEncoderFlyweight encoder) {
-        int messageLength = Frames.HEADER_BYTES + encoder.encodedLength();
-        buffer.putInt(0, messageLength, Frames.ORDER);
-        byte[] frame = new byte[Frames.LENGTH_BYTES + messageLength];
-        buffer.getBytes(0, frame);
-        MessageType type = MessageType.of(encoder.sbeTemplateId());
-        if (type == null) {
-            throw new IllegalArgumentException("template " + encoder.sbeTemplateId() + " is not a peer message");
+    /** The header encoder to pass to {@code wrapAndApplyHeader}. */
+    public MessageHeaderEncoder header() {
+        return header;
+    }
+
+    /**
+     * The frame of the message just written.
+     *
+     * @param limit the encoder's {@code limit()} once every field is written: where the message ends
+     */
+    public OutboundMessage finish(int limit) {
+        int messageLength = limit - Frames.LENGTH_BYTES;
+        if (messageLength < Frames.HEADER_BYTES) {
+            throw new IllegalArgumentException("no message was written");
         }
+        buffer.putInt(0, messageLength, Frames.ORDER);
+        int templateId = buffer.getShort(Frames.LENGTH_BYTES + 2, Frames.ORDER) & 0xFFFF;
+        MessageType type = MessageType.of(templateId);
+        if (type == null) {
+            throw new IllegalArgumentException("template " + templateId + " is not a peer message");
+        }
+        byte[] frame = new byte[limit];
+        buffer.getBytes(0, frame);
         return OutboundMessage.ofFrame(type, frame);
     }
 }

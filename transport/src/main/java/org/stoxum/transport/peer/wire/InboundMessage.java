@@ -2,7 +2,6 @@ package org.stoxum.transport.peer.wire;
 
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
-import org.agrona.sbe.MessageDecoderFlyweight;
 import org.stoxum.codec.sbe.ClusterDecoder;
 import org.stoxum.codec.sbe.EndpointsDecoder;
 import org.stoxum.codec.sbe.GetLedgerDecoder;
@@ -76,10 +75,9 @@ public final class InboundMessage {
         if (header.blockLength() < t.blockLength()) {
             throw new MalformedFrameException(Charge.INVALID_REQUEST, t.protocolName() + ": short block");
         }
-        MessageDecoderFlyweight decoder = decoder(t);
         int end;
         try {
-            end = skip(t);
+            end = skip(t, header.blockLength(), header.version());
         } catch (IndexOutOfBoundsException | IllegalArgumentException | IllegalStateException e) {
             throw new MalformedFrameException(Charge.INVALID_REQUEST, t.protocolName() + ": truncated");
         }
@@ -87,61 +85,35 @@ public final class InboundMessage {
             throw new MalformedFrameException(Charge.INVALID_REQUEST,
                     t.protocolName() + ": " + (length - end) + " stray bytes");
         }
-        decoder.wrap(view, Frames.HEADER_BYTES, header.blockLength(), header.version());
         type = t;
         return t;
     }
 
-    private int skip(MessageType t) {
-        MessageDecoderFlyweight d = decoder(t);
-        d.wrap(view, Frames.HEADER_BYTES, header.blockLength(), header.version());
-        switch (t) {
-            case HELLO -> hello.sbeSkip();
-            case REDIRECT -> redirect.sbeSkip();
-            case REJECTION -> rejection.sbeSkip();
-            case MANIFESTS -> manifests.sbeSkip();
-            case PING -> ping.sbeSkip();
-            case CLUSTER -> cluster.sbeSkip();
-            case ENDPOINTS -> endpoints.sbeSkip();
-            case TRANSACTION -> transaction.sbeSkip();
-            case GET_LEDGER -> getLedger.sbeSkip();
-            case LEDGER_DATA -> ledgerData.sbeSkip();
-            case PROPOSE_LEDGER -> proposeLedger.sbeSkip();
-            case STATUS_CHANGE -> statusChange.sbeSkip();
-            case HAVE_SET -> haveSet.sbeSkip();
-            case VALIDATION -> validation.sbeSkip();
-            case GET_OBJECTS -> getObjects.sbeSkip();
-            default -> throw new IllegalStateException(t.name());
-        }
-        return d.limit();
-    }
-
-    private MessageDecoderFlyweight decoder(MessageType t) {
+    /** Walks every group and variable field of the message; returns where it ends. */
+    private int skip(MessageType t, int blockLength, int version) {
         return switch (t) {
-            case HELLO -> hello;
-            case REDIRECT -> redirect;
-            case REJECTION -> rejection;
-            case MANIFESTS -> manifests;
-            case PING -> ping;
-            case CLUSTER -> cluster;
-            case ENDPOINTS -> endpoints;
-            case TRANSACTION -> transaction;
-            case GET_LEDGER -> getLedger;
-            case LEDGER_DATA -> ledgerData;
-            case PROPOSE_LEDGER -> proposeLedger;
-            case STATUS_CHANGE -> statusChange;
-            case HAVE_SET -> haveSet;
-            case VALIDATION -> validation;
-            case GET_OBJECTS -> getObjects;
+            case HELLO -> hello.wrap(view, Frames.HEADER_BYTES, blockLength, version).sbeSkip().limit();
+            case REDIRECT -> redirect.wrap(view, Frames.HEADER_BYTES, blockLength, version).sbeSkip().limit();
+            case REJECTION -> rejection.wrap(view, Frames.HEADER_BYTES, blockLength, version).sbeSkip().limit();
+            case MANIFESTS -> manifests.wrap(view, Frames.HEADER_BYTES, blockLength, version).sbeSkip().limit();
+            case PING -> ping.wrap(view, Frames.HEADER_BYTES, blockLength, version).sbeSkip().limit();
+            case CLUSTER -> cluster.wrap(view, Frames.HEADER_BYTES, blockLength, version).sbeSkip().limit();
+            case ENDPOINTS -> endpoints.wrap(view, Frames.HEADER_BYTES, blockLength, version).sbeSkip().limit();
+            case TRANSACTION -> transaction.wrap(view, Frames.HEADER_BYTES, blockLength, version).sbeSkip().limit();
+            case GET_LEDGER -> getLedger.wrap(view, Frames.HEADER_BYTES, blockLength, version).sbeSkip().limit();
+            case LEDGER_DATA -> ledgerData.wrap(view, Frames.HEADER_BYTES, blockLength, version).sbeSkip().limit();
+            case PROPOSE_LEDGER -> proposeLedger.wrap(view, Frames.HEADER_BYTES, blockLength, version).sbeSkip().limit();
+            case STATUS_CHANGE -> statusChange.wrap(view, Frames.HEADER_BYTES, blockLength, version).sbeSkip().limit();
+            case HAVE_SET -> haveSet.wrap(view, Frames.HEADER_BYTES, blockLength, version).sbeSkip().limit();
+            case VALIDATION -> validation.wrap(view, Frames.HEADER_BYTES, blockLength, version).sbeSkip().limit();
+            case GET_OBJECTS -> getObjects.wrap(view, Frames.HEADER_BYTES, blockLength, version).sbeSkip().limit();
         };
     }
 
-    private <D extends MessageDecoderFlyweight> D view(MessageType expected, D decoder) {
+    private void expect(MessageType expected) {
         if (type != expected) {
             throw new IllegalStateException("this is a " + type + ", not a " + expected);
         }
-        decoder.wrap(view, Frames.HEADER_BYTES, header.blockLength(), header.version());
-        return decoder;
     }
 
     /** The type of the wrapped message. */
@@ -170,62 +142,77 @@ public final class InboundMessage {
     }
 
     public HelloDecoder hello() {
-        return view(MessageType.HELLO, hello);
+        expect(MessageType.HELLO);
+        return hello.wrap(view, Frames.HEADER_BYTES, header.blockLength(), header.version());
     }
 
     public RedirectDecoder redirect() {
-        return view(MessageType.REDIRECT, redirect);
+        expect(MessageType.REDIRECT);
+        return redirect.wrap(view, Frames.HEADER_BYTES, header.blockLength(), header.version());
     }
 
     public RejectionDecoder rejection() {
-        return view(MessageType.REJECTION, rejection);
+        expect(MessageType.REJECTION);
+        return rejection.wrap(view, Frames.HEADER_BYTES, header.blockLength(), header.version());
     }
 
     public ManifestsDecoder manifests() {
-        return view(MessageType.MANIFESTS, manifests);
+        expect(MessageType.MANIFESTS);
+        return manifests.wrap(view, Frames.HEADER_BYTES, header.blockLength(), header.version());
     }
 
     public PingDecoder ping() {
-        return view(MessageType.PING, ping);
+        expect(MessageType.PING);
+        return ping.wrap(view, Frames.HEADER_BYTES, header.blockLength(), header.version());
     }
 
     public ClusterDecoder cluster() {
-        return view(MessageType.CLUSTER, cluster);
+        expect(MessageType.CLUSTER);
+        return cluster.wrap(view, Frames.HEADER_BYTES, header.blockLength(), header.version());
     }
 
     public EndpointsDecoder endpoints() {
-        return view(MessageType.ENDPOINTS, endpoints);
+        expect(MessageType.ENDPOINTS);
+        return endpoints.wrap(view, Frames.HEADER_BYTES, header.blockLength(), header.version());
     }
 
     public TransactionDecoder transaction() {
-        return view(MessageType.TRANSACTION, transaction);
+        expect(MessageType.TRANSACTION);
+        return transaction.wrap(view, Frames.HEADER_BYTES, header.blockLength(), header.version());
     }
 
     public GetLedgerDecoder getLedger() {
-        return view(MessageType.GET_LEDGER, getLedger);
+        expect(MessageType.GET_LEDGER);
+        return getLedger.wrap(view, Frames.HEADER_BYTES, header.blockLength(), header.version());
     }
 
     public LedgerDataDecoder ledgerData() {
-        return view(MessageType.LEDGER_DATA, ledgerData);
+        expect(MessageType.LEDGER_DATA);
+        return ledgerData.wrap(view, Frames.HEADER_BYTES, header.blockLength(), header.version());
     }
 
     public ProposeLedgerDecoder proposeLedger() {
-        return view(MessageType.PROPOSE_LEDGER, proposeLedger);
+        expect(MessageType.PROPOSE_LEDGER);
+        return proposeLedger.wrap(view, Frames.HEADER_BYTES, header.blockLength(), header.version());
     }
 
     public StatusChangeDecoder statusChange() {
-        return view(MessageType.STATUS_CHANGE, statusChange);
+        expect(MessageType.STATUS_CHANGE);
+        return statusChange.wrap(view, Frames.HEADER_BYTES, header.blockLength(), header.version());
     }
 
     public HaveSetDecoder haveSet() {
-        return view(MessageType.HAVE_SET, haveSet);
+        expect(MessageType.HAVE_SET);
+        return haveSet.wrap(view, Frames.HEADER_BYTES, header.blockLength(), header.version());
     }
 
     public ValidationDecoder validation() {
-        return view(MessageType.VALIDATION, validation);
+        expect(MessageType.VALIDATION);
+        return validation.wrap(view, Frames.HEADER_BYTES, header.blockLength(), header.version());
     }
 
     public GetObjectsDecoder getObjects() {
-        return view(MessageType.GET_OBJECTS, getObjects);
+        expect(MessageType.GET_OBJECTS);
+        return getObjects.wrap(view, Frames.HEADER_BYTES, header.blockLength(), header.version());
     }
 }

@@ -1,0 +1,111 @@
+package org.stoxum.transport.peer;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.stoxum.codec.crypto.KeyPair;
+import org.stoxum.codec.crypto.KeyType;
+import org.stoxum.transport.peer.wire.InboundMessage;
+import org.stoxum.transport.peer.wire.MessageType;
+import org.stoxum.transport.peer.wire.OutboundMessage;
+
+/** One overlay on 127.0.0.1 with a handler that records what it receives. Close it. */
+final class TestNode implements AutoCloseable {
+    static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
+
+    /** A received message, copied out of the receive buffer. */
+    record Received(long peerId, MessageType type, OutboundMessage copy) {
+    }
+
+    final KeyPair key;
+    final PeerOverlay overlay;
+    final List<Received> received = new CopyOnWriteArrayList<>();
+    final List<Long> activated = new CopyOnWriteArrayList<>();
+    final List<Long> closed = new CopyOnWriteArrayList<>();
+    private final List<Consumer<Peer>> onActivated = new CopyOnWriteArrayList<>();
+
+    private TestNode(KeyPair key, OverlaySettings settings) {
+        this.key = key;
+        this.overlay = new PeerOverlay(settings, key, new PeerMessageHandler() {
+            @Override
+            public void onActivated(Peer peer) {
+                activated.add(peer.id());
+                for (Consumer<Peer> c : onActivated) {
+                    c.accept(peer);
+                }
+            }
+
+            @Override
+            public void onMessage(Peer peer, InboundMessage message) {
+                received.add(new Received(peer.id(), message.type(), message.copy()));
+            }
+
+            @Override
+            public void onClosed(Peer peer) {
+                closed.add(peer.id());
+            }
+        });
+    }
+
+    /** Settings for tests: loopback, an ephemeral port, short timers, several nodes per host. */
+    static OverlaySettings.Builder settings() {
+        return OverlaySettings.builder()
+                .listen(new InetSocketAddress(LOOPBACK, 0))
+                .oneNodePerHost(false)
+                .privateEndpoints(true)
+                .tick(Duration.ofMillis(100))
+                .peerTimer(Duration.ofMillis(500))
+                .handshakeTimeout(Duration.ofSeconds(5))
+                .backoffUnit(Duration.ofMillis(200));
+    }
+
+    static TestNode start(OverlaySettings settings) {
+        return start(KeyPair.random(KeyType.SECP256K1), settings);
+    }
+
+    static TestNode start(KeyPair key, OverlaySettings settings) {
+        TestNode node = new TestNode(key, settings);
+        node.overlay.start();
+        return node;
+    }
+
+    void whenActivated(Consumer<Peer> action) {
+        onActivated.add(action);
+    }
+
+    int port() {
+        return overlay.localAddress().getPort();
+    }
+
+    InetSocketAddress address() {
+        return overlay.localAddress();
+    }
+
+    void connect(TestNode other) {
+        overlay.connect(LOOPBACK.getHostAddress(), other.port());
+    }
+
+    List<Received> received(MessageType type) {
+        List<Received> out = new ArrayList<>();
+        for (Received r : received) {
+            if (r.type() == type) {
+                out.add(r);
+            }
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    boolean hasPeer(TestNode other) {
+        return overlay.peers().stream().anyMatch(p -> p.publicKey().equals(other.key.publicKey()));
+    }
+
+    @Override
+    public void close() {
+        overlay.close();
+    }
+}
