@@ -1,5 +1,6 @@
 package org.stoxum.transport.peer;
 
+import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -9,6 +10,8 @@ import java.util.Optional;
 import java.util.function.Predicate;
 import org.stoxum.codec.crypto.PublicKey;
 import org.stoxum.transport.peer.finder.FinderConfig;
+import org.stoxum.transport.peer.finder.PeerFinder;
+import org.stoxum.transport.peer.handshake.IpAddresses;
 import org.stoxum.transport.peer.relay.HashRouter;
 import org.stoxum.transport.peer.resource.LocalPeerResources;
 import org.stoxum.transport.peer.resource.PeerResources;
@@ -36,6 +39,7 @@ import org.stoxum.transport.peer.wire.Frames;
  * @param peerTimer         the per-peer timer (stoxumd: 8 s): pings, send-queue checks
  * @param handshakeTimeout  how long a connection may take to become a peer (stoxumd: 15 s)
  * @param backoffUnit       unit of the fixed-peer back-off 1, 1, 2, 3, 5, 8... (stoxumd: one minute)
+ * @param endpointsInterval how often each peer gets our ENDPOINTS gossip (stoxumd: 5 s)
  * @param maxMessageBytes   largest message accepted
  * @param oneNodePerHost    stoxumd's rule that an IP address is one node (see {@link FinderConfig})
  * @param privateEndpoints  gossip non-public addresses too (stoxumd drops them)
@@ -45,7 +49,8 @@ public record OverlaySettings(InetSocketAddress listen, List<InetSocketAddress> 
                               boolean peerPrivate, int peersMax, int ipLimit, Optional<InetAddress> publicIp,
                               Predicate<PublicKey> clusterMember, NetworkClock networkClock, LocalLedger ledger,
                               PeerResources resources, HashRouter hashRouter, Duration tick, Duration peerTimer,
-                              Duration handshakeTimeout, Duration backoffUnit, int maxMessageBytes,
+                              Duration handshakeTimeout, Duration backoffUnit, Duration endpointsInterval,
+                              int maxMessageBytes,
                               boolean oneNodePerHost, boolean privateEndpoints, String userAgent) {
     /** The overlay timer period. */
     public static final Duration DEFAULT_TICK = Duration.ofSeconds(1);
@@ -61,7 +66,7 @@ public record OverlaySettings(InetSocketAddress listen, List<InetSocketAddress> 
     /** The peer finder's tuned settings, given the port we actually listen on. */
     public FinderConfig finderConfig(int listeningPort) {
         return FinderConfig.tuned(peersMax, peerPrivate, listeningPort, ipLimit, backoffUnit, oneNodePerHost,
-                privateEndpoints);
+                privateEndpoints, endpointsInterval);
     }
 
     public static Builder builder() {
@@ -86,6 +91,7 @@ public record OverlaySettings(InetSocketAddress listen, List<InetSocketAddress> 
         private Duration peerTimer = DEFAULT_PEER_TIMER;
         private Duration handshakeTimeout = DEFAULT_HANDSHAKE_TIMEOUT;
         private Duration backoffUnit = DEFAULT_BACKOFF_UNIT;
+        private Duration endpointsInterval = PeerFinder.DEFAULT_ENDPOINTS_INTERVAL;
         private int maxMessageBytes = Frames.DEFAULT_MAX_MESSAGE_BYTES;
         private boolean oneNodePerHost = true;
         private boolean privateEndpoints;
@@ -171,6 +177,11 @@ public record OverlaySettings(InetSocketAddress listen, List<InetSocketAddress> 
             return this;
         }
 
+        public Builder endpointsInterval(Duration v) {
+            endpointsInterval = v;
+            return this;
+        }
+
         public Builder maxMessageBytes(int v) {
             maxMessageBytes = v;
             return this;
@@ -201,7 +212,7 @@ public record OverlaySettings(InetSocketAddress listen, List<InetSocketAddress> 
             if (peersMax < 0 || ipLimit < 0) {
                 throw new IllegalArgumentException("peers_max and ip_limit must not be negative");
             }
-            for (Duration d : List.of(tick, peerTimer, handshakeTimeout, backoffUnit)) {
+            for (Duration d : List.of(tick, peerTimer, handshakeTimeout, backoffUnit, endpointsInterval)) {
                 if (d.isNegative() || d.isZero()) {
                     throw new IllegalArgumentException("periods must be positive");
                 }
@@ -216,15 +227,14 @@ public record OverlaySettings(InetSocketAddress listen, List<InetSocketAddress> 
                 requirePort(a);
             }
             publicIp.ifPresent(ip -> {
-                if (!(ip instanceof java.net.Inet4Address)
-                        || !org.stoxum.transport.peer.handshake.IpAddresses.isPublic(ip)) {
+                if (!(ip instanceof Inet4Address) || !IpAddresses.isPublic(ip)) {
                     throw new IllegalArgumentException("Configured public IP is invalid: " + ip);
                 }
             });
             return new OverlaySettings(listen, ips, ipsFixed, peerPrivate, peersMax, ipLimit, publicIp, clusterMember,
                     networkClock, ledger, resources != null ? resources : new LocalPeerResources(),
                     hashRouter != null ? hashRouter : new HashRouter(), tick, peerTimer, handshakeTimeout, backoffUnit,
-                    maxMessageBytes, oneNodePerHost, privateEndpoints, userAgent);
+                    endpointsInterval, maxMessageBytes, oneNodePerHost, privateEndpoints, userAgent);
         }
 
         private static void requirePort(InetSocketAddress a) {

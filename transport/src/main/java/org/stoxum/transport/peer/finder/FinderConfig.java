@@ -16,10 +16,11 @@ import java.time.Duration;
  *                         and recent-attempt squelches compare addresses only. False compares ports
  *                         too, for several nodes on one host.
  * @param privateEndpoints accept and pass on non-public addresses in gossip (stoxumd drops them)
+ * @param endpointsInterval how often we send ENDPOINTS (stoxumd: 5 s)
  */
 public record FinderConfig(int maxPeers, double outPeers, boolean wantIncoming, boolean autoConnect,
                            int listeningPort, int ipLimit, Duration backoffUnit, boolean oneNodePerHost,
-                           boolean privateEndpoints) {
+                           boolean privateEndpoints, Duration endpointsInterval) {
     /** The default of {@code [peers_max]}. */
     public static final int DEFAULT_MAX_PEERS = 21;
     /** The fewest outbound slots, and so the fewest slots. */
@@ -35,7 +36,8 @@ public record FinderConfig(int maxPeers, double outPeers, boolean wantIncoming, 
      * @param ipLimit     {@code [overlay] ip_limit}, 0 for automatic
      */
     public static FinderConfig tuned(int peersMax, boolean peerPrivate, int listeningPort, int ipLimit,
-                                     Duration backoffUnit, boolean oneNodePerHost, boolean privateEndpoints) {
+                                     Duration backoffUnit, boolean oneNodePerHost, boolean privateEndpoints,
+                                     Duration endpointsInterval) {
         int max = Math.max(peersMax == 0 ? DEFAULT_MAX_PEERS : peersMax, MIN_OUT_COUNT);
         double out = Math.max(max * OUT_PERCENT * 0.01, MIN_OUT_COUNT);
         double in = max - out;
@@ -48,6 +50,6 @@ public record FinderConfig(int maxPeers, double outPeers, boolean wantIncoming, 
         }
         limit = Math.max(1, Math.min(limit, (int) (in / 2)));
         return new FinderConfig(max, out, !peerPrivate && listeningPort != 0, !peerPrivate, listeningPort, limit,
-                backoffUnit, oneNodePerHost, privateEndpoints);
+                backoffUnit, oneNodePerHost, privateEndpoints, endpointsInterval);
     }
 }

@@ -39,7 +39,7 @@ public final class PeerFinder {
     /** Redirect addresses taken from one answer. */
     public static final int MAX_REDIRECTS = 30;
     /** How often we send ENDPOINTS. */
-    public static final Duration ENDPOINTS_INTERVAL = Duration.ofSeconds(5);
+    public static final Duration DEFAULT_ENDPOINTS_INTERVAL = Duration.ofSeconds(5);
     /** How long a gossiped endpoint stays in the live cache. */
     public static final Duration LIVECACHE_TTL = Duration.ofSeconds(30);
     /** How long after an attempt we leave an address alone. */
@@ -310,14 +310,14 @@ public final class PeerFinder {
     }
 
     /**
-     * The ENDPOINTS each active peer should get now, at most every {@link #ENDPOINTS_INTERVAL}: our own
+     * The ENDPOINTS each active peer should get now, at most every endpoints interval: our own
      * port at hop 0 when we take inbound peers, then live cache entries the peer does not know.
      */
     public Map<Slot, List<Endpoint>> buildEndpointsForPeers(long now) {
         if (now - whenBroadcast < 0) {
             return Map.of();
         }
-        whenBroadcast = now + ENDPOINTS_INTERVAL.toNanos();
+        whenBroadcast = now + config.endpointsInterval().toNanos();
         List<Slot> targets = new ArrayList<>();
         for (Slot s : slots.values()) {
             if (s.state() == Slot.State.ACTIVE) {
