@@ -280,7 +280,7 @@ final class OverlayLoop implements Agent {
         finder.oncePerSecond(now);
         for (Map.Entry<Slot, List<Endpoint>> e : finder.buildEndpointsForPeers(now).entrySet()) {
             PeerConnection c = bySlot.get(e.getKey());
-            if (c != null && c.isActive() && !e.getValue().isEmpty()) {
+            if (c != null && c.isActive()) {
                 c.enqueue(control.endpoints(e.getValue()));
             }
         }

@@ -39,4 +39,7 @@ public interface Peer {
 
     /** False once the connection has closed. */
     boolean isOpen();
+
+    /** Why the connection closed (stoxumd's log reasons, e.g. "Large send queue"), or null while open. */
+    String closeReason();
 }

@@ -103,6 +103,7 @@ final class PeerConnection implements Peer, FrameReader.MessageSink {
     private volatile PublicKey publicKey;
     private volatile boolean cluster;
     private volatile boolean open = true;
+    private volatile String closeReason;
     private volatile int queued;
     private Hello hello;
     private long activatedAt;
@@ -624,6 +625,7 @@ final class PeerConnection implements Peer, FrameReader.MessageSink {
         }
         boolean wasActive = phase == Phase.ACTIVE;
         phase = Phase.CLOSED;
+        closeReason = reason;
         open = false;
         LOG.debug("{} closed: {}", remote, reason);
         if (key != null) {
@@ -716,6 +718,11 @@ final class PeerConnection implements Peer, FrameReader.MessageSink {
     @Override
     public boolean isOpen() {
         return open;
+    }
+
+    @Override
+    public String closeReason() {
+        return closeReason;
     }
 
     @Override

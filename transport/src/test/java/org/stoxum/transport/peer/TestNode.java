@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.stoxum.codec.crypto.KeyPair;
@@ -27,6 +29,7 @@ final class TestNode implements AutoCloseable {
     final List<Received> received = new CopyOnWriteArrayList<>();
     final List<Long> activated = new CopyOnWriteArrayList<>();
     final List<Long> closed = new CopyOnWriteArrayList<>();
+    final Map<Long, String> closeReasons = new ConcurrentHashMap<>();
     private final List<Consumer<Peer>> onActivated = new CopyOnWriteArrayList<>();
 
     private TestNode(KeyPair key, OverlaySettings settings) {
@@ -47,6 +50,7 @@ final class TestNode implements AutoCloseable {
 
             @Override
             public void onClosed(Peer peer) {
+                closeReasons.put(peer.id(), peer.closeReason());
                 closed.add(peer.id());
             }
         });
@@ -60,6 +64,7 @@ final class TestNode implements AutoCloseable {
                 .privateEndpoints(true)
                 .tick(Duration.ofMillis(100))
                 .peerTimer(Duration.ofMillis(500))
+                .endpointsInterval(Duration.ofMillis(100))
                 .handshakeTimeout(Duration.ofSeconds(5))
                 .backoffUnit(Duration.ofMillis(200));
     }

@@ -81,6 +81,9 @@ public final class InboundMessage {
         } catch (IndexOutOfBoundsException | IllegalArgumentException | IllegalStateException e) {
             throw new MalformedFrameException(Charge.INVALID_REQUEST, t.protocolName() + ": truncated");
         }
+        if (end < 0 || end > length) {
+            throw new MalformedFrameException(Charge.INVALID_REQUEST, t.protocolName() + ": truncated");
+        }
         if (end != length) {
             throw new MalformedFrameException(Charge.INVALID_REQUEST,
                     t.protocolName() + ": " + (length - end) + " stray bytes");
