@@ -3,6 +3,7 @@ package org.stoxum.transport.peer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
@@ -62,7 +63,15 @@ final class RawPeer implements AutoCloseable {
     }
 
     static RawPeer connect(InetSocketAddress target, KeyPair key) throws Exception {
+        return connect(target, key, null);
+    }
+
+    /** Connects from a chosen local address (another loopback address is another host to the overlay). */
+    static RawPeer connect(InetSocketAddress target, KeyPair key, InetAddress from) throws Exception {
         Socket s = new Socket();
+        if (from != null) {
+            s.bind(new InetSocketAddress(from, 0));
+        }
         s.connect(target, 5000);
         s.setTcpNoDelay(true);
         return new RawPeer(key, s);

@@ -12,6 +12,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.stoxum.codec.crypto.KeyPair;
 import org.stoxum.codec.crypto.KeyType;
+import org.stoxum.codec.sbe.NodeEvent;
+import org.stoxum.codec.sbe.NodeStatus;
+import org.stoxum.codec.sbe.StatusChangeEncoder;
+import org.stoxum.transport.peer.wire.FrameEncoder;
+import org.stoxum.transport.peer.wire.Frames;
 import org.stoxum.transport.peer.wire.InboundMessage;
 import org.stoxum.transport.peer.wire.MessageType;
 import org.stoxum.transport.peer.wire.OutboundMessage;
@@ -67,6 +72,42 @@ final class TestNode implements AutoCloseable {
                 .endpointsInterval(Duration.ofMillis(100))
                 .handshakeTimeout(Duration.ofSeconds(5))
                 .backoffUnit(Duration.ofMillis(200));
+    }
+
+    /** The validated ledger every node of a gossip test is at. */
+    static final long LEDGER = 10;
+
+    /**
+     * Settings of a node with a validated ledger, so that peers reporting the same ledger are sane and
+     * their gossip is taken.
+     */
+    static OverlaySettings.Builder withLedger() {
+        return settings().ledger(new LocalLedger() {
+            @Override
+            public long recentValidatedLedgerIndex() {
+                return LEDGER;
+            }
+        });
+    }
+
+    /** Starts a node that tells each new peer its ledger (as the engine's status changes would). */
+    static TestNode startAnnouncing(OverlaySettings settings) {
+        TestNode node = new TestNode(KeyPair.random(KeyType.SECP256K1), settings);
+        node.whenActivated(peer -> peer.send(statusChange(LEDGER)));
+        node.overlay.start();
+        return node;
+    }
+
+    static OutboundMessage statusChange(long ledgerSeq) {
+        FrameEncoder f = new FrameEncoder();
+        StatusChangeEncoder e = new StatusChangeEncoder().wrapAndApplyHeader(f.buffer(), Frames.LENGTH_BYTES, f.header());
+        e.newStatus(NodeStatus.VALIDATING).newEvent(NodeEvent.ACCEPTED_LEDGER).ledgerSeq(ledgerSeq)
+                .firstSeq(1).lastSeq(ledgerSeq).shardSeqs("");
+        return f.finish(e.limit());
+    }
+
+    boolean knowsEndpoint(InetSocketAddress address) {
+        return overlay.liveEndpoints().stream().anyMatch(e -> e.address().equals(address));
     }
 
     static TestNode start(OverlaySettings settings) {

@@ -42,13 +42,14 @@ public final class PeerFinder {
     public static final Duration DEFAULT_ENDPOINTS_INTERVAL = Duration.ofSeconds(5);
     /** How long a gossiped endpoint stays in the live cache. */
     public static final Duration LIVECACHE_TTL = Duration.ofSeconds(30);
-    /** How long after an attempt we leave an address alone. */
-    public static final Duration RECENT_ATTEMPT = Duration.ofSeconds(60);
     /** The most outbound attempts in flight. */
     public static final int MAX_CONNECT_ATTEMPTS = 20;
     /** Boot cache size. */
     public static final int BOOTCACHE_SIZE = 1000;
-    /** Fixed-peer back-off, in units of {@link FinderConfig#backoffUnit()}. */
+    /**
+     * Fixed-peer back-off, in units of {@link FinderConfig#backoffUnit()}. One unit is also how long
+     * an address we dialled, or are connected to, is left alone afterwards (stoxumd: 60 s, its unit).
+     */
     static final int[] CONNECTION_BACKOFF = {1, 1, 2, 3, 5, 8, 13, 21, 34, 55};
 
     private final FinderConfig config;
@@ -200,8 +201,8 @@ public final class PeerFinder {
             if (out.size() >= REDIRECT_ENDPOINTS) {
                 break;
             }
-            if (l.hops <= MAX_HOPS && !l.address.getAddress().equals(slot.remote().getAddress())
-                    && !out.contains(l.address)) {
+            if (l.hops <= MAX_HOPS && !sameNode(l.address, slot.remote())
+                    && out.stream().noneMatch(a -> sameNode(a, l.address))) {
                 out.add(l.address);
             }
         }
@@ -289,11 +290,16 @@ public final class PeerFinder {
 
     private boolean connected(InetSocketAddress a) {
         for (InetSocketAddress s : slots.keySet()) {
-            if (config.oneNodePerHost() ? s.getAddress().equals(a.getAddress()) : s.equals(a)) {
+            if (sameNode(s, a)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** stoxumd compares addresses without ports ("for security reasons"); several nodes per host need ports. */
+    private boolean sameNode(InetSocketAddress a, InetSocketAddress b) {
+        return config.oneNodePerHost() ? a.getAddress().equals(b.getAddress()) : a.equals(b);
     }
 
     private Object squelchKey(InetSocketAddress a) {
@@ -301,7 +307,7 @@ public final class PeerFinder {
     }
 
     private void squelch(InetSocketAddress a, long now) {
-        squelches.put(squelchKey(a), now + RECENT_ATTEMPT.toNanos());
+        squelches.put(squelchKey(a), now + config.backoffUnit().toNanos());
     }
 
     private boolean squelched(InetSocketAddress a, long now) {
@@ -339,7 +345,8 @@ public final class PeerFinder {
                 if (list.size() >= ENDPOINTS_PER_MESSAGE) {
                     break;
                 }
-                if (l.address.equals(target.remote()) || target.knows(l.address, l.hops, now)) {
+                if (l.hops > MAX_HOPS || sameNode(l.address, target.remote()) || target.knows(l.address, l.hops, now)
+                        || list.stream().anyMatch(e -> sameNode(e.address(), l.address))) {
                     continue;
                 }
                 list.add(new Endpoint(l.address, l.hops));

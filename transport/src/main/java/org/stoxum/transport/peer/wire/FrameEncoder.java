@@ -8,7 +8,9 @@ import org.stoxum.codec.sbe.MessageHeaderEncoder;
  * Builds frames with the generated SBE encoders over one reusable buffer: wrap an encoder with
  * {@code encoder.wrapAndApplyHeader(frames.buffer(), Frames.LENGTH_BYTES, frames.header())}, fill it in
  * schema order, then {@code frames.finish(encoder.limit())} copies the frame out as an
- * {@link OutboundMessage}.
+ * {@link OutboundMessage}. Every group and variable-length field must be written, empty ones too
+ * ({@code count(0)}, {@code putX(bytes, 0, 0)}): a message that stops early is malformed to its
+ * receiver, which disconnects us.
  *
  * <p>Not thread-safe: keep one per thread (encoders are flyweights and can be kept alongside).
  */
