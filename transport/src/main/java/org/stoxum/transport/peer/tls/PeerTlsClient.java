@@ -22,8 +22,11 @@ final class PeerTlsClient extends DefaultTlsClient {
     private volatile boolean handshakeComplete;
     private byte[] channelBinding;
 
-    PeerTlsClient(TlsCrypto crypto) {
+    private final ProtocolVersion[] versions;
+
+    PeerTlsClient(TlsCrypto crypto, ProtocolVersion[] versions) {
         super(crypto);
+        this.versions = versions.clone();
     }
 
     TlsClientContext context() {
@@ -41,7 +44,7 @@ final class PeerTlsClient extends DefaultTlsClient {
 
     @Override
     protected ProtocolVersion[] getSupportedVersions() {
-        return PeerTlsSettings.VERSIONS;
+        return versions.clone();
     }
 
     @Override

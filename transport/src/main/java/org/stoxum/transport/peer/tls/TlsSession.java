@@ -3,6 +3,7 @@ package org.stoxum.transport.peer.tls;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.security.SecureRandom;
+import org.bouncycastle.tls.ProtocolVersion;
 import org.bouncycastle.tls.TlsClientProtocol;
 import org.bouncycastle.tls.TlsProtocol;
 import org.bouncycastle.tls.TlsContext;
@@ -30,8 +31,13 @@ public final class TlsSession {
 
     /** Starts the handshake of a connection we dialled: the ClientHello is ready in the output. */
     public static TlsSession client(SecureRandom random) throws IOException {
+        return client(random, PeerTlsSettings.VERSIONS);
+    }
+
+    /** A client offering only {@code versions} (tests of each TLS version). */
+    static TlsSession client(SecureRandom random, ProtocolVersion[] versions) throws IOException {
         TlsClientProtocol protocol = new TlsClientProtocol();
-        PeerTlsClient client = new PeerTlsClient(new BcTlsCrypto(random));
+        PeerTlsClient client = new PeerTlsClient(new BcTlsCrypto(random), versions);
         protocol.connect(client);
         return new TlsSession(protocol, client, null);
     }
