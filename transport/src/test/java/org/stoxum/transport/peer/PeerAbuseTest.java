@@ -93,6 +93,15 @@ class PeerAbuseTest {
     }
 
     @Test
+    void aConnectionThatNeverFinishesItsHandshakeIsClosed() throws Exception {
+        try (TestNode b = TestNode.start(TestNode.settings().handshakeTimeout(Duration.ofMillis(300)).build());
+             Socket s = new Socket(b.address().getAddress(), b.port())) {
+            s.setSoTimeout(10_000);
+            assertEquals(-1, s.getInputStream().read(), "the overlay closes a silent connection");
+        }
+    }
+
+    @Test
     void aFloodingPeerIsDroppedAndCannotComeStraightBack() throws Exception {
         LocalPeerResources resources = new LocalPeerResources();
         try (TestNode b = TestNode.start(TestNode.settings().resources(resources).build())) {

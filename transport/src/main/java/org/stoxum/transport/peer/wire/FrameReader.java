@@ -19,6 +19,8 @@ public final class FrameReader {
     }
 
     private static final int INITIAL_CAPACITY = 4096;
+    /** An idle buffer larger than this (grown for one big message) is given back. */
+    private static final int SHRINK_ABOVE = 1 << 20;
 
     private final int maxMessageBytes;
     private final UnsafeBuffer buffer = new UnsafeBuffer(new byte[INITIAL_CAPACITY]);
@@ -107,6 +109,9 @@ public final class FrameReader {
         if (readPosition == writePosition) {
             readPosition = 0;
             writePosition = 0;
+            if (buffer.byteArray().length > SHRINK_ABOVE) {
+                buffer.wrap(new byte[INITIAL_CAPACITY]);
+            }
         }
         return count;
     }

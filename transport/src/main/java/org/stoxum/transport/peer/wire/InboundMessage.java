@@ -24,6 +24,9 @@ import org.stoxum.transport.peer.resource.Charge;
  * A received message as views over the receive buffer: one reusable SBE decoder per type, wrapped
  * afresh each time one is asked for, so the caller reads fields in schema order from the start.
  *
+ * <p>The check leans on Agrona's bounds checks to catch lengths that point outside the message: they
+ * must stay on ({@code agrona.disable.bounds.checks} unset), or a hostile length could read past it.
+ *
  * <p>Valid only during the callback that received it: the bytes belong to the connection's buffer
  * and are overwritten by the next read. Copy what must outlive the call ({@link #copy()} for a relay).
  * Not thread-safe; one instance per I/O thread.
