@@ -34,6 +34,12 @@ public interface Peer {
      */
     void charge(Charge charge);
 
+    /**
+     * How close the peer's ledgers are to ours. Transactions from insane peers are already dropped;
+     * stoxumd also drops untrusted proposals and validations from them.
+     */
+    Sanity sanity();
+
     /** Messages waiting in the peer's send queue (stoxumd refuses queries above 192). */
     int sendQueueSize();
 

@@ -377,6 +377,7 @@ final class PeerConnection implements Peer, FrameReader.MessageSink {
                 }
             }
             case STATUS_CHANGE -> onStatusChange(message.statusChange());
+            case TRANSACTION -> deliver = sanity != Sanity.INSANE;
             case HAVE_SET -> {
                 if (!rememberTxSet(message.haveSet())) {
                     charge = Charge.UNWANTED_DATA;
@@ -708,6 +709,11 @@ final class PeerConnection implements Peer, FrameReader.MessageSink {
                 }
             });
         }
+    }
+
+    @Override
+    public Sanity sanity() {
+        return sanity;
     }
 
     @Override

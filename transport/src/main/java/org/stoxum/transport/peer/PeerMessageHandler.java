@@ -15,7 +15,9 @@ import org.stoxum.transport.peer.wire.InboundMessage;
  * <p>Before delivery the overlay has already checked the frame, charged the peer stoxumd's base fee for
  * the message type, answered pings, taken gossip, and dropped what stoxumd drops without looking
  * further (cluster reports from non-members, queries while the peer's send queue is too long,
- * malformed proposals and validations). Handshake messages are never delivered.
+ * malformed proposals and validations, transactions from insane peers). Handshake messages are never
+ * delivered. Charges that depend on what the engine finds (an invalid signature, unwanted ledger data,
+ * a fetch pack it agrees to build) are the engine's to add with {@link Peer#charge}, from any thread.
  */
 public interface PeerMessageHandler {
 

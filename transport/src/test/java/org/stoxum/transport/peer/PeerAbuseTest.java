@@ -139,16 +139,32 @@ class PeerAbuseTest {
              RawPeer raw = activeRawPeer(b)) {
             Await.until("raw peer active", () -> b.overlay.peers().size() == 1);
             long id = b.overlay.peers().get(0).id();
-            FrameEncoder f = new FrameEncoder();
-            TransactionEncoder e = new TransactionEncoder().wrapAndApplyHeader(f.buffer(), Frames.LENGTH_BYTES, f.header());
-            byte[] big = new byte[64 * 1024];
-            e.status(TransactionStatus.NEW).putRawTransaction(big, 0, big.length);
-            OutboundMessage message = f.finish(e.limit());
+            OutboundMessage message = bigTransaction();
             for (int i = 0; i < 600; i++) {
                 b.overlay.send(id, message);
             }
             Await.until("dropped", () -> b.closed.size() == 1);
             assertEquals("Large send queue", b.closeReasons.get(b.closed.get(0)));
+        }
+    }
+
+    @Test
+    void queriesAreRefusedWhileThePeersSendQueueIsLong() throws Exception {
+        try (TestNode b = TestNode.start(TestNode.settings().peerTimer(Duration.ofSeconds(3)).build());
+             RawPeer raw = activeRawPeer(b)) {
+            Await.until("raw peer active", () -> b.overlay.peers().size() == 1);
+            long id = b.overlay.peers().get(0).id();
+            OutboundMessage big = bigTransaction();
+            for (int i = 0; i < 600; i++) {
+                b.overlay.send(id, big);
+            }
+            Await.until("send queue long", () -> b.overlay.peers().get(0).sendQueue() >= PeerConnection.DROP_SEND_QUEUE);
+            raw.send(SampleMessages.sample(MessageType.GET_OBJECTS));
+            raw.send(SampleMessages.sample(MessageType.GET_LEDGER));
+            raw.send(SampleMessages.sample(MessageType.TRANSACTION));
+            Await.until("marker delivered", () -> b.received(MessageType.TRANSACTION).size() == 1);
+            assertTrue(b.received(MessageType.GET_OBJECTS).isEmpty(), "object query answered despite the queue");
+            assertTrue(b.received(MessageType.GET_LEDGER).isEmpty(), "ledger query answered despite the queue");
         }
     }
 
@@ -163,6 +179,14 @@ class PeerAbuseTest {
             assertEquals(1, a.overlay.peers().size(), "peers that answer pings stay");
             assertTrue(a.closed.isEmpty() && b.closed.isEmpty());
         }
+    }
+
+    private static OutboundMessage bigTransaction() {
+        FrameEncoder f = new FrameEncoder();
+        TransactionEncoder e = new TransactionEncoder().wrapAndApplyHeader(f.buffer(), Frames.LENGTH_BYTES, f.header());
+        byte[] big = new byte[64 * 1024];
+        e.status(TransactionStatus.NEW).putRawTransaction(big, 0, big.length);
+        return f.finish(e.limit());
     }
 
     private static RawPeer activeRawPeer(TestNode b) throws Exception {
