@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.stoxum.codec.crypto.KeyPair;
@@ -81,7 +82,7 @@ class PeerAbuseTest {
         try (TestNode b = TestNode.start(TestNode.settings().build());
              Socket s = new Socket(b.address().getAddress(), b.port())) {
             OutputStream out = s.getOutputStream();
-            out.write("GET / HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            out.write("GET / HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
             out.flush();
             s.setSoTimeout(5000);
             int read;

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -118,7 +119,7 @@ class PeerFinderTest {
                 new Endpoint(at("203.0.113.31", 51235), 7),
                 new Endpoint(at("10.1.1.1", 51235), 1),
                 new Endpoint(at("203.0.113.30", 51235), 3)), 0);
-        Map<InetSocketAddress, Integer> live = new java.util.HashMap<>();
+        Map<InetSocketAddress, Integer> live = new HashMap<>();
         for (Endpoint e : f.liveEndpoints()) {
             live.put(e.address(), e.hops());
         }

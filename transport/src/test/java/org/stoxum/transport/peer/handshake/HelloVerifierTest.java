@@ -1,5 +1,6 @@
 package org.stoxum.transport.peer.handshake;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -78,6 +79,6 @@ class HelloVerifierTest {
         assertEquals(h.remoteIp(), back.remoteIp());
         assertEquals(51235, back.listeningPort());
         assertEquals("test", back.userAgent());
-        assertTrue(java.util.Arrays.equals(h.sessionSignature(), back.sessionSignature()));
+        assertArrayEquals(h.sessionSignature(), back.sessionSignature());
     }
 }

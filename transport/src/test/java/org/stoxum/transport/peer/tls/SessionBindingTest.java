@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import org.bouncycastle.tls.ProtocolVersion;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -53,7 +55,7 @@ class SessionBindingTest {
         assertEquals(version.replace("v", " "), one.client.protocolVersion());
         assertArrayEquals(one.client.channelBinding(), one.server.channelBinding());
         assertEquals(32, one.client.channelBinding().length);
-        assertFalse(java.util.Arrays.equals(one.client.channelBinding(), two.client.channelBinding()));
+        assertFalse(Arrays.equals(one.client.channelBinding(), two.client.channelBinding()));
 
         KeyPair node = KeyPair.random(KeyType.SECP256K1);
         byte[] sharedOne = SessionProof.sharedValue(one.server.channelBinding());
@@ -67,7 +69,7 @@ class SessionBindingTest {
     @Test
     void applicationDataCrossesTheSession() throws Exception {
         Pair p = Pair.handshake(new ProtocolVersion[] {ProtocolVersion.TLSv13});
-        byte[] data = "frames go here".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] data = "frames go here".getBytes(StandardCharsets.UTF_8);
         p.client.writeApplicationData(data, 0, data.length);
         Pair.pump(p.client, p.server);
         byte[] got = new byte[p.server.applicationDataAvailable()];

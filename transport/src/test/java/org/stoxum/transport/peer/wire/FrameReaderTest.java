@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.stoxum.transport.peer.resource.Charge;
 
 class FrameReaderTest {
 
@@ -45,7 +47,7 @@ class FrameReaderTest {
             });
         }
         assertEquals(3, out.size());
-        assertArrayEquals(java.util.Arrays.copyOfRange(b, 4, b.length), out.get(1));
+        assertArrayEquals(Arrays.copyOfRange(b, 4, b.length), out.get(1));
         assertEquals(0, r.pending());
     }
 
@@ -56,7 +58,7 @@ class FrameReaderTest {
         ByteBuffer.wrap(prefix).order(ByteOrder.LITTLE_ENDIAN).putInt(0, 1025);
         append(r, prefix, 0, 4);
         MalformedFrameException e = assertThrows(MalformedFrameException.class, () -> r.poll((b, o, l) -> true));
-        assertEquals(org.stoxum.transport.peer.resource.Charge.INVALID_REQUEST, e.charge());
+        assertEquals(Charge.INVALID_REQUEST, e.charge());
         ByteBuffer.wrap(prefix).order(ByteOrder.LITTLE_ENDIAN).putInt(0, -1);
         FrameReader r2 = new FrameReader(1024);
         append(r2, prefix, 0, 4);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,7 @@ import org.stoxum.codec.sbe.PingEncoder;
 import org.stoxum.codec.sbe.PingType;
 import org.stoxum.codec.sbe.RejectionEncoder;
 import org.stoxum.codec.sbe.TxSetStatus;
+import org.stoxum.transport.peer.SampleMessagesAccess;
 
 /** The structural check every received message passes before anyone reads it. */
 class InboundMessageTest {
@@ -40,8 +42,8 @@ class InboundMessageTest {
         PingEncoder p = new PingEncoder().wrapAndApplyHeader(f.buffer(), Frames.LENGTH_BYTES, f.header());
         p.pingType(PingType.PING).seq(5).pingTime(1).netTime(2);
         out.add(message(f.finish(p.limit())));
-        for (MessageType t : org.stoxum.transport.peer.SampleMessagesAccess.delivered()) {
-            out.add(message(org.stoxum.transport.peer.SampleMessagesAccess.sample(t)));
+        for (MessageType t : SampleMessagesAccess.delivered()) {
+            out.add(message(SampleMessagesAccess.sample(t)));
         }
         return out;
     }
@@ -57,7 +59,7 @@ class InboundMessageTest {
                 assertThrows(MalformedFrameException.class, () -> view.wrap(new UnsafeBuffer(m), 0, n),
                         type + " cut to " + n);
             }
-            byte[] longer = java.util.Arrays.copyOf(m, m.length + 1);
+            byte[] longer = Arrays.copyOf(m, m.length + 1);
             assertThrows(MalformedFrameException.class, () -> view.wrap(new UnsafeBuffer(longer), 0, longer.length),
                     type + " with a stray byte");
         }
@@ -81,7 +83,7 @@ class InboundMessageTest {
         b.putShort(0, (short) (HaveSetEncoder.BLOCK_LENGTH - 1), Frames.ORDER);
         assertThrows(MalformedFrameException.class, () -> new InboundMessage().wrap(b, 0, m.length));
 
-        byte[] newer = java.util.Arrays.copyOf(m, m.length + 6);
+        byte[] newer = Arrays.copyOf(m, m.length + 6);
         UnsafeBuffer n = new UnsafeBuffer(newer);
         n.putShort(0, (short) (HaveSetEncoder.BLOCK_LENGTH + 6), Frames.ORDER);
         n.putShort(6, (short) (MessageHeaderEncoder.SCHEMA_VERSION + 1), Frames.ORDER);
