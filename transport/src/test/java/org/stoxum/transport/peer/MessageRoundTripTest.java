@@ -7,7 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.stoxum.codec.crypto.KeyPair;
+import org.stoxum.codec.crypto.KeyType;
 import org.stoxum.codec.types.Hash256;
 import org.stoxum.transport.peer.relay.HashRouter;
 import org.stoxum.transport.peer.wire.MessageType;
@@ -63,6 +66,26 @@ class MessageRoundTripTest {
             Await.pause(300);
             assertEquals(0, left.received(MessageType.TRANSACTION).size());
             assertEquals(1, right.received(MessageType.TRANSACTION).size());
+        }
+    }
+
+    @Test
+    void aHandlerThatThrowsIsCountedAndTheLinkCarriesOn() {
+        AtomicInteger seen = new AtomicInteger();
+        PeerOverlay faulty = new PeerOverlay(TestNode.settings().build(), KeyPair.random(KeyType.SECP256K1),
+                (peer, message) -> {
+                    seen.incrementAndGet();
+                    throw new IllegalStateException("engine bug");
+                });
+        try (faulty; TestNode a = TestNode.start(TestNode.settings().build())) {
+            faulty.start();
+            a.overlay.connect(TestNode.LOOPBACK.getHostAddress(), faulty.localAddress().getPort());
+            Await.until("linked", () -> faulty.peers().size() == 1);
+            a.overlay.broadcast(SampleMessages.sample(MessageType.VALIDATION));
+            a.overlay.broadcast(SampleMessages.sample(MessageType.HAVE_SET));
+            Await.until("both handled", () -> seen.get() == 2);
+            assertEquals(2, faulty.handlerErrors());
+            assertEquals(1, faulty.peers().size());
         }
     }
 
