@@ -179,7 +179,7 @@ final class PeerConnection implements Peer, FrameReader.MessageSink {
                 onTlsComplete(now);
             }
             drainApplicationData();
-            if (phase != Phase.CLOSED && !tls.isClosed()) {
+            if (phase != Phase.CLOSED) {
                 reader.poll(this);
             }
             if (phase != Phase.CLOSED && tls.isClosed()) {

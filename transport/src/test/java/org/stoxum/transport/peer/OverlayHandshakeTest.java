@@ -50,6 +50,7 @@ class OverlayHandshakeTest {
             assertEquals(MessageType.HELLO, answer.type());
             Hello theirs = Hello.decode(RawPeer.view(answer).hello());
             assertEquals(b.key.publicKey(), theirs.nodePublicKey());
+            assertTrue(theirs.localIp().isEmpty() && theirs.remoteIp().isEmpty(), "addresses only on public links");
             Await.until("raw peer active", () -> b.overlay.peers().size() == 1);
         }
     }
