@@ -109,10 +109,14 @@ class PeerAbuseTest {
             try (RawPeer raw = activeRawPeer(b)) {
                 ControlMessages control = new ControlMessages();
                 OutboundMessage ping = control.ping(PingType.PING, 1, 0, 0);
-                for (int i = 0; i < 2500 && b.closed.isEmpty(); i++) {
-                    raw.send(ping);
+                try {
+                    for (int i = 0; i < 2500 && b.closed.isEmpty(); i++) {
+                        raw.send(ping);
+                    }
+                    assertTrue(raw.closedWithin(5000));
+                } catch (java.net.SocketException reset) {
+                    // The overlay dropped us mid-flood, before the test saw the close: the expected outcome.
                 }
-                assertTrue(raw.closedWithin(5000));
             }
             Await.until("dropped", () -> b.closed.size() == 1);
             assertEquals("charge: Resources", b.closeReasons.get(b.closed.get(0)));
