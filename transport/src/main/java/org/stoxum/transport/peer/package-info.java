@@ -23,7 +23,7 @@
  * {@link org.stoxum.transport.peer.PeerMessageHandler} is called on it and must not block. Everything
  * else is safe from any thread.
  *
- * <p><b>The JVM</b> running an overlay needs {@code --add-exports java.base/jdk.internal.misc=ALL-UNNAMED}
+ * <p><b>The JVM</b> running an overlay needs {@code --add-exports=java.base/jdk.internal.misc=ALL-UNNAMED}
  * for Agrona's buffers, under the SBE flyweights.
  */
 package org.stoxum.transport.peer;
