@@ -1,5 +1,6 @@
 package org.stoxum.engine.consensus;
 
+import org.stoxum.storage.ledger.LedgerTimes;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -50,7 +51,7 @@ public final class Consensus<N, L extends ConsensusLedger, T extends ConsensusTx
     private int convergePercent;
     private long openStartMs;
     private long openTimeMs;
-    private int closeResolution = LedgerTiming.DEFAULT_RESOLUTION;
+    private int closeResolution = LedgerTimes.DEFAULT_RESOLUTION;
     private long prevRoundTimeMs;
     private long now;
     private long prevCloseTime;
@@ -120,7 +121,7 @@ public final class Consensus<N, L extends ConsensusLedger, T extends ConsensusTx
         rawCloseTimes.clearPeers();
         rawCloseTimes.setSelf(0);
         deadNodes.clear();
-        closeResolution = LedgerTiming.nextResolution(previousLedger.closeTimeResolution(),
+        closeResolution = LedgerTimes.nextResolution(previousLedger.closeTimeResolution(),
                 previousLedger.closeAgree(), previousLedger.seq() + 1);
         playbackProposals();
         if (currPeerPositions.size() > prevProposers / 2) {
@@ -517,9 +518,9 @@ public final class Consensus<N, L extends ConsensusLedger, T extends ConsensusTx
 
     private long asCloseTime(long raw) {
         if (adaptor.parms().useRoundedCloseTime()) {
-            return LedgerTiming.roundCloseTime(raw, closeResolution);
+            return LedgerTimes.roundCloseTime(raw, closeResolution);
         }
-        return LedgerTiming.effectiveCloseTime(raw, closeResolution, previousLedger.closeTime());
+        return LedgerTimes.effectiveCloseTime(raw, closeResolution, previousLedger.closeTime());
     }
 
     private void setMode(ConsensusMode newMode) {

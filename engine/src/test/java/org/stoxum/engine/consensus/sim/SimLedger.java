@@ -7,7 +7,7 @@ import java.util.TreeSet;
 import org.stoxum.codec.hash.Sha512Half;
 import org.stoxum.codec.types.Hash256;
 import org.stoxum.engine.consensus.ConsensusLedger;
-import org.stoxum.engine.consensus.LedgerTiming;
+import org.stoxum.storage.ledger.LedgerTimes;
 import org.stoxum.engine.consensus.TrieLedger;
 
 /**
@@ -36,7 +36,7 @@ public final class SimLedger implements ConsensusLedger, TrieLedger {
         parentId = Hash256.ZERO;
         txs = Collections.emptyNavigableSet();
         history = Collections.emptySet();
-        closeTimeResolution = LedgerTiming.DEFAULT_RESOLUTION;
+        closeTimeResolution = LedgerTimes.DEFAULT_RESOLUTION;
         closeTime = 0;
         closeAgree = true;
         parentCloseTime = 0;
@@ -78,7 +78,7 @@ public final class SimLedger implements ConsensusLedger, TrieLedger {
             }
         }
         boolean agree = consensusCloseTime != 0;
-        long close = agree ? LedgerTiming.effectiveCloseTime(consensusCloseTime, resolution, parent.closeTime)
+        long close = agree ? LedgerTimes.effectiveCloseTime(consensusCloseTime, resolution, parent.closeTime)
                 : parent.closeTime + 1;
         return new SimLedger(parent, fresh, resolution, close, agree);
     }
