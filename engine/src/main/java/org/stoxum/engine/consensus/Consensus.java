@@ -1,6 +1,5 @@
 package org.stoxum.engine.consensus;
 
-import org.stoxum.storage.ledger.LedgerTimes;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -18,6 +17,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.LongSupplier;
 import org.stoxum.codec.types.Hash256;
+import org.stoxum.storage.ledger.LedgerTimes;
 
 /**
  * The ledger consensus state machine (stoxumd's generic {@code Consensus<Adaptor>}, the RPCA).

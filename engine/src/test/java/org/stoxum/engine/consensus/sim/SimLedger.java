@@ -7,8 +7,8 @@ import java.util.TreeSet;
 import org.stoxum.codec.hash.Sha512Half;
 import org.stoxum.codec.types.Hash256;
 import org.stoxum.engine.consensus.ConsensusLedger;
-import org.stoxum.storage.ledger.LedgerTimes;
 import org.stoxum.engine.consensus.TrieLedger;
+import org.stoxum.storage.ledger.LedgerTimes;
 
 /**
  * A simulated ledger: its parent, sequence, the transactions it applied and its close-time data; its ID is
