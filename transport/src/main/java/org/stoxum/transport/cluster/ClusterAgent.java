@@ -6,6 +6,7 @@ import io.aeron.Publication;
 import io.aeron.Subscription;
 import io.aeron.logbuffer.Header;
 import java.security.SecureRandom;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.agrona.DirectBuffer;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.AgentInvoker;
 import org.agrona.concurrent.EpochClock;
+import org.agrona.concurrent.UnsafeBuffer;
 import org.stoxum.codec.crypto.PublicKey;
 import org.stoxum.codec.types.Hash256;
 import org.slf4j.Logger;
@@ -33,15 +35,20 @@ final class ClusterAgent implements Agent, FrameHandler {
     private static final Logger LOG = LoggerFactory.getLogger(ClusterAgent.class);
     private static final int FRAGMENT_LIMIT = 16;
     private static final int COMMAND_LIMIT = 256;
-    private static final int OFFER_ATTEMPTS = 8;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    /** Our side of the link to one member: a publication to its endpoint and our session on it. */
+    /**
+     * Our side of the link to one member: a publication to its endpoint, our session on it, and the
+     * frames Aeron could not take yet (back pressure), which go first and in order, since the member takes
+     * only ever higher sequence numbers.
+     */
     static final class Link {
         final ClusterMember member;
         final byte[] receiverKey;
         final ExclusivePublication publication;
         final long sessionId = RANDOM.nextLong();
+        final ArrayDeque<byte[]> backlog = new ArrayDeque<>();
+        long backlogBytes;
         long sequence;
         boolean connected;
 
@@ -74,6 +81,8 @@ final class ClusterAgent implements Agent, FrameHandler {
     private final Supplier<List<LoadSource>> loadSources;
     private final ImportTable.BalanceSink balanceSink = this::remoteBalance;
     private final long reportIntervalMs;
+    private final long maxBacklogBytes;
+    private final UnsafeBuffer backlogView = new UnsafeBuffer(0, 0);
     private long now;
     private long nextReport;
 
@@ -93,6 +102,7 @@ final class ClusterAgent implements Agent, FrameHandler {
         this.listener = listener;
         this.loadSources = loadSources;
         this.reportIntervalMs = config.reportInterval().toMillis();
+        this.maxBacklogBytes = 4L * config.termLength();
     }
 
     @Override
@@ -105,6 +115,7 @@ final class ClusterAgent implements Agent, FrameHandler {
         now = clock.time();
         int work = aeronInvoker == null ? 0 : aeronInvoker.invoke();
         work += subscription.poll(assembler, FRAGMENT_LIMIT);
+        work += drainBacklogs();
         work += shared.commands().drain(outbox, now, COMMAND_LIMIT);
         work += greetNewLinks();
         if (shared.reportRequested().getAndSet(false) | now >= nextReport) {
@@ -273,19 +284,54 @@ final class ClusterAgent implements Agent, FrameHandler {
         }
     }
 
-    /** Seals the writer's message for {@code link} and offers it; a frame that cannot go is counted. */
+    /**
+     * Seals the writer's message for {@code link} and offers it, behind any backlog. A frame that meets
+     * back pressure waits in the backlog; one for a member that is down, or that would overfill the
+     * backlog, is dropped and counted: cluster traffic is best effort.
+     */
     private void send(Link link) {
         int length = writer.seal(link.receiverKey, link.sessionId, ++link.sequence, now);
-        for (int attempt = 0; attempt < OFFER_ATTEMPTS; attempt++) {
+        if (link.backlog.isEmpty()) {
             long result = link.publication.offer(writer.buffer(), 0, length);
             if (result > 0) {
                 shared.counters().increment(ClusterCounter.FRAMES_SENT);
                 return;
             }
-            if (result != Publication.BACK_PRESSURED && result != Publication.ADMIN_ACTION) {
-                break;
+            if (!isTransient(result)) {
+                shared.counters().increment(ClusterCounter.SEND_FAILED);
+                return;
             }
         }
-        shared.counters().increment(ClusterCounter.SEND_FAILED);
+        if (link.backlogBytes + length > maxBacklogBytes) {
+            shared.counters().increment(ClusterCounter.SEND_FAILED);
+            return;
+        }
+        byte[] frame = new byte[length];
+        writer.buffer().getBytes(0, frame);
+        link.backlog.addLast(frame);
+        link.backlogBytes += length;
+    }
+
+    private int drainBacklogs() {
+        int work = 0;
+        for (Link link : links) {
+            while (!link.backlog.isEmpty()) {
+                byte[] frame = link.backlog.peekFirst();
+                backlogView.wrap(frame);
+                long result = link.publication.offer(backlogView, 0, frame.length);
+                if (result < 0 && isTransient(result)) {
+                    break;
+                }
+                link.backlog.removeFirst();
+                link.backlogBytes -= frame.length;
+                shared.counters().increment(result > 0 ? ClusterCounter.FRAMES_SENT : ClusterCounter.SEND_FAILED);
+                work++;
+            }
+        }
+        return work;
+    }
+
+    private static boolean isTransient(long offerResult) {
+        return offerResult == Publication.BACK_PRESSURED || offerResult == Publication.ADMIN_ACTION;
     }
 }
