@@ -39,15 +39,15 @@ final class ClusterAgent implements Agent, FrameHandler {
 
     /**
      * Our side of the link to one member: a publication to its endpoint, our session on it, and the
-     * frames Aeron could not take yet (back pressure), which go first and in order, since the member takes
-     * only ever higher sequence numbers.
+     * frames Aeron could not take yet (back pressure, or the member unreachable for a moment), which go
+     * first and in order, since the member takes only ever higher sequence numbers.
      */
     static final class Link {
         final ClusterMember member;
         final byte[] receiverKey;
         final ExclusivePublication publication;
         final long sessionId = RANDOM.nextLong();
-        final ArrayDeque<byte[]> backlog = new ArrayDeque<>();
+        final ArrayDeque<Pending> backlog = new ArrayDeque<>();
         long backlogBytes;
         long sequence;
         boolean connected;
@@ -57,6 +57,10 @@ final class ClusterAgent implements Agent, FrameHandler {
             this.receiverKey = member.publicKey().toBytes();
             this.publication = publication;
         }
+    }
+
+    /** A sealed frame waiting for its link, and when it was stamped. */
+    private record Pending(byte[] frame, long sentTime) {
     }
 
     /** What the agent shares with the engine-facing {@link Cluster}. */
@@ -82,6 +86,7 @@ final class ClusterAgent implements Agent, FrameHandler {
     private final ImportTable.BalanceSink balanceSink = this::remoteBalance;
     private final long reportIntervalMs;
     private final long maxBacklogBytes;
+    private final long maxClockSkewMs;
     private final UnsafeBuffer backlogView = new UnsafeBuffer(0, 0);
     private long now;
     private long nextReport;
@@ -103,6 +108,7 @@ final class ClusterAgent implements Agent, FrameHandler {
         this.loadSources = loadSources;
         this.reportIntervalMs = config.reportInterval().toMillis();
         this.maxBacklogBytes = 4L * config.termLength();
+        this.maxClockSkewMs = config.maxClockSkew().toMillis();
     }
 
     @Override
@@ -285,9 +291,9 @@ final class ClusterAgent implements Agent, FrameHandler {
     }
 
     /**
-     * Seals the writer's message for {@code link} and offers it, behind any backlog. A frame that meets
-     * back pressure waits in the backlog; one for a member that is down, or that would overfill the
-     * backlog, is dropped and counted: cluster traffic is best effort.
+     * Seals the writer's message for {@code link} and offers it, behind any backlog. A frame Aeron cannot
+     * take now waits in the backlog until the member could no longer accept its stamp; a frame that would
+     * overfill the backlog, or meets a closed link, is dropped and counted: cluster traffic is best effort.
      */
     private void send(Link link) {
         int length = writer.seal(link.receiverKey, link.sessionId, ++link.sequence, now);
@@ -297,7 +303,7 @@ final class ClusterAgent implements Agent, FrameHandler {
                 shared.counters().increment(ClusterCounter.FRAMES_SENT);
                 return;
             }
-            if (!isTransient(result)) {
+            if (!isRetryable(result)) {
                 shared.counters().increment(ClusterCounter.SEND_FAILED);
                 return;
             }
@@ -308,7 +314,7 @@ final class ClusterAgent implements Agent, FrameHandler {
         }
         byte[] frame = new byte[length];
         writer.buffer().getBytes(0, frame);
-        link.backlog.addLast(frame);
+        link.backlog.addLast(new Pending(frame, now));
         link.backlogBytes += length;
     }
 
@@ -316,14 +322,17 @@ final class ClusterAgent implements Agent, FrameHandler {
         int work = 0;
         for (Link link : links) {
             while (!link.backlog.isEmpty()) {
-                byte[] frame = link.backlog.peekFirst();
-                backlogView.wrap(frame);
-                long result = link.publication.offer(backlogView, 0, frame.length);
-                if (result < 0 && isTransient(result)) {
-                    break;
+                Pending p = link.backlog.peekFirst();
+                long result = 0;
+                if (now - p.sentTime <= maxClockSkewMs) {
+                    backlogView.wrap(p.frame);
+                    result = link.publication.offer(backlogView, 0, p.frame.length);
+                    if (result < 0 && isRetryable(result)) {
+                        break;
+                    }
                 }
                 link.backlog.removeFirst();
-                link.backlogBytes -= frame.length;
+                link.backlogBytes -= p.frame.length;
                 shared.counters().increment(result > 0 ? ClusterCounter.FRAMES_SENT : ClusterCounter.SEND_FAILED);
                 work++;
             }
@@ -331,7 +340,8 @@ final class ClusterAgent implements Agent, FrameHandler {
         return work;
     }
 
-    private static boolean isTransient(long offerResult) {
-        return offerResult == Publication.BACK_PRESSURED || offerResult == Publication.ADMIN_ACTION;
+    private static boolean isRetryable(long offerResult) {
+        return offerResult == Publication.BACK_PRESSURED || offerResult == Publication.ADMIN_ACTION
+                || offerResult == Publication.NOT_CONNECTED;
     }
 }

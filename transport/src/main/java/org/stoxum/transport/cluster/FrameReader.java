@@ -115,11 +115,9 @@ final class FrameReader {
     private void readMarks(VerifiedMarksDecoder m, PublicKey from, FrameHandler handler) {
         for (VerifiedMarksDecoder.MarksDecoder mark : m.marks()) {
             mark.getHash(hash, 0, hash.length);
-            Verdict verdict = switch (mark.verdict()) {
-                case GOOD -> Verdict.GOOD;
-                case BAD -> Verdict.BAD;
-                default -> Verdict.UNKNOWN;
-            };
+            short raw = mark.verdictRaw();
+            Verdict verdict = raw == org.stoxum.codec.sbe.cluster.Verdict.GOOD.value() ? Verdict.GOOD
+                    : raw == org.stoxum.codec.sbe.cluster.Verdict.BAD.value() ? Verdict.BAD : Verdict.UNKNOWN;
             if (verdict != Verdict.UNKNOWN) {
                 handler.onMark(from, Hash256.of(hash), verdict);
             }

@@ -4,10 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.aeron.driver.MediaDriver;
+import io.aeron.driver.ThreadingMode;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.UnaryOperator;
+import org.agrona.concurrent.SleepingMillisIdleStrategy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.stoxum.codec.types.Hash256;
@@ -29,6 +33,26 @@ class ClusterMembershipTest {
                 assertTrue(m.reportAge().orElseThrow().compareTo(TestCluster.STALE_AFTER) < 0);
             }
             assertEquals(c.get("beta").endpoint.toString(), seen.get(0).address());
+        }
+    }
+
+    @Test
+    void aMemberMayUseAnExternalMediaDriver() {
+        Path external = dir.resolve("external-driver");
+        try (MediaDriver driver = MediaDriver.launch(new MediaDriver.Context()
+                .aeronDirectoryName(external.toString())
+                .dirDeleteOnStart(true).dirDeleteOnShutdown(true)
+                .threadingMode(ThreadingMode.SHARED)
+                .sharedIdleStrategy(new SleepingMillisIdleStrategy(1)));
+             TestCluster c = TestCluster.create(dir, "alpha", "beta")) {
+            c.startMember(c.get("alpha"), c.members, UnaryOperator.identity());
+            c.startMember(c.get("beta"), c.members, b -> b.driverMode(DriverMode.EXTERNAL).aeronDirectory(external));
+            c.awaitAllUp();
+            Hash256 id = Hash256.fromHex("33".repeat(32));
+            c.get("beta").cluster.publishVerdict(id, true);
+            Await.until("alpha hears beta", () -> c.get("alpha").cluster.isVerified(id) == Verdict.GOOD);
+            c.get("beta").close();
+            assertTrue(Files.exists(external.resolve("cnc.dat")), "the external driver outlives the member");
         }
     }
 
@@ -90,7 +114,7 @@ class ClusterMembershipTest {
             }
             for (TestMember m : List.of(c.get("beta"), c.get("gamma"))) {
                 Await.until(m + " gets every transaction", () -> m.transactionsHeard.size() == count,
-                        () -> m.transactionsHeard.size() + " of " + count);
+                        () -> m.transactionsHeard.size() + " of " + count + "; " + alpha.counters() + " " + m.counters());
                 for (int i = 0; i < count; i++) {
                     assertEquals(100 + i, m.transactionsHeard.get(i).length, "in order");
                 }

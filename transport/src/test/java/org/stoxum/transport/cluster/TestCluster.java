@@ -36,10 +36,7 @@ final class TestCluster implements AutoCloseable {
     }
 
     static TestCluster start(Path dir, UnaryOperator<ClusterConfig.Builder> tweak, String... names) {
-        TestCluster c = new TestCluster(dir);
-        for (String n : names) {
-            c.members.add(new TestMember(n, KeyPair.random(KeyType.SECP256K1), freeEndpoint()));
-        }
+        TestCluster c = create(dir, names);
         try {
             for (TestMember m : c.members) {
                 c.startMember(m, c.members, tweak);
@@ -47,6 +44,15 @@ final class TestCluster implements AutoCloseable {
         } catch (RuntimeException e) {
             c.close();
             throw e;
+        }
+        return c;
+    }
+
+    /** Members with fresh keys and ports, none started yet. */
+    static TestCluster create(Path dir, String... names) {
+        TestCluster c = new TestCluster(dir);
+        for (String n : names) {
+            c.members.add(new TestMember(n, KeyPair.random(KeyType.SECP256K1), freeEndpoint()));
         }
         return c;
     }

@@ -76,6 +76,18 @@ final class TestMember implements ClusterListener, AutoCloseable {
         }
     }
 
+    /** Every counter of this member, for failure messages. */
+    String counters() {
+        StringBuilder b = new StringBuilder(name).append(" {");
+        for (ClusterCounter c : ClusterCounter.values()) {
+            long v = cluster.count(c);
+            if (v != 0) {
+                b.append(' ').append(c).append('=').append(v);
+            }
+        }
+        return b.append(" }").toString();
+    }
+
     @Override
     public String toString() {
         return name;
