@@ -71,6 +71,7 @@ final class ClusterAgent implements Agent, FrameHandler {
     private final ClusterConfig config;
     private final PublicKey self;
     private final EpochClock clock;
+    /** The Aeron client's conductor, run on this thread rather than its own (two cores). */
     private final AgentInvoker aeronInvoker;
     private final Subscription subscription;
     private final List<Link> links;
@@ -119,7 +120,7 @@ final class ClusterAgent implements Agent, FrameHandler {
     @Override
     public int doWork() {
         now = clock.time();
-        int work = aeronInvoker == null ? 0 : aeronInvoker.invoke();
+        int work = aeronInvoker.invoke();
         work += subscription.poll(assembler, FRAGMENT_LIMIT);
         work += drainBacklogs();
         work += shared.commands().drain(outbox, now, COMMAND_LIMIT);
