@@ -1,0 +1,43 @@
+package org.stoxum.transport.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.stoxum.codec.types.Hash256;
+
+/** Engine requests reach the cluster thread intact, and a full queue refuses instead of blocking. */
+class CommandQueueTest {
+    @Test
+    void requestsArriveInOrder() {
+        CommandQueue q = new CommandQueue(4096, 300);
+        Outbox out = new Outbox(10);
+        Hash256 h = Hash256.fromHex("AB".repeat(32));
+        assertTrue(q.verdict(h, false));
+        assertTrue(q.relay(new byte[] {9, 8, 7}));
+        assertTrue(q.charge(new LoadSource("2001:db8::1", 15_000)));
+        assertEquals(3, q.drain(out, 5, 10));
+        assertEquals(List.of(new Outbox.Mark(h, false)), out.marks);
+        assertArrayEquals(new byte[] {9, 8, 7}, out.transactions.get(0));
+        assertEquals(List.of(new LoadSource("2001:db8::1", 15_000)), out.charges);
+        assertFalse(out.isDue(14));
+        assertTrue(out.isDue(15));
+    }
+
+    @Test
+    void tooLargeOrTooManyIsRefused() {
+        CommandQueue q = new CommandQueue(4096, 300);
+        assertFalse(q.relay(new byte[301]));
+        assertFalse(q.relay(new byte[0]));
+        int taken = 0;
+        while (q.relay(new byte[300])) {
+            taken++;
+        }
+        assertTrue(taken > 5 && taken < 20, "taken " + taken);
+        assertEquals(taken, q.drain(new Outbox(1), 0, 100));
+        assertTrue(q.relay(new byte[300]), "room again once drained");
+    }
+}
