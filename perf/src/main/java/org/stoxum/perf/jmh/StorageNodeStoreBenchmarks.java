@@ -98,6 +98,17 @@ public class StorageNodeStoreBenchmarks {
         }
     }
 
+    private static void unmark(SHAMapTreeNode n) {
+        n.setStorageMark(0);
+        if (n instanceof SHAMapInnerNode inner) {
+            for (int b = 0; b < SHAMapInnerNode.BRANCHES; b++) {
+                if (!inner.isEmptyBranch(b)) {
+                    unmark(inner.child(b));
+                }
+            }
+        }
+    }
+
     private static byte[] bytes(Random r, int n) {
         byte[] b = new byte[n];
         r.nextBytes(b);
@@ -141,6 +152,9 @@ public class StorageNodeStoreBenchmarks {
 
     private void openOurs() throws IOException {
         closeAll();
+        for (SHAMap state : states) {
+            unmark(state.root()); // the marks say "already in generation 1", which the new store's nodes are not
+        }
         store = NodeStore.open(new NodeStoreSettings(dir.resolve("db"), MAP_SIZE, 0, false, 0), NetworkProfile.STOXUM);
     }
 
