@@ -66,6 +66,8 @@ public final class PerfReport {
     private static final String SECP = "Secp256k1Benchmarks.";
     private static final String ED = "Ed25519Benchmarks.";
     private static final String CODEC = "CodecBenchmarks.";
+    private static final String SHAMAP = "StorageSHAMapBenchmarks.";
+    private static final String STORE = "StorageNodeStoreBenchmarks.";
     private static final String PAYMENT = "tx=sv-01-payment-native-secp256k1";
     private static final String ISSUED = "tx=sv-02-payment-issued-secp256k1";
     private static final String NATIVE = "backend=native";
@@ -118,7 +120,18 @@ public final class PerfReport {
             pair("ed25519 verify, key parse: ours raw bytes vs ours cached PublicKey",
                     bench(ED + "verifyOursRawKey"), bench(ED + "verifyOurs")),
             pair("ed25519 verify, 2 threads: ours vs Bouncy Castle",
-                    bench(ED + "verifyOursTwoThreads"), bench(ED + "verifyBouncyCastleTwoThreads")));
+                    bench(ED + "verifyOursTwoThreads"), bench(ED + "verifyBouncyCastleTwoThreads")),
+            // ---- storage: SHAMap batch rehash against the hashing floor, node store against raw lmdbjava
+            pair("SHAMap: 1k modified leaves of 200k, apply + rehash: ours vs SHA512Half of the changed nodes only",
+                    bench(SHAMAP + "applyBatchOurs", "batch=1000", "leaves=200000"),
+                    bench(SHAMAP + "applyBatchHashFloor", "batch=1000", "leaves=200000")),
+            pair("SHAMap: 10k modified leaves of 200k, apply + rehash: ours vs SHA512Half of the changed nodes only",
+                    bench(SHAMAP + "applyBatchOurs", "batch=10000", "leaves=200000"),
+                    bench(SHAMAP + "applyBatchHashFloor", "batch=10000", "leaves=200000")),
+            pair("Storage put: storeLedger of a 256-leaf new state tree vs raw lmdbjava puts of the same nodes",
+                    bench(STORE + "putLedgerOurs"), bench(STORE + "putLedgerRawLmdb")),
+            pair("Storage get: fetchNode (uncached, parse + hash check) vs raw lmdbjava get",
+                    bench(STORE + "getNodeOurs"), bench(STORE + "getNodeRawLmdb")));
 
     private PerfReport() {
     }

@@ -207,9 +207,10 @@ public final class NodeStore implements SHAMapNodeSource, AutoCloseable {
     // ------------------------------------------------------------------ writing
 
     /**
-     * Stores a ledger in one transaction: the nodes of both trees not yet stored, the header, and the
-     * transaction rows. A ledger stored earlier under the same sequence is replaced (its rows; nodes it
-     * shared stay). Hashes the trees first if needed, outside the write lock.
+     * Stores a ledger in one transaction: the nodes of both trees not yet stored, the header, the
+     * transaction rows, and the "last ledger" pointer, which now names this ledger whatever its sequence.
+     * A ledger stored earlier under the same sequence is replaced (its rows; nodes it shared stay).
+     * Hashes the trees first if needed, outside the write lock.
      *
      * @param state        the state tree, an immutable snapshot hashing to {@code header.accountHash()}
      * @param transactions the transaction tree, an immutable snapshot hashing to {@code header.txHash()}
@@ -242,15 +243,10 @@ public final class NodeStore implements SHAMapNodeSource, AutoCloseable {
             writer.write(transactions.root());
             writer.finish();
             tables.put(txn, header, ledgerHash, txIndex, leafHashes);
-            boolean newest = last == null || header.seq() >= last.seq();
-            if (newest) {
-                meta.put(txn, KEY_LAST, BigEndian.u32(header.seq()));
-            }
+            meta.put(txn, KEY_LAST, BigEndian.u32(header.seq()));
             return () -> {
                 writer.commitMarks();
-                if (newest) {
-                    last = header;
-                }
+                last = header;
             };
         });
     }
@@ -308,6 +304,19 @@ public final class NodeStore implements SHAMapNodeSource, AutoCloseable {
         return settings.advisoryDelete() ? state.canDelete() : Long.MAX_VALUE;
     }
 
+    /** True when online delete waits for an operator's {@link #setCanDelete} ({@code advisory_delete}). */
+    public boolean advisoryDelete() {
+        return settings.advisoryDelete();
+    }
+
+    /**
+     * The ledger the last rotation started from (rippled's {@code getLastRotated}), or 0 before the
+     * first rotation; {@code can_delete now} allows deleting up to it.
+     */
+    public long lastRotated() {
+        return state.lastRotated();
+    }
+
     /** Tells online delete which ledger is the newest validated one. */
     public void onValidated(long seq) {
         onlineDelete.onValidated(seq);
@@ -315,7 +324,11 @@ public final class NodeStore implements SHAMapNodeSource, AutoCloseable {
 
     // ------------------------------------------------------------------ reading
 
-    /** The newest stored ledger (the "last complete ledger"), or null for an empty store. */
+    /**
+     * The ledger stored most recently (what {@code --load} resumes), or null for an empty store. Not the
+     * highest sequence: a new chain started over a used store (a fresh genesis) leaves the old chain's
+     * longer tail in the tables, and the node must resume the chain it was running.
+     */
     public LedgerHeader lastLedger() {
         return last;
     }

@@ -180,6 +180,35 @@ class NodeStoreTest {
     }
 
     @Test
+    void lastLedgerIsTheOneStoredMostRecentlyNotTheHighestSequence() {
+        try (NodeStore store = open()) {
+            LedgerChain old = LedgerChain.fresh(8);
+            for (int i = 0; i < 9; i++) {
+                old.next(40, 2).storeIn(store);
+            }
+            assertEquals(9, store.lastLedger().seq());
+        }
+        LedgerChain.Ledger newest = null;
+        try (NodeStore store = open()) {
+            LedgerChain restarted = LedgerChain.fresh(9);
+            for (int i = 0; i < 3; i++) {
+                newest = restarted.next(40, 2);
+                newest.storeIn(store);
+                assertEquals(newest.header(), store.lastLedger());
+            }
+        }
+        try (NodeStore store = open()) {
+            assertEquals(newest.header(), store.lastLedger());
+            LedgerChain.verifyComplete(store, store.lastLedger());
+            LedgerChain.Ledger next = LedgerChain.resume(store, 10).next(40, 2);
+            assertEquals(4, next.header().seq());
+            assertEquals(newest.header().hash(), next.header().parentHash());
+            next.storeIn(store);
+            assertEquals(next.header(), store.lastLedger());
+        }
+    }
+
+    @Test
     void rejectsTreesThatDoNotMatchTheHeader() {
         try (NodeStore store = open()) {
             LedgerChain.Ledger l = LedgerChain.fresh(6).next(10, 2);

@@ -26,6 +26,7 @@ public final class HandlerTable {
         t.user("account_offers", Handler.sync(AccountCommands::accountOffers));
         t.user("account_tx", Handler.sync(TransactionCommands::accountTx));
         t.user("book_offers", Handler.sync(BookOffers::bookOffers));
+        t.admin("can_delete", Handler.sync(CanDelete::canDelete));
         t.admin("connect", Handler.sync(NodeCommands::connect));
         t.user("fee", Handler.sync(NodeCommands::fee));
         t.add("ledger_accept", NodeCommands::ledgerAccept, Role.ADMIN, false, true);
