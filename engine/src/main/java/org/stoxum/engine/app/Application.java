@@ -179,7 +179,7 @@ public final class Application implements AutoCloseable {
             LedgerHeader earlier = store.lastLedger();
             if (earlier != null) {
                 LOG.warn("the node store at {} already holds ledgers up to {} from an earlier run; this run starts a "
-                        + "new chain over them, and --load afterwards resumes from the newest stored ledger",
+                        + "new chain over them, and --load afterwards resumes this new chain",
                         store.path(), earlier.seq());
             }
             Ledger genesis = Genesis.create(profile, g.withAmendments() ? Amendments.supported() : Set.of(), fees,
