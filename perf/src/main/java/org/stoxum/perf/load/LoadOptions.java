@@ -40,7 +40,7 @@ public record LoadOptions(URI wsUrl, URI httpUrl, int accounts, int payments, in
         int connections = 4;
         Transport transport = Transport.WS;
         int maxSeconds = 600;
-        int window = 256;
+        int window = 16;
         long fundDrops = 10_000_000L;
         String markdown = null;
         for (int i = 0; i < args.length; i++) {
