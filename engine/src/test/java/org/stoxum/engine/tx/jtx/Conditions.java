@@ -3,6 +3,7 @@ package org.stoxum.engine.tx.jtx;
 import java.util.function.Consumer;
 import org.stoxum.codec.amount.STAmount;
 import org.stoxum.codec.amount.Issue;
+import org.stoxum.codec.binary.LedgerEntryType;
 import org.stoxum.codec.binary.SField;
 import org.stoxum.codec.binary.STObject;
 
@@ -33,6 +34,17 @@ public final class Conditions {
         return env -> {
             if (env.lineBalance(a, issue) != null) {
                 throw new AssertionError(a + " has a line for " + issue);
+            }
+        };
+    }
+
+    /** {@code a}'s owner directory holds exactly {@code count} trust lines. */
+    public static Consumer<Env> lines(Account a, int count) {
+        return env -> {
+            long got = env.ownedObjects(a).stream()
+                    .filter(o -> o.getU16(SField.LEDGER_ENTRY_TYPE) == LedgerEntryType.RIPPLE_STATE.code()).count();
+            if (got != count) {
+                throw new AssertionError(a + " lines: expected " + count + ", got " + got);
             }
         };
     }
