@@ -24,7 +24,9 @@ import org.stoxum.codec.amount.Currency;
 import org.stoxum.codec.amount.Issue;
 import org.stoxum.codec.amount.STAmount;
 import org.stoxum.codec.binary.SField;
+import org.stoxum.codec.binary.STObject;
 import org.stoxum.codec.binary.TER;
+import org.stoxum.engine.ledger.Keylets;
 import org.stoxum.engine.ledger.Views;
 import org.stoxum.engine.tx.jtx.Account;
 import org.stoxum.engine.tx.jtx.Env;
@@ -45,9 +47,12 @@ class OfferTest {
     private final IOU eur = IOU.of(gw, "EUR");
     private static final Issue STM = Issue.NATIVE;
 
-    /** rippled's usual start: a chain closed past fix1449 (so every time switch is on). */
+    /**
+     * rippled's usual start for these tests: its reserves (the ripple profile) and a chain closed past
+     * fix1449, so every time switch is on.
+     */
     private static Env env() {
-        Env env = Env.atTimeZero();
+        Env env = Env.rippled();
         env.closeAt(Views.FIX1449_TIME + 100 * 30);
         return env;
     }
@@ -421,11 +426,9 @@ class OfferTest {
         env.fundRippling(drops(r0 + f), bob);
         env.submit(offer(bob, usdOffer, stmOffer), ter(TER.tecUNFUNDED_OFFER));
         env.require(balance(bob, drops(r0)), owners(bob, 0));
-        // rippled's "one STM more" is below its 50 STM increment; here the increment is smaller
-        long aBitMore = (env.current().fees().increment() - f) / 2;
-        env.fundRippling(drops(r0 + f + aBitMore), carol);
+        env.fundRippling(drops(r0 + f + 1_000_000), carol);
         env.submit(offer(carol, usdOffer, stmOffer), ter(TER.tecINSUF_RESERVE_OFFER));
-        env.require(balance(carol, drops(r0 + aBitMore)), owners(carol, 0));
+        env.require(balance(carol, drops(r0 + 1_000_000)), owners(carol, 0));
         env.fundRippling(drops(r1 + f), dan);
         env.apply(offer(dan, usdOffer, stmOffer));
         env.require(balance(dan, drops(r1)), owners(dan, 1));
@@ -554,5 +557,227 @@ class OfferTest {
         past.submit(offerCancel(past.master(), past.seq(past.master())), ter(TER.temBAD_SEQUENCE));
         past.submit(offerCancel(past.master(), past.seq(past.master()) + 1), ter(TER.temBAD_SEQUENCE));
         assertTrue(past.offers(past.master()).isEmpty());
+    }
+
+    /** The Balance field of the line between {@code a} and {@code b} as rippled's ledger_entry shows its value. */
+    private static String raw(Env env, Account a, Account b, String currency) {
+        STObject line = env.le(Keylets.line(a.id(), b.id(), Currency.fromJson(currency, env.profile())));
+        return line == null ? null : line.getAmount(SField.BALANCE).valueText();
+    }
+
+    private static STObject offerEntry(Env env, Account a, long seq) {
+        return env.le(Keylets.offer(a.id(), seq));
+    }
+
+    @Test
+    void currencyConversionEntireOffer() {
+        Env env = env();
+        env.fundRippling(stm(10_000), gw, alice, bob);
+        env.apply(trust(alice, usd.of(100)));
+        env.apply(trust(bob, usd.of(1000)));
+        env.require(owners(alice, 1), owners(bob, 1));
+        env.apply(pay(gw, alice, IOU.of(alice, "USD").of(100)));
+        long bobOfferSeq = env.seq(bob);
+        env.apply(offer(bob, usd.of(100), stm(500)));
+        env.require(owners(alice, 1), owners(bob, 2));
+        assertEquals(stm(500), offerEntry(env, bob, bobOfferSeq).getAmount(SField.TAKER_GETS));
+        env.apply(pay(alice, alice, stm(500)).sendmax(usd.of(100)));
+        assertEquals("0", raw(env, alice, gw, "USD"));
+        assertEquals(10_000_000_000L + 500_000_000L - 2 * env.baseFee(), env.balance(alice));
+        assertEquals("-100", raw(env, bob, gw, "USD"));
+        assertEquals(null, offerEntry(env, bob, bobOfferSeq));
+        env.require(owners(alice, 1), owners(bob, 1));
+    }
+
+    @Test
+    void anOfferThatWouldPutItsOwnerIntoDebtIsUnfunded() {
+        Env env = env();
+        env.fundRippling(stm(10_000), alice, bob, carol);
+        env.apply(trust(alice, IOU.of(carol, "EUR").of(2000)));
+        env.apply(trust(bob, IOU.of(alice, "USD").of(100)));
+        env.apply(trust(carol, IOU.of(bob, "EUR").of(1000)));
+        long bobOfferSeq = env.seq(bob);
+        env.submit(offer(bob, IOU.of(alice, "USD").of(50), IOU.of(carol, "EUR").of(200)), ter(TER.tecUNFUNDED_OFFER));
+        env.apply(offer(alice, IOU.of(carol, "EUR").of(200), IOU.of(alice, "USD").of(50)));
+        assertEquals(null, offerEntry(env, bob, bobOfferSeq));
+    }
+
+    @Test
+    void currencyConversionInParts() {
+        Env env = env();
+        env.fundRippling(stm(10_000), gw, alice, bob);
+        env.apply(trust(alice, usd.of(200)));
+        env.apply(trust(bob, usd.of(1000)));
+        env.apply(pay(gw, alice, IOU.of(alice, "USD").of(200)));
+        long bobOfferSeq = env.seq(bob);
+        env.apply(offer(bob, usd.of(100), stm(500)));
+        env.apply(pay(alice, alice, stm(200)).sendmax(usd.of(100)));
+        STObject o = offerEntry(env, bob, bobOfferSeq);
+        assertEquals(stm(300), o.getAmount(SField.TAKER_GETS));
+        assertEquals(usd.of(60), o.getAmount(SField.TAKER_PAYS));
+        assertEquals("-160", raw(env, alice, gw, "USD"));
+        assertEquals(10_000_000_000L + 200_000_000L - 2 * env.baseFee(), env.balance(alice));
+        assertEquals("-40", raw(env, bob, gw, "USD"));
+        env.submit(pay(alice, alice, stm(600)).sendmax(usd.of(100)), ter(TER.tecPATH_PARTIAL));
+        env.apply(pay(alice, alice, stm(600)).sendmax(usd.of(100)).flags(TxFlags.PARTIAL_PAYMENT));
+        assertEquals(null, offerEntry(env, bob, bobOfferSeq));
+        assertEquals("-100", raw(env, alice, gw, "USD"));
+        assertEquals(10_000_000_000L + 500_000_000L - 4 * env.baseFee(), env.balance(alice));
+        assertEquals("-100", raw(env, bob, gw, "USD"));
+    }
+
+    @Test
+    void crossCurrencyPaymentsStartingOrEndingNative() {
+        Env start = env();
+        start.fundRippling(stm(10_000), gw, alice, bob, carol);
+        start.apply(trust(carol, usd.of(1000)));
+        start.apply(trust(bob, usd.of(2000)));
+        start.apply(pay(gw, carol, IOU.of(carol, "USD").of(500)));
+        long carolOfferSeq = start.seq(carol);
+        start.apply(offer(carol, stm(500), usd.of(50)));
+        start.apply(pay(alice, bob, usd.of(25)).sendmax(stm(333)));
+        assertEquals("-25", raw(start, bob, gw, "USD"));
+        assertEquals("-475", raw(start, carol, gw, "USD"));
+        STObject o = offerEntry(start, carol, carolOfferSeq);
+        assertEquals(usd.of(25), o.getAmount(SField.TAKER_GETS));
+        assertEquals(stm(250), o.getAmount(SField.TAKER_PAYS));
+
+        Env end = env();
+        end.fundRippling(stm(10_000), gw, alice, bob, carol);
+        end.apply(trust(alice, usd.of(1000)));
+        end.apply(trust(carol, usd.of(2000)));
+        end.apply(pay(gw, alice, IOU.of(alice, "USD").of(500)));
+        long seq = end.seq(carol);
+        end.apply(offer(carol, usd.of(50), stm(500)));
+        end.apply(pay(alice, bob, stm(250)).sendmax(usd.of(333)));
+        assertEquals("-475", raw(end, alice, gw, "USD"));
+        assertEquals("-25", raw(end, carol, gw, "USD"));
+        assertEquals(10_000_000_000L + 250_000_000L, end.balance(bob));
+        STObject e = offerEntry(end, carol, seq);
+        assertEquals(stm(250), e.getAmount(SField.TAKER_GETS));
+        assertEquals(usd.of(25), e.getAmount(SField.TAKER_PAYS));
+    }
+
+    @Test
+    void crossCurrencyPaymentBridgedThroughTheNativeCurrency() {
+        Account gw1 = Account.of("gateway_1");
+        Account gw2 = Account.of("gateway_2");
+        Account dan = Account.of("dan");
+        IOU usd1 = IOU.of(gw1, "USD");
+        IOU eur2 = IOU.of(gw2, "EUR");
+        Env env = env();
+        env.fundRippling(stm(10_000), gw1, gw2, alice, bob, carol, dan);
+        env.apply(trust(alice, usd1.of(1000)));
+        env.apply(trust(bob, eur2.of(1000)));
+        env.apply(trust(carol, usd1.of(1000)));
+        env.apply(trust(dan, eur2.of(1000)));
+        env.apply(pay(gw1, alice, IOU.of(alice, "USD").of(500)));
+        env.apply(pay(gw2, dan, IOU.of(dan, "EUR").of(400)));
+        long carolOfferSeq = env.seq(carol);
+        env.apply(offer(carol, usd1.of(50), stm(500)));
+        long danOfferSeq = env.seq(dan);
+        env.apply(offer(dan, stm(500), eur2.of(50)));
+        env.apply(pay(alice, bob, eur2.of(30)).paths(path(STM)).sendmax(usd1.of(333)));
+        assertEquals("470", raw(env, alice, gw1, "USD"));
+        assertEquals("-30", raw(env, bob, gw2, "EUR"));
+        assertEquals("-30", raw(env, carol, gw1, "USD"));
+        assertEquals("-370", raw(env, dan, gw2, "EUR"));
+        STObject c = offerEntry(env, carol, carolOfferSeq);
+        assertEquals(stm(200), c.getAmount(SField.TAKER_GETS));
+        assertEquals(usd1.of(20), c.getAmount(SField.TAKER_PAYS));
+        STObject d = offerEntry(env, dan, danOfferSeq);
+        assertEquals(eur2.of(20), d.getAmount(SField.TAKER_GETS));
+        assertEquals(stm(200), d.getAmount(SField.TAKER_PAYS));
+    }
+
+    @Test
+    void theReserveLimitsWhatAnOfferCanSpend() {
+        Account gw1 = Account.of("gateway_1");
+        Account gw2 = Account.of("gateway_2");
+        Account gw3 = Account.of("gateway_3");
+        IOU usd1 = IOU.of(gw1, "USD");
+        Env env = env();
+        STAmount startingStm = drops(stm(100).drops() + reserve(env, 3) + env.baseFee() * 4);
+        env.fundRippling(startingStm, gw1, gw2, gw3, alice, bob);
+        env.apply(trust(alice, usd1.of(1000)));
+        env.apply(trust(alice, IOU.of(gw2, "USD").of(1000)));
+        env.apply(trust(alice, IOU.of(gw3, "USD").of(1000)));
+        env.apply(trust(bob, usd1.of(1000)));
+        env.apply(trust(bob, IOU.of(gw2, "USD").of(1000)));
+        env.apply(pay(gw1, bob, IOU.of(bob, "USD").of(500)));
+        env.apply(offer(bob, stm(200), usd1.of(200)));
+        // only 100 above the reserve: asks for more than it can pay
+        env.apply(offer(alice, usd1.of(200), stm(200)));
+        assertEquals("100", raw(env, alice, gw1, "USD"));
+        assertEquals(stm(350).drops(), env.balance(alice));
+        assertEquals("-400", raw(env, bob, gw1, "USD"));
+    }
+
+    @Test
+    void offerCreatedThenCrossedWithATransferRate() {
+        Env env = env();
+        env.fundRippling(stm(10_000), gw, alice, bob);
+        env.apply(rate(gw, 1.005));
+        env.apply(trust(alice, usd.of(1000)));
+        env.apply(trust(bob, usd.of(1000)));
+        env.apply(trust(gw, IOU.of(alice, "USD").of(50)));
+        env.apply(pay(gw, bob, IOU.of(bob, "USD").of(1)));
+        env.apply(pay(alice, gw, usd.of(50)));
+        env.apply(trust(gw, IOU.of(alice, "USD").of(0)));
+        env.apply(offer(alice, usd.of(50), stm(150_000)));
+        env.apply(offer(bob, stm(100), usd.of("0.1")));
+        assertEquals("49.96666666666667", raw(env, alice, gw, "USD"));
+        assertEquals("-0.966500000033334", raw(env, bob, gw, "USD"));
+    }
+
+    @Test
+    void sellOffers() {
+        Env env = env();
+        STAmount startingStm = drops(stm(100).drops() + reserve(env, 1) + env.baseFee() * 2);
+        env.fundRippling(startingStm, gw, alice, bob);
+        env.apply(trust(alice, usd.of(1000)));
+        env.apply(trust(bob, usd.of(1000)));
+        env.apply(pay(gw, bob, IOU.of(bob, "USD").of(500)));
+        env.apply(offer(bob, stm(200), usd.of(200)).flags(TxFlags.SELL));
+        env.apply(offer(alice, usd.of(200), stm(200)).flags(TxFlags.SELL));
+        assertEquals("-100", raw(env, alice, gw, "USD"));
+        assertEquals(stm(250).drops(), env.balance(alice));
+        assertEquals("-400", raw(env, bob, gw, "USD"));
+
+        // selling gets more than asked for, beyond the trust limit
+        Env exceed = env();
+        exceed.fundRippling(startingStm, gw, alice, bob);
+        exceed.apply(trust(alice, usd.of(150)));
+        exceed.apply(trust(bob, usd.of(1000)));
+        exceed.apply(pay(gw, bob, IOU.of(bob, "USD").of(500)));
+        exceed.apply(offer(bob, stm(100), usd.of(200)));
+        exceed.apply(offer(alice, usd.of(100), stm(100)).flags(TxFlags.SELL));
+        assertEquals("-200", raw(exceed, alice, gw, "USD"));
+        assertEquals(stm(250).drops(), exceed.balance(alice));
+        assertEquals("-300", raw(exceed, bob, gw, "USD"));
+    }
+
+    @Test
+    void gatewayCrossCurrencyThroughItsOwnBook() {
+        IOU xts = IOU.of(gw, "XTS");
+        IOU xxx = IOU.of(gw, "XXX");
+        Env env = env();
+        STAmount startingStm = drops(100_100_000L + reserve(env, 1) + env.baseFee() * 2);
+        env.fundRippling(startingStm, gw, alice, bob);
+        env.apply(trust(alice, xts.of(1000)));
+        env.apply(trust(alice, xxx.of(1000)));
+        env.apply(trust(bob, xts.of(1000)));
+        env.apply(trust(bob, xxx.of(1000)));
+        env.apply(pay(gw, alice, IOU.of(alice, "XTS").of(100)));
+        env.apply(pay(gw, alice, IOU.of(alice, "XXX").of(100)));
+        env.apply(pay(gw, bob, IOU.of(bob, "XTS").of(100)));
+        env.apply(pay(gw, bob, IOU.of(bob, "XXX").of(100)));
+        env.apply(offer(alice, xts.of(100), xxx.of(100)));
+        // rippled lets its path finder build the path (build_path); it is given here
+        env.apply(pay(bob, bob, IOU.of(bob, "XXX").of(1)).paths(path(gw, xxx)).sendmax(IOU.of(bob, "XTS").of("1.5")));
+        assertEquals("-101", raw(env, alice, gw, "XTS"));
+        assertEquals("-99", raw(env, alice, gw, "XXX"));
+        assertEquals("-99", raw(env, bob, gw, "XTS"));
+        assertEquals("-101", raw(env, bob, gw, "XXX"));
     }
 }

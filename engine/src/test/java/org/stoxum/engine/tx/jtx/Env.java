@@ -60,7 +60,12 @@ public final class Env {
 
     /** A server started on {@code genesis} at network time {@code startTime}. */
     public Env(Ledger genesis, long startTime) {
-        this.profile = NetworkProfile.STOXUM;
+        this(NetworkProfile.STOXUM, genesis, startTime);
+    }
+
+    /** A server of {@code profile} started on {@code genesis} at network time {@code startTime}. */
+    public Env(NetworkProfile profile, Ledger genesis, long startTime) {
+        this.profile = profile;
         this.setup = EngineSetup.of(profile);
         this.now = startTime;
         this.ledger = OpenLedger.startStandalone(setup, genesis, now);
@@ -73,6 +78,14 @@ public final class Env {
      */
     public static Env atTimeZero() {
         return new Env(Genesis.withSupportedAmendments(NetworkProfile.STOXUM), 0);
+    }
+
+    /**
+     * rippled's own test environment: the ripple profile (reserves of 200 and 50 units, as rippled's jtx
+     * tests assume), every supported amendment, the clock at 0.
+     */
+    public static Env rippled() {
+        return new Env(NetworkProfile.RIPPLE, Genesis.withSupportedAmendments(NetworkProfile.RIPPLE), 0);
     }
 
     /** {@link #atTimeZero()} with the supported amendments changed: {@code add} enabled, {@code remove} not. */
