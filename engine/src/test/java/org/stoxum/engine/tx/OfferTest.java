@@ -780,4 +780,325 @@ class OfferTest {
         assertEquals("-99", raw(env, bob, gw, "XTS"));
         assertEquals("-101", raw(env, bob, gw, "XXX"));
     }
+
+    /** What {@code a} holds of {@code iou}: zero without a line (rippled's {@code env.balance(account, issue)}). */
+    private static STAmount iouBalance(Env env, Account a, IOU iou) {
+        STAmount b = env.lineBalance(a, iou.issue());
+        return b == null ? STAmount.zero(iou.issue()) : b;
+    }
+
+    /** The line made by crossing: both limits zero, the balance {@code expected} from {@code a}'s side. */
+    private static void verifyDefaultTrustline(Env env, Account a, STAmount expected) {
+        STObject line = env.le(Keylets.line(a.id(), expected.issue()));
+        assertTrue(line != null, "no line for " + a);
+        assertTrue(line.getAmount(SField.LOW_LIMIT).isZero() && line.getAmount(SField.HIGH_LIMIT).isZero());
+        assertTrue(env.lineBalance(a, expected.issue()).valueEquals(expected));
+    }
+
+    private record Partial(String account, long fundDrops, int bookAmount, int preTrust, int offerAmount, TER tec,
+                           long spentDrops, STAmount balanceUsd, int offers, int owners) {
+    }
+
+    @Test
+    void partialCrossingCornerCases() {
+        Env env = env();
+        env.fundRippling(stm(10_000_000), gw);
+        long f = env.baseFee();
+        long r0 = reserve(env, 0);
+        long r1 = reserve(env, 1);
+        long r2 = reserve(env, 2);
+        long one = 1_000_000L;
+        int no = 0;
+        int gwPre = 1;
+        int acctPre = 2;
+        Partial[] tests = {
+            new Partial("ann", r0, 1, no, 1000, TER.tecUNFUNDED_OFFER, f, usd.of(0), 0, 0),
+            new Partial("bev", r0 + f, 1, no, 1000, TER.tecUNFUNDED_OFFER, f, usd.of(0), 0, 0),
+            new Partial("cam", r0 + 2 * f, 0, no, 1000, TER.tecINSUF_RESERVE_OFFER, f, usd.of(0), 0, 0),
+            new Partial("deb", r0 + 2 * f, 1, no, 1000, TER.tesSUCCESS, 2 * f, usd.of("0.00001"), 0, 1),
+            new Partial("eve", r1, 0, no, 1000, TER.tesSUCCESS, f, usd.of(0), 1, 1),
+            new Partial("flo", r1, 1, no, 1000, TER.tesSUCCESS, one + f, usd.of(1), 0, 1),
+            new Partial("gay", r1 + f, 1000, no, 1000, TER.tesSUCCESS, 50 * one + f, usd.of(50), 0, 1),
+            new Partial("hye", 1000 * one + f, 1000, no, 1000, TER.tesSUCCESS, 800 * one + f, usd.of(800), 0, 1),
+            new Partial("ivy", one + r1 + f, 1, no, 1000, TER.tesSUCCESS, one + f, usd.of(1), 0, 1),
+            new Partial("joy", one + r2 + f, 1, no, 1000, TER.tesSUCCESS, one + f, usd.of(1), 1, 2),
+            new Partial("kim", 900 * one + r2 + f, 999, no, 1000, TER.tesSUCCESS, 999 * one + f, usd.of(999), 0, 1),
+            new Partial("liz", 998 * one + r0 + f, 999, no, 1000, TER.tesSUCCESS, 998 * one + f, usd.of(998), 0, 1),
+            new Partial("meg", 998 * one + r1 + f, 999, no, 1000, TER.tesSUCCESS, 999 * one + f, usd.of(999), 0, 1),
+            new Partial("nia", 998 * one + r2 + f, 999, no, 1000, TER.tesSUCCESS, 999 * one + f, usd.of(999), 1, 2),
+            new Partial("ova", 999 * one + r0 + f, 1000, no, 1000, TER.tesSUCCESS, 999 * one + f, usd.of(999), 0, 1),
+            new Partial("pam", 999 * one + r1 + f, 1000, no, 1000, TER.tesSUCCESS, 1000 * one + f, usd.of(1000), 0, 1),
+            new Partial("rae", 999 * one + r2 + f, 1000, no, 1000, TER.tesSUCCESS, 1000 * one + f, usd.of(1000), 0, 1),
+            new Partial("sue", 1000 * one + r2 + f, 0, no, 1000, TER.tesSUCCESS, f, usd.of(0), 1, 1),
+            new Partial("abe", r0, 1, gwPre, 1000, TER.tecUNFUNDED_OFFER, f, usd.of(0), 0, 0),
+            new Partial("bud", r0 + f, 1, gwPre, 1000, TER.tecUNFUNDED_OFFER, f, usd.of(0), 0, 0),
+            new Partial("che", r0 + 2 * f, 0, gwPre, 1000, TER.tecINSUF_RESERVE_OFFER, f, usd.of(0), 0, 0),
+            new Partial("dan", r0 + 2 * f, 1, gwPre, 1000, TER.tesSUCCESS, 2 * f, usd.of("0.00001"), 0, 0),
+            new Partial("eli", 20 * one + r0 + f, 1000, gwPre, 1000, TER.tesSUCCESS, 20 * one + f, usd.of(20), 0, 0),
+            new Partial("fyn", r1, 0, gwPre, 1000, TER.tesSUCCESS, f, usd.of(0), 1, 1),
+            new Partial("gar", r1, 1, gwPre, 1000, TER.tesSUCCESS, one + f, usd.of(1), 1, 1),
+            new Partial("hal", r1 + f, 1, gwPre, 1000, TER.tesSUCCESS, one + f, usd.of(1), 1, 1),
+            new Partial("ned", r1, 1, acctPre, 1000, TER.tecUNFUNDED_OFFER, 2 * f, usd.of(0), 0, 1),
+            new Partial("ole", r1 + f, 1, acctPre, 1000, TER.tecUNFUNDED_OFFER, 2 * f, usd.of(0), 0, 1),
+            new Partial("pat", r1 + 2 * f, 0, acctPre, 1000, TER.tecUNFUNDED_OFFER, 2 * f, usd.of(0), 0, 1),
+            new Partial("quy", r1 + 2 * f, 1, acctPre, 1000, TER.tecUNFUNDED_OFFER, 2 * f, usd.of(0), 0, 1),
+            new Partial("ron", r1 + 3 * f, 0, acctPre, 1000, TER.tecINSUF_RESERVE_OFFER, 2 * f, usd.of(0), 0, 1),
+            new Partial("syd", r1 + 3 * f, 1, acctPre, 1000, TER.tesSUCCESS, 3 * f, usd.of("0.00001"), 0, 1),
+            new Partial("ted", 20 * one + r1 + 2 * f, 1000, acctPre, 1000, TER.tesSUCCESS, 20 * one + 2 * f, usd.of(20), 0, 1),
+            new Partial("uli", r2, 0, acctPre, 1000, TER.tecINSUF_RESERVE_OFFER, 2 * f, usd.of(0), 0, 1),
+            new Partial("vic", r2, 1, acctPre, 1000, TER.tesSUCCESS, one + 2 * f, usd.of(1), 0, 1),
+            new Partial("wes", r2 + f, 0, acctPre, 1000, TER.tesSUCCESS, 2 * f, usd.of(0), 1, 2),
+            new Partial("xan", r2 + f, 1, acctPre, 1000, TER.tesSUCCESS, one + 2 * f, usd.of(1), 1, 2),
+        };
+        for (Partial t : tests) {
+            Account acct = Account.of(t.account());
+            env.fundRippling(drops(t.fundDrops()), acct);
+            env.close();
+            env.require(offers(gw, 0));
+            if (t.bookAmount() != 0) {
+                env.apply(offer(gw, stm(t.bookAmount()), usd.of(t.bookAmount())));
+            }
+            env.close();
+            long gwOfferSeq = env.seq(gw) - 1;
+            if (t.preTrust() == gwPre) {
+                env.apply(trust(gw, IOU.of(acct, "USD").of(1)));
+            }
+            if (t.preTrust() == acctPre) {
+                env.apply(trust(acct, usd.of(1)));
+            }
+            env.close();
+            env.submit(offer(acct, usd.of(t.offerAmount()), stm(t.offerAmount())), ter(t.tec()));
+            env.close();
+            long acctOfferSeq = env.seq(acct) - 1;
+            assertTrue(iouBalance(env, acct, usd).valueEquals(t.balanceUsd()),
+                    t.account() + " USD " + iouBalance(env, acct, usd));
+            assertEquals(t.fundDrops() - t.spentDrops(), env.balance(acct), t.account() + " drops");
+            env.require(offers(acct, t.offers()), owners(acct, t.owners()));
+            if (t.offers() > 0) {
+                long leftover = t.offerAmount() - t.bookAmount();
+                env.require(hasOffer(acct, usd.of(leftover), stm(leftover)));
+            }
+            if (t.preTrust() == no) {
+                if (t.balanceUsd().signum() != 0) {
+                    verifyDefaultTrustline(env, acct, t.balanceUsd());
+                } else {
+                    env.require(noLine(acct, usd.issue()));
+                }
+            }
+            env.apply(offerCancel(acct, acctOfferSeq));
+            env.apply(offerCancel(gw, gwOfferSeq));
+            env.close();
+        }
+    }
+
+    @Test
+    void directCrossingNativeAndIssued() {
+        STAmount usdOffer = usd.of(1000);
+        STAmount stmOffer = stm(1000);
+        Env env = env();
+        env.fundRippling(stm(1_000_000), gw, bob);
+        env.close();
+        long fee = env.baseFee();
+        env.fundRippling(drops(reserve(env, 2) + fee * 2), alice);
+        env.close();
+        env.apply(trust(alice, usdOffer));
+        env.close();
+        env.apply(pay(gw, alice, usdOffer));
+        env.close();
+        env.require(balance(alice, usdOffer), offers(alice, 0), offers(bob, 0));
+        long aliceStm = env.balance(alice);
+        long bobStm = env.balance(bob);
+        env.apply(offer(alice, stmOffer, usdOffer));
+        env.close();
+        env.apply(offer(bob, usdOffer, stmOffer));
+        env.close();
+        env.require(balance(alice, usd.of(0)), balance(bob, usdOffer),
+                balance(alice, drops(aliceStm + stmOffer.drops() - fee)),
+                balance(bob, drops(bobStm - stmOffer.drops() - fee)), offers(alice, 0), offers(bob, 0));
+        verifyDefaultTrustline(env, bob, usdOffer);
+        env.apply(offer(alice, usd.of(999), stm(999)));
+        env.apply(offer(bob, stmOffer, usdOffer));
+        env.close();
+        env.require(balance(alice, usd.of(999)), balance(bob, usd.of(1)), offers(alice, 0), offers(bob, 1),
+                hasOffer(bob, stm(1), usd.of(1)));
+        verifyDefaultTrustline(env, bob, usd.of(1));
+    }
+
+    @Test
+    void directCrossingIssuedForIssuedRemovesTheLinesItMade() {
+        STAmount usdOffer = usd.of(1000);
+        STAmount eurOffer = eur.of(1000);
+        Env env = env();
+        env.fundRippling(stm(1_000_000), gw);
+        env.close();
+        long fee = env.baseFee();
+        env.fundRippling(drops(reserve(env, 3) + fee * 3), alice);
+        env.fundRippling(drops(reserve(env, 3) + fee * 2), bob);
+        env.close();
+        env.apply(trust(alice, usdOffer));
+        env.apply(trust(bob, eurOffer));
+        env.close();
+        env.apply(pay(gw, alice, usdOffer));
+        env.apply(pay(gw, bob, eurOffer));
+        env.close();
+        env.apply(offer(alice, eurOffer, usdOffer));
+        env.apply(offer(bob, usdOffer, eurOffer));
+        env.close();
+        env.require(balance(alice, eurOffer), balance(bob, usdOffer), offers(alice, 0), offers(bob, 0));
+        verifyDefaultTrustline(env, alice, eurOffer);
+        verifyDefaultTrustline(env, bob, usdOffer);
+        env.apply(offer(alice, usd.of(999), eurOffer));
+        env.apply(offer(bob, eurOffer, usdOffer));
+        env.close();
+        env.require(balance(alice, usd.of(999)), balance(alice, eur.of(1)), balance(bob, usd.of(1)),
+                balance(bob, eur.of(999)), offers(alice, 0), offers(bob, 1), hasOffer(bob, eur.of(1), usd.of(1)));
+        env.apply(offer(alice, usd.of(1), eur.of(1)));
+        env.close();
+        env.require(balance(alice, usd.of(1000)), noLine(alice, eur.issue()), noLine(bob, usd.issue()),
+                balance(bob, eur.of(1000)), offers(alice, 0), offers(bob, 0));
+    }
+
+    @Test
+    void bridgedCrossingThroughTwoBooks() {
+        STAmount usdOffer = usd.of(1000);
+        STAmount eurOffer = eur.of(1000);
+        Env env = env();
+        env.fundRippling(stm(1_000_000), gw, alice, bob, carol);
+        env.close();
+        env.apply(trust(alice, usdOffer));
+        env.apply(trust(carol, eurOffer));
+        env.close();
+        env.apply(pay(gw, alice, usdOffer));
+        env.apply(pay(gw, carol, eurOffer));
+        env.close();
+        env.apply(offer(alice, stm(1000), usdOffer));
+        env.apply(offer(bob, eurOffer, stm(1000)));
+        long bobStm = env.balance(bob);
+        env.close();
+        env.apply(offer(carol, usd.of(400), eur.of(400)));
+        env.close();
+        env.require(balance(alice, usd.of(600)), balance(bob, eur.of(400)), balance(carol, usd.of(400)),
+                balance(bob, drops(bobStm - stm(400).drops())), offers(carol, 0),
+                hasOffer(alice, stm(600), usd.of(600)), hasOffer(bob, eur.of(600), stm(600)));
+        verifyDefaultTrustline(env, bob, eur.of(400));
+        verifyDefaultTrustline(env, carol, usd.of(400));
+        env.apply(offer(carol, usd.of(600), eur.of(600)));
+        env.close();
+        env.require(balance(alice, usd.of(0)), balance(bob, eurOffer), balance(carol, usdOffer),
+                balance(bob, drops(bobStm - stm(1000).drops())), offers(bob, 0), offers(carol, 0),
+                offers(alice, 0));
+        verifyDefaultTrustline(env, bob, eur.of(1000));
+        verifyDefaultTrustline(env, carol, usd.of(1000));
+    }
+
+    private record Sell(String account, long fundDrops, STAmount fundUsd, STAmount gwGets, STAmount gwPays,
+                        STAmount acctGets, STAmount acctPays, TER tec, long spentDrops, STAmount finalUsd, int offers,
+                        int owners, STAmount takerGets, STAmount takerPays) {
+    }
+
+    @Test
+    void sellOfferCornerCases() {
+        Env env = env();
+        env.fundRippling(stm(10_000_000), gw);
+        long f = env.baseFee();
+        long r0 = reserve(env, 0);
+        long r1 = reserve(env, 1);
+        long r2 = reserve(env, 2);
+        long one = 1_000_000L;
+        STAmount u0 = usd.of(0);
+        Sell[] tests = {
+            new Sell("ann", 10 * one + r0 + f, u0, stm(10), usd.of(5), usd.of(10), stm(10), TER.tecINSUF_RESERVE_OFFER,
+                    f, u0, 0, 0, null, null),
+            new Sell("bev", 10 * one + r1 + f, u0, stm(10), usd.of(5), usd.of(10), stm(10), TER.tesSUCCESS,
+                    f, u0, 1, 1, stm(10), usd.of(10)),
+            new Sell("cam", 10 * one + r0 + f, u0, stm(10), usd.of(10), usd.of(10), stm(10), TER.tesSUCCESS,
+                    10 * one + f, usd.of(10), 0, 1, null, null),
+            new Sell("deb", 10 * one + r0 + f, u0, stm(10), usd.of(20), usd.of(10), stm(10), TER.tesSUCCESS,
+                    10 * one + f, usd.of(20), 0, 1, null, null),
+            new Sell("eve", 10 * one + r0 + f, u0, stm(10), usd.of(20), usd.of(5), stm(5), TER.tesSUCCESS,
+                    5 * one + f, usd.of(10), 0, 1, null, null),
+            new Sell("flo", 10 * one + r0 + f, u0, stm(10), usd.of(20), usd.of(20), stm(20), TER.tesSUCCESS,
+                    10 * one + f, usd.of(20), 0, 1, null, null),
+            new Sell("gay", 20 * one + r1 + f, u0, stm(10), usd.of(20), usd.of(20), stm(20), TER.tesSUCCESS,
+                    10 * one + f, usd.of(20), 0, 1, null, null),
+            new Sell("hye", 20 * one + r2 + f, u0, stm(10), usd.of(20), usd.of(20), stm(20), TER.tesSUCCESS,
+                    10 * one + f, usd.of(20), 1, 2, stm(10), usd.of(10)),
+            new Sell("meg", r1 + 2 * f, usd.of(10), usd.of(10), stm(5), stm(10), usd.of(10),
+                    TER.tecINSUF_RESERVE_OFFER, 2 * f, usd.of(10), 0, 1, null, null),
+            new Sell("nia", r2 + 2 * f, usd.of(10), usd.of(10), stm(5), stm(10), usd.of(10), TER.tesSUCCESS,
+                    2 * f, usd.of(10), 1, 2, usd.of(10), stm(10)),
+            new Sell("ova", r1 + 2 * f, usd.of(10), usd.of(10), stm(10), stm(10), usd.of(10), TER.tesSUCCESS,
+                    -10 * one + 2 * f, u0, 0, 1, null, null),
+            new Sell("pam", r1 + 2 * f, usd.of(10), usd.of(10), stm(20), stm(10), usd.of(10), TER.tesSUCCESS,
+                    -20 * one + 2 * f, u0, 0, 1, null, null),
+            new Sell("qui", r1 + 2 * f, usd.of(10), usd.of(20), stm(40), stm(10), usd.of(10), TER.tesSUCCESS,
+                    -20 * one + 2 * f, u0, 0, 1, null, null),
+            new Sell("rae", r2 + 2 * f, usd.of(10), usd.of(5), stm(5), stm(10), usd.of(10), TER.tesSUCCESS,
+                    -5 * one + 2 * f, usd.of(5), 1, 2, usd.of(5), stm(5)),
+            new Sell("sue", r2 + 2 * f, usd.of(10), usd.of(5), stm(10), stm(10), usd.of(10), TER.tesSUCCESS,
+                    -10 * one + 2 * f, usd.of(5), 1, 2, usd.of(5), stm(5)),
+        };
+        for (Sell t : tests) {
+            env.require(offers(gw, 0));
+            Account acct = Account.of(t.account());
+            env.fundRippling(drops(t.fundDrops()), acct);
+            env.close();
+            if (t.fundUsd().signum() != 0) {
+                env.apply(trust(acct, t.fundUsd()));
+                env.close();
+                env.apply(pay(gw, acct, t.fundUsd()));
+                env.close();
+            }
+            env.apply(offer(gw, t.gwGets(), t.gwPays()));
+            env.close();
+            long gwOfferSeq = env.seq(gw) - 1;
+            env.submit(offer(acct, t.acctGets(), t.acctPays()).flags(TxFlags.SELL), ter(t.tec()));
+            env.close();
+            long acctOfferSeq = env.seq(acct) - 1;
+            assertTrue(iouBalance(env, acct, usd).valueEquals(t.finalUsd()),
+                    t.account() + " USD " + iouBalance(env, acct, usd));
+            assertEquals(t.fundDrops() - t.spentDrops(), env.balance(acct), t.account() + " drops");
+            env.require(offers(acct, t.offers()), owners(acct, t.owners()));
+            if (t.offers() > 0) {
+                // the remainder: takerGets, takerPays
+                env.require(hasOffer(acct, t.takerPays(), t.takerGets()));
+            }
+            env.apply(offerCancel(acct, acctOfferSeq));
+            env.apply(offerCancel(gw, gwOfferSeq));
+            env.close();
+        }
+    }
+
+    @Test
+    void sellWithFillOrKill() {
+        Env env = env();
+        env.fundRippling(stm(10_000_000), gw, alice, bob);
+        env.apply(trust(bob, usd.of(200)));
+        env.close();
+        env.apply(pay(gw, bob, usd.of(100)));
+        env.close();
+        env.apply(offer(bob, stm(2000), usd.of(20)));
+        env.close();
+        long sellFok = TxFlags.SELL | TxFlags.FILL_OR_KILL;
+        // killed, successfully
+        env.apply(offer(alice, usd.of(21), stm(2100)).flags(sellFok));
+        env.close();
+        env.require(noLine(alice, usd.issue()), offers(alice, 0), balance(bob, usd.of(100)));
+        env.apply(offer(alice, usd.of(20), stm(2000)).flags(sellFok));
+        env.close();
+        env.require(balance(alice, usd.of(20)), offers(alice, 0), balance(bob, usd.of(80)));
+        // selling gets more than asked
+        env.apply(offer(bob, stm(2000), usd.of(20)));
+        env.close();
+        env.apply(offer(alice, usd.of(10), stm(1500)).flags(sellFok));
+        env.close();
+        env.require(balance(alice, usd.of(35)), offers(alice, 0), balance(bob, usd.of(65)));
+        // cannot sell all of it: killed
+        env.apply(offer(alice, usd.of(1), stm(501)).flags(sellFok));
+        env.close();
+        env.require(balance(alice, usd.of(35)), offers(alice, 0), balance(bob, usd.of(65)));
+        env.apply(offer(alice, usd.of(1), stm(500)).flags(sellFok));
+        env.close();
+        env.require(balance(alice, usd.of(40)), offers(alice, 0), balance(bob, usd.of(60)));
+    }
 }
