@@ -1101,4 +1101,256 @@ class OfferTest {
         env.close();
         env.require(balance(alice, usd.of(40)), offers(alice, 0), balance(bob, usd.of(60)));
     }
+
+    private static long percent(int p) {
+        return p * 10_000_000L;
+    }
+
+    @Test
+    void transferRatesApplyToOffersButLineQualitiesDoNot() {
+        Account gw1 = Account.of("gateway1");
+        IOU usd1 = IOU.of(gw1, "USD");
+        Env env = env();
+        long fee = env.baseFee();
+        long one = 1_000_000L;
+        env.fundRippling(stm(100_000), gw1);
+        env.close();
+        env.apply(rate(gw1, 1.25));
+
+        // the fee comes out of the seller's account, not its offer
+        Account ann = Account.of("ann");
+        Account bobx = Account.of("bob");
+        env.fundRippling(drops(100 * one + reserve(env, 2) + fee * 2), ann, bobx);
+        env.close();
+        env.apply(trust(ann, usd1.of(200)));
+        env.apply(trust(bobx, usd1.of(200)));
+        env.close();
+        env.apply(pay(gw1, bobx, usd1.of(125)));
+        env.close();
+        env.apply(offer(bobx, stm(1), usd1.of(100)));
+        env.close();
+        env.apply(offer(ann, usd1.of(100), stm(1)));
+        env.close();
+        env.require(balance(ann, usd1.of(100)), balance(ann, drops(99 * one + reserve(env, 2))), offers(ann, 0),
+                balance(bobx, usd1.of(0)), balance(bobx, drops(101 * one + reserve(env, 2))), offers(bobx, 0));
+
+        // the same with the book the other way round
+        Account che = Account.of("che");
+        Account deb = Account.of("deb");
+        env.fundRippling(drops(100 * one + reserve(env, 2) + fee * 2), che, deb);
+        env.close();
+        env.apply(trust(che, usd1.of(200)));
+        env.apply(trust(deb, usd1.of(200)));
+        env.close();
+        env.apply(pay(gw1, deb, usd1.of(125)));
+        env.close();
+        env.apply(offer(che, usd1.of(100), stm(1)));
+        env.close();
+        env.apply(offer(deb, stm(1), usd1.of(100)));
+        env.close();
+        env.require(balance(che, usd1.of(100)), balance(che, drops(99 * one + reserve(env, 2))), offers(che, 0),
+                balance(deb, usd1.of(0)), balance(deb, drops(101 * one + reserve(env, 2))), offers(deb, 0));
+
+        // what is taken from an offer leaves out the fee taken from the account
+        Account eve = Account.of("eve");
+        Account fyn = Account.of("fyn");
+        env.fundRippling(drops(20_000 * one + fee * 2), eve, fyn);
+        env.close();
+        env.apply(trust(eve, usd1.of(1000)));
+        env.apply(trust(fyn, usd1.of(1000)));
+        env.close();
+        env.apply(pay(gw1, eve, usd1.of(100)));
+        env.apply(pay(gw1, fyn, usd1.of(100)));
+        env.close();
+        env.apply(offer(eve, usd1.of(10), stm(4000)));
+        env.close();
+        long eveOfferSeq = env.seq(eve) - 1;
+        env.apply(offer(fyn, stm(2000), usd1.of(5)));
+        env.close();
+        env.require(balance(eve, usd1.of(105)), balance(eve, stm(18_000)), offers(eve, 1),
+                hasOffer(eve, usd1.of(5), stm(2000)));
+        env.apply(offerCancel(eve, eveOfferSeq));
+        env.require(balance(fyn, usd1.of("93.75")), balance(fyn, stm(22_000)), offers(fyn, 0));
+
+        // two issued currencies, two transfer rates, both charged
+        Account gw2 = Account.of("gateway2");
+        IOU eur2 = IOU.of(gw2, "EUR");
+        env.fundRippling(stm(100_000), gw2);
+        env.close();
+        env.apply(rate(gw2, 1.5));
+        Account gay = Account.of("gay");
+        Account hal = Account.of("hal");
+        env.fundRippling(drops(reserve(env, 3) + fee * 3), gay, hal);
+        env.close();
+        env.apply(trust(gay, usd1.of(200)));
+        env.apply(trust(gay, eur2.of(200)));
+        env.apply(trust(hal, usd1.of(200)));
+        env.apply(trust(hal, eur2.of(200)));
+        env.close();
+        env.apply(pay(gw1, gay, usd1.of(125)));
+        env.apply(pay(gw2, hal, eur2.of(150)));
+        env.close();
+        env.apply(offer(gay, eur2.of(100), usd1.of(100)));
+        env.close();
+        env.apply(offer(hal, usd1.of(100), eur2.of(100)));
+        env.close();
+        env.require(balance(gay, usd1.of(0)), balance(gay, eur2.of(100)), balance(gay, drops(reserve(env, 3))),
+                offers(gay, 0), balance(hal, usd1.of(100)), balance(hal, eur2.of(0)),
+                balance(hal, drops(reserve(env, 3))), offers(hal, 0));
+
+        // QualityIn does not touch crossing
+        Account ivy = Account.of("ivy");
+        Account joe = Account.of("joe");
+        env.fundRippling(drops(reserve(env, 3) + fee * 3), ivy, joe);
+        env.close();
+        env.apply(trust(ivy, usd1.of(400)).with(tx -> tx.setU32(SField.QUALITY_IN, percent(90))));
+        env.apply(trust(ivy, eur2.of(400)).with(tx -> tx.setU32(SField.QUALITY_IN, percent(80))));
+        env.apply(trust(joe, usd1.of(400)).with(tx -> tx.setU32(SField.QUALITY_IN, percent(70))));
+        env.apply(trust(joe, eur2.of(400)).with(tx -> tx.setU32(SField.QUALITY_IN, percent(60))));
+        env.close();
+        env.apply(pay(gw1, ivy, usd1.of(270)).sendmax(usd1.of(500)));
+        env.apply(pay(gw2, joe, eur2.of(150)).sendmax(eur2.of(300)));
+        env.close();
+        env.require(balance(ivy, usd1.of(300)), balance(joe, eur2.of(250)));
+        env.apply(offer(ivy, eur2.of(100), usd1.of(200)));
+        env.close();
+        env.apply(offer(joe, usd1.of(200), eur2.of(100)));
+        env.close();
+        env.require(balance(ivy, usd1.of(50)), balance(ivy, eur2.of(100)), balance(ivy, drops(reserve(env, 3))),
+                offers(ivy, 0), balance(joe, usd1.of(200)), balance(joe, eur2.of(100)),
+                balance(joe, drops(reserve(env, 3))), offers(joe, 0));
+
+        // QualityOut counts for payments but not for crossing
+        Account kim = Account.of("kim");
+        Account lex = Account.of("lex");
+        Account meg = Account.of("meg");
+        Account ned = Account.of("ned");
+        IOU kBux = IOU.of(kim, "BUX");
+        IOU nBux = IOU.of(ned, "BUX");
+        env.fundRippling(drops(reserve(env, 4) + fee * 4), kim, lex, meg, ned);
+        env.close();
+        env.apply(trust(lex, kBux.of(400)));
+        env.apply(trust(lex, nBux.of(200)).with(tx -> tx.setU32(SField.QUALITY_OUT, percent(120))));
+        env.apply(trust(meg, nBux.of(100)));
+        env.close();
+        env.apply(pay(ned, lex, nBux.of(100)));
+        env.close();
+        env.require(balance(lex, nBux.of(100)));
+        env.apply(pay(kim, meg, nBux.of(60)).paths(path(lex, ned)).sendmax(kBux.of(200)));
+        env.close();
+        env.require(noLine(kim, kBux.issue()), noLine(kim, nBux.issue()), balance(lex, kBux.of(72)),
+                balance(lex, nBux.of(40)), noLine(meg, kBux.issue()), balance(meg, nBux.of(60)),
+                noLine(ned, kBux.issue()), noLine(ned, nBux.issue()));
+        env.apply(offer(lex, kBux.of(30), nBux.of(30)));
+        env.close();
+        env.apply(offer(kim, nBux.of(30), kBux.of(30)));
+        env.close();
+        env.require(noLine(kim, kBux.issue()), balance(kim, nBux.of(30)), balance(lex, kBux.of(102)),
+                balance(lex, nBux.of(10)), noLine(meg, kBux.issue()), balance(meg, nBux.of(60)),
+                balance(ned, kBux.of(-30)), noLine(ned, nBux.issue()));
+
+        // auto-bridged, both fees
+        Account ova = Account.of("ova");
+        Account pat = Account.of("pat");
+        Account qae = Account.of("qae");
+        env.fundRippling(drops(2 * one + reserve(env, 3) + fee * 3), ova, pat, qae);
+        env.close();
+        for (Account a : new Account[] {ova, pat, qae}) {
+            env.apply(trust(a, usd1.of(200)));
+            env.apply(trust(a, eur2.of(200)));
+        }
+        env.close();
+        env.apply(pay(gw1, ova, usd1.of(125)));
+        env.apply(pay(gw2, qae, eur2.of(150)));
+        env.close();
+        env.apply(offer(ova, stm(2), usd1.of(100)));
+        env.apply(offer(pat, eur2.of(100), stm(2)));
+        env.close();
+        env.apply(offer(qae, usd1.of(100), eur2.of(100)));
+        env.close();
+        env.require(balance(ova, usd1.of(0)), balance(ova, eur2.of(0)),
+                balance(ova, drops(4 * one + reserve(env, 3))), offers(ova, 0),
+                balance(pat, usd1.of(0)), balance(pat, eur2.of(100)), balance(pat, drops(reserve(env, 3))),
+                offers(pat, 0), balance(qae, usd1.of(100)), balance(qae, eur2.of(0)),
+                balance(qae, drops(2 * one + reserve(env, 3))), offers(qae, 0));
+    }
+
+    @Test
+    void aNewOfferRemovesTheOwnersCrossableOffersInsteadOfCrossingThem() {
+        Env env = env();
+        long fee = env.baseFee();
+        STAmount startBalance = stm(1_000_000);
+        env.fundRippling(drops(startBalance.drops() + fee * 4), gw);
+        env.close();
+        for (int i = 0; i < 3; i++) {
+            env.apply(offer(gw, usd.of(60), stm(600)));
+            env.close();
+        }
+        env.require(owners(gw, 3), balance(gw, drops(startBalance.drops() + fee)));
+        env.apply(offer(gw, stm(1000), usd.of(100)));
+        env.close();
+        env.require(owners(gw, 1), offers(gw, 1), balance(gw, startBalance), hasOffer(gw, stm(1000), usd.of(100)));
+    }
+
+    private record SelfCross(String acct, long fundDrops, STAmount fundUsd, STAmount fundEur, TER firstOfferTec,
+                             TER secondOfferTec) {
+    }
+
+    @Test
+    void selfCrossingOffersAcrossTwoGateways() {
+        Account gw1 = Account.of("gateway1");
+        Account gw2 = Account.of("gateway2");
+        IOU usd1 = IOU.of(gw1, "USD");
+        IOU eur2 = IOU.of(gw2, "EUR");
+        Env env = env();
+        env.fundRippling(stm(1_000_000), gw1, gw2);
+        env.close();
+        long f = env.baseFee();
+        long r3 = reserve(env, 3);
+        SelfCross[] tests = {
+            new SelfCross("ann", r3 + f * 4, usd1.of(1000), eur2.of(1000), TER.tesSUCCESS, TER.tesSUCCESS),
+            new SelfCross("bev", r3 + f * 4, usd1.of(1), eur2.of(1000), TER.tesSUCCESS, TER.tesSUCCESS),
+            new SelfCross("cam", r3 + f * 4, usd1.of(1000), eur2.of(1), TER.tesSUCCESS, TER.tesSUCCESS),
+            new SelfCross("deb", r3 + f * 4, usd1.of(0), eur2.of(1), TER.tesSUCCESS, TER.tecUNFUNDED_OFFER),
+            new SelfCross("eve", r3 + f * 4, usd1.of(1), eur2.of(0), TER.tecUNFUNDED_OFFER, TER.tesSUCCESS),
+            new SelfCross("flo", r3, usd1.of(1000), eur2.of(1000), TER.tecINSUF_RESERVE_OFFER,
+                    TER.tecINSUF_RESERVE_OFFER),
+        };
+        for (SelfCross t : tests) {
+            Account acct = Account.of(t.acct());
+            env.fundRippling(drops(t.fundDrops()), acct);
+            env.close();
+            env.apply(trust(acct, usd1.of(1000)));
+            env.apply(trust(acct, eur2.of(1000)));
+            env.close();
+            if (t.fundUsd().signum() > 0) {
+                env.apply(pay(gw1, acct, t.fundUsd()));
+            }
+            if (t.fundEur().signum() > 0) {
+                env.apply(pay(gw2, acct, t.fundEur()));
+            }
+            env.close();
+            env.submit(offer(acct, usd1.of(500), eur2.of(600)), ter(t.firstOfferTec()));
+            env.close();
+            long firstOfferSeq = env.seq(acct) - 1;
+            int offerCount = t.firstOfferTec() == TER.tesSUCCESS ? 1 : 0;
+            env.require(owners(acct, 2 + offerCount), balance(acct, t.fundUsd()), balance(acct, t.fundEur()),
+                    offers(acct, offerCount));
+            env.submit(offer(acct, eur2.of(600), usd1.of(500)), ter(t.secondOfferTec()));
+            env.close();
+            long secondOfferSeq = env.seq(acct) - 1;
+            offerCount = t.secondOfferTec() == TER.tesSUCCESS ? 1 : offerCount;
+            env.require(owners(acct, 2 + offerCount), balance(acct, t.fundUsd()), balance(acct, t.fundEur()),
+                    offers(acct, offerCount));
+            for (STObject o : env.offers(acct)) {
+                boolean first = o.getU32(SField.SEQUENCE) == firstOfferSeq;
+                assertTrue(o.getAmount(SField.TAKER_GETS).valueEquals(first ? eur2.of(600) : usd1.of(500)));
+                assertTrue(o.getAmount(SField.TAKER_PAYS).valueEquals(first ? usd1.of(500) : eur2.of(600)));
+            }
+            env.apply(offerCancel(acct, firstOfferSeq));
+            env.close();
+            env.apply(offerCancel(acct, secondOfferSeq));
+            env.close();
+        }
+    }
 }
