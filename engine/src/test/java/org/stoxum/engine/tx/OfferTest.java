@@ -1353,4 +1353,293 @@ class OfferTest {
             env.close();
         }
     }
+
+    // Amounts below are written as rippled's jtx writes a double: std::to_string, six decimals.
+
+    @Test
+    void anIssuerHasAsMuchOfItsOwnCurrencyAsItIsTrustedFor() {
+        Env env = env();
+        long f = env.baseFee();
+        IOU bobUsd = IOU.of(bob, "USD");
+        env.fundRippling(drops(stm(50_000).drops() + f), alice, bob);
+        env.close();
+        env.apply(offer(alice, bobUsd.of(5000), stm(50_000)));
+        env.close();
+        // crossing takes alice down to her reserve, and removes her offer
+        env.apply(offer(bob, stm(50_000), bobUsd.of(5000)));
+        env.close();
+        env.require(balance(alice, stm(250)), owners(alice, 1), org.stoxum.engine.tx.jtx.Conditions.lines(alice, 1),
+                offers(bob, 1), hasOffer(bob, stm(250), bobUsd.of(25)));
+    }
+
+    @Test
+    void aPathFromAnIssueToItselfIsMalformed() {
+        Env env = Env.rippled();
+        env.closeAt(Views.FIX1449_TIME + 3000);
+        Account ann = Account.of("ann");
+        Account cam = Account.of("cam");
+        Account dan = Account.of("dan");
+        IOU aBux = IOU.of(ann, "BUX");
+        IOU dBux = IOU.of(dan, "BUX");
+        long fee = env.baseFee();
+        env.fundRippling(drops(reserve(env, 4) + fee * 4), ann, bob, cam, dan);
+        env.close();
+        env.apply(trust(bob, aBux.of(400)));
+        env.apply(trust(bob, dBux.of(200)).with(tx -> tx.setU32(SField.QUALITY_OUT, percent(120))));
+        env.apply(trust(cam, dBux.of(100)));
+        env.close();
+        env.apply(pay(dan, bob, dBux.of(100)));
+        env.close();
+        env.apply(pay(ann, cam, dBux.of(60)).paths(path(bob, dan)).sendmax(aBux.of(200)));
+        env.close();
+        env.require(balance(bob, aBux.of(72)), balance(bob, dBux.of(40)), balance(cam, dBux.of(60)));
+        env.apply(offer(bob, aBux.of(30), dBux.of(30)));
+        env.close();
+        env.apply(trust(ann, dBux.of(100)));
+        env.close();
+        env.submit(pay(ann, ann, dBux.of(30)).paths(path(aBux, dBux)).sendmax(aBux.of(30)), ter(TER.temBAD_PATH));
+        env.close();
+        env.require(noLine(ann, aBux.issue()), balance(ann, dBux.of(0)), balance(bob, aBux.of(72)),
+                balance(bob, dBux.of(40)), balance(cam, dBux.of(60)), balance(dan, aBux.of(0)),
+                noLine(dan, dBux.issue()));
+    }
+
+    @Test
+    void aDirectStepAfterADirectStepWhenCrossing() {
+        Account ann = Account.of("ann");
+        Account cam = Account.of("cam");
+        IOU aBux = IOU.of(ann, "BUX");
+        IOU bBux = IOU.of(bob, "BUX");
+        Env env = env();
+        long fee = env.baseFee();
+        env.fundRippling(drops(reserve(env, 4) + fee * 5), ann, bob, cam);
+        env.close();
+        env.apply(trust(ann, bBux.of(40)));
+        env.apply(trust(cam, aBux.of(40)));
+        env.apply(trust(cam, bBux.of(40)));
+        env.close();
+        env.apply(pay(ann, cam, aBux.of(35)));
+        env.apply(pay(bob, cam, bBux.of(35)));
+        env.apply(offer(bob, aBux.of(30), bBux.of(30)));
+        env.close();
+        env.apply(offer(cam, aBux.of(29), bBux.of(30)).flags(TxFlags.PASSIVE));
+        env.close();
+        env.require(balance(cam, aBux.of(35)), balance(cam, bBux.of(35)), offers(cam, 1));
+        env.apply(offer(cam, bBux.of(30), aBux.of(30)));
+        env.close();
+        env.require(balance(bob, aBux.of(30)), balance(cam, aBux.of(5)), balance(cam, bBux.of(65)), offers(cam, 0));
+    }
+
+    @Test
+    void selfCrossingALowQualityOfferNeedsTheReserve() {
+        Account ann = Account.of("ann");
+        Env env = env();
+        long fee = env.baseFee();
+        env.fundRippling(drops(reserve(env, 2) + 9_999_640 + fee), ann);
+        env.fundRippling(drops(reserve(env, 2) + fee * 4), gw);
+        env.close();
+        env.apply(rate(gw, 1.002));
+        env.apply(trust(ann, btc.of(10)));
+        env.close();
+        env.apply(pay(gw, ann, btc.of("2.856")));
+        env.close();
+        env.apply(offer(ann, drops(365_611_702_030L), btc.of("5.713")));
+        env.close();
+        env.submit(offer(ann, btc.of("0.687"), drops(20_000_000_000L)), ter(TER.tecINSUF_RESERVE_OFFER));
+    }
+
+    @Test
+    void theRestOfAPartlyCrossedOfferKeepsItsPrice() {
+        IOU cny = IOU.of(gw, "CNY");
+        Env env = env();
+        long fee = env.baseFee();
+        env.fundRippling(drops(reserve(env, 2) + 400_000_000_000L + fee), alice, bob);
+        env.fundRippling(drops(reserve(env, 2) + fee * 4), gw);
+        env.close();
+        env.apply(trust(bob, cny.of(500)));
+        env.close();
+        env.apply(pay(gw, bob, cny.of(300)));
+        env.close();
+        env.apply(offer(bob, drops(5_400_000_000L), cny.of("216.054")));
+        env.close();
+        env.apply(offer(alice, cny.of("13562.0001"), drops(339_000_000_000L)));
+        env.close();
+        env.require(offers(alice, 1), hasOffer(alice, cny.of("13345.9461"), drops(333_599_446_582L)));
+
+        IOU jpy = IOU.of(gw, "JPY");
+        Env rated = env();
+        rated.fundRippling(drops(reserve(rated, 2) + 400_000_000_000L + fee), alice, bob);
+        rated.fundRippling(drops(reserve(rated, 2) + fee * 4), gw);
+        rated.close();
+        rated.apply(rate(gw, 1.002));
+        rated.apply(trust(alice, jpy.of(4000)));
+        rated.apply(trust(bob, btc.of(2)));
+        rated.close();
+        rated.apply(pay(gw, alice, jpy.of("3699.034802")));
+        rated.apply(pay(gw, bob, btc.of("1.156723")));
+        rated.close();
+        rated.apply(offer(bob, jpy.of("1241.913391"), btc.of("0.019698")));
+        rated.close();
+        rated.apply(offer(alice, btc.of("0.055076"), jpy.of("3472.696773")));
+        rated.close();
+        rated.require(offers(alice, 1), hasOffer(alice, btc.of("0.035378"),
+                STAmount.of(jpy.issue(), 2_230_682_446_713_524L, -12, false)));
+    }
+
+    @Test
+    void theThresholdFollowsReducedFunds() {
+        Account gw1 = Account.of("gw1");
+        Account gw2 = Account.of("gw2");
+        IOU usd1 = IOU.of(gw1, "USD");
+        IOU jpy2 = IOU.of(gw2, "JPY");
+        Env env = env();
+        long fee = env.baseFee();
+        env.fundRippling(drops(reserve(env, 2) + 400_000_000_000L + fee), alice, bob);
+        env.fundRippling(drops(reserve(env, 2) + fee * 4), gw1, gw2);
+        env.close();
+        env.apply(rate(gw1, 1.002));
+        env.apply(trust(alice, usd1.of(1000)));
+        env.apply(trust(bob, jpy2.of(100_000)));
+        env.close();
+        env.apply(pay(gw1, alice, STAmount.of(usd1.issue(), 2_185_410_179_555_600L, -14, false)));
+        env.apply(pay(gw2, bob, STAmount.of(jpy2.issue(), 6_351_823_459_548_956L, -12, false)));
+        env.close();
+        env.apply(offer(bob, STAmount.of(usd1.issue(), 4_371_257_532_306_000L, -17, false),
+                STAmount.of(jpy2.issue(), 4_573_216_636_606_000L, -15, false)));
+        env.close();
+        env.apply(offer(alice, STAmount.of(jpy2.issue(), 2_291_181_510_070_762L, -12, false),
+                STAmount.of(usd1.issue(), 2_190_218_999_914_694L, -14, false)));
+        env.close();
+        env.require(offers(alice, 1), hasOffer(alice, STAmount.of(jpy2.issue(), 2_286_608_293_434_156L, -12, false),
+                STAmount.of(usd1.issue(), 2_185_847_305_256_635L, -14, false)));
+    }
+
+    @Test
+    void aTinyOfferIsCrossedForADrop() {
+        Account gwx = Account.of("gw");
+        IOU cny = IOU.of(gwx, "CNY");
+        Env env = env();
+        long fee = env.baseFee();
+        long start = 400_000_000_000L + fee * 2;
+        env.fundRippling(drops(start), gwx, alice, bob);
+        env.close();
+        env.apply(trust(bob, cny.of(100_000)));
+        env.close();
+        STAmount alicesCnyOffer = STAmount.of(cny.issue(), 4_926_000_000_000_000L, -23, false);
+        env.apply(offer(alice, alicesCnyOffer, drops(1)).flags(TxFlags.PASSIVE));
+        env.close();
+        STAmount bobsStart = STAmount.of(cny.issue(), 3_767_479_960_090_235L, -15, false);
+        env.apply(pay(gwx, bob, bobsStart));
+        env.close();
+        env.apply(offer(bob, drops(203), STAmount.of(cny.issue(), 1_000_000_000_000_000L, -20, false)));
+        env.close();
+        env.require(balance(alice, alicesCnyOffer), balance(alice, drops(start - fee - 1)),
+                balance(bob, bobsStart.subtract(alicesCnyOffer)), balance(bob, drops(start - fee * 2 + 1)));
+    }
+
+    private record Actor(String name, int offers, long drops, STAmount btc, STAmount usd) {
+    }
+
+    private record SelfPay(int self, int leg0, int leg1, String btcStart, Actor... actors) {
+    }
+
+    /** alice crosses her own offers through the native currency: the transfer fee is charged as for a payment. */
+    private void runSelfPay(SelfPay[] tests) {
+        Account gwx = Account.of("gw");
+        IOU btcx = IOU.of(gwx, "BTC");
+        IOU usdx = IOU.of(gwx, "USD");
+        Env env = env();
+        env.fundRippling(stm(4_000_000), gwx);
+        env.close();
+        env.apply(rate(gwx, 1.25));
+        env.close();
+        for (SelfPay t : tests) {
+            Account[] accts = new Account[t.actors().length];
+            for (int i = 0; i < accts.length; i++) {
+                accts[i] = Account.of(t.actors()[i].name());
+                env.fundRippling(stm(4_000_000), accts[i]);
+                env.close();
+                env.apply(trust(accts[i], btcx.of(40)));
+                env.apply(trust(accts[i], usdx.of(8000)));
+                env.close();
+            }
+            Account self = accts[t.self()];
+            Account leg0 = accts[t.leg0()];
+            Account leg1 = accts[t.leg1()];
+            env.apply(pay(gwx, self, btcx.of(t.btcStart())));
+            env.apply(pay(gwx, self, usdx.of(2000)));
+            if (!self.equals(leg1)) {
+                env.apply(pay(gwx, leg1, usdx.of(2000)));
+            }
+            env.close();
+            env.apply(offer(leg0, btcx.of(10), stm(100_000)).flags(TxFlags.PASSIVE));
+            env.close();
+            long leg0OfferSeq = env.seq(leg0) - 1;
+            env.apply(offer(leg1, stm(100_000), usdx.of(1000)).flags(TxFlags.PASSIVE));
+            env.close();
+            long leg1OfferSeq = env.seq(leg1) - 1;
+            env.apply(offer(self, usdx.of(1000), btcx.of(10)));
+            env.close();
+            long selfOfferSeq = env.seq(self) - 1;
+            for (int i = 0; i < accts.length; i++) {
+                Actor a = t.actors()[i];
+                long liveOffers = env.offers(accts[i]).stream()
+                        .filter(o -> o.getAmount(SField.TAKER_GETS).signum() != 0).count();
+                assertEquals(a.offers(), liveOffers, a.name() + " offers");
+                env.require(balance(accts[i], drops(a.drops())), balance(accts[i], a.btc()),
+                        balance(accts[i], a.usd()));
+            }
+            env.apply(offerCancel(leg0, leg0OfferSeq));
+            env.close();
+            env.apply(offerCancel(leg1, leg1OfferSeq));
+            env.close();
+            env.apply(offerCancel(self, selfOfferSeq));
+            env.close();
+        }
+    }
+
+    @Test
+    void payingYourselfThroughYourOwnOffersPaysTheTransferFee() {
+        IOU btcx = IOU.of(Account.of("gw"), "BTC");
+        IOU usdx = IOU.of(Account.of("gw"), "USD");
+        runSelfPay(new SelfPay[] {
+            new SelfPay(0, 0, 1, "20", new Actor("ann", 0, 3_899_999_999_960L, btcx.of(20), usdx.of(3000)),
+                    new Actor("abe", 0, 4_099_999_999_970L, btcx.of(0), usdx.of(750))),
+            new SelfPay(0, 1, 0, "20", new Actor("bev", 0, 4_099_999_999_960L, btcx.of("7.5"), usdx.of(2000)),
+                    new Actor("bob", 0, 3_899_999_999_970L, btcx.of(10), usdx.of(0))),
+            new SelfPay(0, 0, 0, "20", new Actor("cam", 0, 3_999_999_999_950L, btcx.of(20), usdx.of(2000))),
+            new SelfPay(0, 1, 0, "5", new Actor("eve", 1, 4_039_999_999_960L, btcx.of(0), usdx.of(2000)),
+                    new Actor("eli", 1, 3_959_999_999_970L, btcx.of(4), usdx.of(0))),
+        });
+        // crossing has no "unlimited funds" for paying oneself
+        runSelfPay(new SelfPay[] {
+            new SelfPay(0, 0, 1, "5", new Actor("gay", 1, 3_949_999_999_960L, btcx.of(5), usdx.of(2500)),
+                    new Actor("gar", 1, 4_049_999_999_970L, btcx.of(0), usdx.of(1375))),
+            new SelfPay(0, 0, 0, "5", new Actor("hye", 2, 3_999_999_999_950L, btcx.of(5), usdx.of(2000))),
+        });
+    }
+
+    @Test
+    void authorizedHoldersCrossEachOther() {
+        Account gwx = Account.of("gw");
+        IOU gwUsd = IOU.of(gwx, "USD");
+        Env env = env();
+        env.fundRippling(stm(400_000), gwx, alice, bob);
+        env.close();
+        env.apply(org.stoxum.engine.tx.jtx.Jtx.fset(gwx, TxFlags.ASF_REQUIRE_AUTH));
+        env.close();
+        env.apply(trust(gwx, IOU.of(bob, "USD").of(100)).flags(TxFlags.SETF_AUTH));
+        env.apply(trust(bob, gwUsd.of(100)));
+        env.apply(trust(gwx, IOU.of(alice, "USD").of(100)).flags(TxFlags.SETF_AUTH));
+        env.apply(trust(alice, gwUsd.of(100)));
+        env.apply(offer(alice, gwUsd.of(40), stm(4000)));
+        env.close();
+        env.require(offers(alice, 1), balance(alice, gwUsd.of(0)));
+        env.apply(pay(gwx, bob, gwUsd.of(50)));
+        env.close();
+        env.require(balance(bob, gwUsd.of(50)));
+        env.apply(offer(bob, stm(4000), gwUsd.of(40)));
+        env.close();
+        env.require(offers(alice, 0), balance(alice, gwUsd.of(40)), offers(bob, 0), balance(bob, gwUsd.of(10)));
+    }
 }
