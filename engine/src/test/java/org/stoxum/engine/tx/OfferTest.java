@@ -1642,4 +1642,153 @@ class OfferTest {
         env.close();
         env.require(offers(alice, 0), balance(alice, gwUsd.of(40)), offers(bob, 0), balance(bob, gwUsd.of(10)));
     }
+
+    @Test
+    void anUnauthorizedOfferIsRemovedNotCrossed() {
+        Account gwx = Account.of("gw");
+        IOU gwUsd = IOU.of(gwx, "USD");
+        Env env = env();
+        env.fundRippling(stm(400_000), gwx, alice, bob);
+        env.close();
+        env.apply(offer(alice, gwUsd.of(40), stm(4000)));
+        env.close();
+        env.require(offers(alice, 1), noLine(alice, gwUsd.issue()));
+        env.apply(org.stoxum.engine.tx.jtx.Jtx.fset(gwx, TxFlags.ASF_REQUIRE_AUTH));
+        env.close();
+        env.apply(trust(gwx, IOU.of(bob, "USD").of(100)).flags(TxFlags.SETF_AUTH));
+        env.close();
+        env.apply(trust(bob, gwUsd.of(100)));
+        env.close();
+        env.apply(pay(gwx, bob, gwUsd.of(50)));
+        env.close();
+        env.require(balance(bob, gwUsd.of(50)));
+        env.apply(offer(bob, stm(4000), gwUsd.of(40)));
+        env.close();
+        long bobOfferSeq = env.seq(bob) - 1;
+        env.require(offers(alice, 0), noLine(alice, gwUsd.issue()), offers(bob, 1), balance(bob, gwUsd.of(50)));
+        env.submit(offer(alice, gwUsd.of(40), stm(4000)), ter(TER.tecNO_LINE));
+        env.close();
+        env.require(offers(alice, 0), noLine(alice, gwUsd.issue()), offers(bob, 1), balance(bob, gwUsd.of(50)));
+        env.apply(trust(gwx, IOU.of(alice, "USD").of(100)));
+        env.close();
+        env.submit(offer(alice, gwUsd.of(40), stm(4000)), ter(TER.tecNO_AUTH));
+        env.close();
+        env.require(offers(alice, 0), balance(alice, gwUsd.of(0)), offers(bob, 1), balance(bob, gwUsd.of(50)));
+        env.apply(offerCancel(bob, bobOfferSeq));
+        env.close();
+        env.require(offers(bob, 0));
+        env.apply(trust(gwx, IOU.of(alice, "USD").of(100)).flags(TxFlags.SETF_AUTH));
+        env.close();
+        env.apply(offer(alice, gwUsd.of(40), stm(4000)));
+        env.close();
+        env.require(offers(alice, 1));
+        env.apply(offer(bob, stm(4000), gwUsd.of(40)));
+        env.close();
+        env.require(offers(alice, 0), balance(alice, gwUsd.of(40)), offers(bob, 0), balance(bob, gwUsd.of(10)));
+    }
+
+    @Test
+    void aPaymentThroughAMarketMakerBetweenGatewaysRequiringAuth() {
+        Account hotUs = Account.of("hotUS");
+        Account coldUs = Account.of("coldUS");
+        Account hotEu = Account.of("hotEU");
+        Account coldEu = Account.of("coldEU");
+        Account mm = Account.of("mm");
+        IOU usdc = IOU.of(coldUs, "USD");
+        IOU eurc = IOU.of(coldEu, "EUR");
+        Env env = env();
+        env.fundRippling(stm(100_000), hotUs, coldUs, hotEu, coldEu, mm);
+        env.close();
+        for (Account cold : new Account[] {coldUs, coldEu}) {
+            env.apply(org.stoxum.engine.tx.jtx.Jtx.fset(cold, TxFlags.ASF_REQUIRE_AUTH));
+            env.apply(org.stoxum.engine.tx.jtx.Jtx.fset(cold, TxFlags.ASF_DEFAULT_RIPPLE));
+        }
+        env.close();
+        env.apply(trust(hotUs, usdc.of(10_000_000)).flags(TxFlags.SET_NO_RIPPLE));
+        env.apply(trust(hotEu, eurc.of(10_000_000)).flags(TxFlags.SET_NO_RIPPLE));
+        env.apply(trust(mm, usdc.of(10_000_000)).flags(TxFlags.SET_NO_RIPPLE));
+        env.apply(trust(mm, eurc.of(10_000_000)).flags(TxFlags.SET_NO_RIPPLE));
+        env.close();
+        env.apply(trust(coldUs, usdc.of(0), hotUs).flags(TxFlags.SETF_AUTH));
+        env.apply(trust(coldEu, eurc.of(0), hotEu).flags(TxFlags.SETF_AUTH));
+        env.apply(trust(coldUs, usdc.of(0), mm).flags(TxFlags.SETF_AUTH));
+        env.apply(trust(coldEu, eurc.of(0), mm).flags(TxFlags.SETF_AUTH));
+        env.close();
+        env.apply(pay(coldUs, hotUs, usdc.of(5_000_000)));
+        env.apply(pay(coldEu, hotEu, eurc.of(5_000_000)));
+        env.apply(pay(coldUs, mm, usdc.of(5_000_000)));
+        env.apply(pay(coldEu, mm, eurc.of(5_000_000)));
+        env.close();
+        // rippled computes these in float and writes them with six decimals
+        float rate = 0.9f;
+        env.apply(offer(mm, eurc.of(String.format("%f", (double) (4_000_000 * rate))), usdc.of(4_000_000))
+                .flags(TxFlags.SELL));
+        float reverseRate = 1.0f / rate * 1.00101f;
+        env.apply(offer(mm, usdc.of(String.format("%f", (double) (4_000_000 * reverseRate))), eurc.of(4_000_000))
+                .flags(TxFlags.SELL));
+        env.close();
+        env.apply(pay(hotUs, coldEu, eurc.of(10)).sendmax(usdc.of("11.122333")));
+    }
+
+    @Test
+    void anIssuerMayOfferForItsOwnCurrencyEvenRequiringAuth() {
+        Account gwx = Account.of("gw");
+        IOU gwUsd = IOU.of(gwx, "USD");
+        Env env = env();
+        env.fundRippling(stm(400_000), gwx, alice);
+        env.close();
+        env.apply(offer(gwx, gwUsd.of(40), stm(4000)));
+        env.close();
+        long gwOfferSeq = env.seq(gwx) - 1;
+        env.require(offers(gwx, 1));
+        env.submit(org.stoxum.engine.tx.jtx.Jtx.fset(gwx, TxFlags.ASF_REQUIRE_AUTH), ter(TER.tecOWNERS));
+        env.close();
+        env.apply(offerCancel(gwx, gwOfferSeq));
+        env.close();
+        env.require(offers(gwx, 0));
+        env.apply(org.stoxum.engine.tx.jtx.Jtx.fset(gwx, TxFlags.ASF_REQUIRE_AUTH));
+        env.close();
+        env.apply(offer(gwx, gwUsd.of(40), stm(4000)));
+        env.close();
+        env.require(offers(gwx, 1));
+        env.apply(trust(gwx, IOU.of(alice, "USD").of(100)).flags(TxFlags.SETF_AUTH));
+        env.apply(trust(alice, gwUsd.of(100)));
+        env.close();
+        env.apply(pay(gwx, alice, gwUsd.of(50)));
+        env.close();
+        env.require(balance(alice, gwUsd.of(50)));
+        env.apply(offer(alice, stm(4000), gwUsd.of(40)));
+        env.close();
+        env.require(offers(alice, 0), balance(alice, gwUsd.of(10)), offers(gwx, 0));
+    }
+
+    @Test
+    void tickSizeRoundsTheInexactSide() {
+        IOU xts = IOU.of(gw, "XTS");
+        IOU xxx = IOU.of(gw, "XXX");
+        Env env = env();
+        env.fundRippling(stm(10_000), gw, alice);
+        env.apply(org.stoxum.engine.tx.jtx.Jtx.noop(gw).with(tx -> tx.setU8(SField.TICK_SIZE, 5)));
+        assertEquals(5, env.root(gw).getU8(SField.TICK_SIZE));
+        env.apply(trust(alice, xts.of(1000)));
+        env.apply(trust(alice, xxx.of(1000)));
+        env.apply(pay(gw, alice, IOU.of(alice, "XTS").of(100)));
+        env.apply(pay(gw, alice, IOU.of(alice, "XXX").of(100)));
+        env.apply(offer(alice, xts.of(10), xxx.of(30)));
+        env.apply(offer(alice, xts.of(30), xxx.of(10)));
+        env.apply(offer(alice, xts.of(10), xxx.of(30)).flags(TxFlags.SELL));
+        env.apply(offer(alice, xts.of(30), xxx.of(10)).flags(TxFlags.SELL));
+        java.util.List<STObject> offers = new java.util.ArrayList<>(env.offers(alice));
+        offers.sort(java.util.Comparator.comparingLong(o -> o.getU32(SField.SEQUENCE)));
+        assertEquals(4, offers.size());
+        STAmount firstGets = offers.get(0).getAmount(SField.TAKER_GETS);
+        assertTrue(offers.get(0).getAmount(SField.TAKER_PAYS).valueEquals(xts.of(10)));
+        assertTrue(firstGets.compareTo(xxx.of(30)) < 0 && firstGets.compareTo(xxx.of("29.9994")) > 0);
+        assertTrue(offers.get(1).getAmount(SField.TAKER_PAYS).valueEquals(xts.of(30)));
+        assertTrue(offers.get(1).getAmount(SField.TAKER_GETS).valueEquals(xxx.of(10)));
+        assertTrue(offers.get(2).getAmount(SField.TAKER_PAYS).valueEquals(xts.of("10.0002")));
+        assertTrue(offers.get(2).getAmount(SField.TAKER_GETS).valueEquals(xxx.of(30)));
+        assertTrue(offers.get(3).getAmount(SField.TAKER_PAYS).valueEquals(xts.of(30)));
+        assertTrue(offers.get(3).getAmount(SField.TAKER_GETS).valueEquals(xxx.of(10)));
+    }
 }
