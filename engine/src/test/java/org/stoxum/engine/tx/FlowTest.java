@@ -552,4 +552,64 @@ class FlowTest {
         env.fundRippling(stm(10_000), alice);
         env.submit(pay(alice, alice, usdA.of(100)).paths(path(usdA)), ter(TER.temBAD_PATH));
     }
+
+    @Test
+    void deliverMinConvertsAllOfAnAsset() {
+        Account gwx = Account.of("gateway");
+        IOU usdx = IOU.of(gwx, "USD");
+        Env env = Env.rippled();
+        env.fundRippling(stm(10_000), alice, bob, carol, gwx);
+        env.trust(usdx.of(100), alice, bob, carol);
+        env.submit(pay(alice, bob, usdx.of(10)).deliverMin(usdx.of(10)), ter(TER.temBAD_AMOUNT));
+        env.submit(pay(alice, bob, usdx.of(10)).deliverMin(usdx.of(-5)).flags(TxFlags.PARTIAL_PAYMENT),
+                ter(TER.temBAD_AMOUNT));
+        env.submit(pay(alice, bob, usdx.of(10)).deliverMin(stm(5)).flags(TxFlags.PARTIAL_PAYMENT),
+                ter(TER.temBAD_AMOUNT));
+        env.submit(pay(alice, bob, usdx.of(10)).deliverMin(usdC.of(5)).flags(TxFlags.PARTIAL_PAYMENT),
+                ter(TER.temBAD_AMOUNT));
+        env.submit(pay(alice, bob, usdx.of(10)).deliverMin(usdx.of(15)).flags(TxFlags.PARTIAL_PAYMENT),
+                ter(TER.temBAD_AMOUNT));
+        env.apply(pay(gwx, carol, usdx.of(50)));
+        env.apply(offer(carol, stm(5), usdx.of(5)));
+        env.submit(pay(alice, bob, usdx.of(10)).deliverMin(usdx.of(7)).flags(TxFlags.PARTIAL_PAYMENT)
+                .sendmax(stm(5)), ter(TER.tecPATH_PARTIAL));
+        env.require(balance(alice, drops(9_999_999_990L)), balance(bob, stm(10_000)));
+
+        Env all = Env.rippled();
+        all.fundRippling(stm(10_000), alice, bob, gwx);
+        all.trust(usdx.of(1000), alice, bob);
+        all.apply(pay(gwx, bob, usdx.of(100)));
+        all.apply(offer(bob, stm(100), usdx.of(100)));
+        Env.Submitted s = all.apply(pay(alice, alice, usdx.of(10_000)).deliverMin(usdx.of(100))
+                .flags(TxFlags.PARTIAL_PAYMENT).sendmax(stm(100)));
+        all.require(balance(alice, usdx.of(100)));
+        // the delivered amount is recorded in the metadata
+        STAmount delivered = all.meta(s).getAmount(SField.DELIVERED_AMOUNT);
+        assertTrue(delivered.valueEquals(usdx.of(100)));
+
+        Env three = Env.rippled();
+        three.fundRippling(stm(10_000), alice, bob, carol, gwx);
+        three.trust(usdx.of(1000), bob, carol);
+        three.apply(pay(gwx, bob, usdx.of(200)));
+        three.apply(offer(bob, stm(100), usdx.of(100)));
+        three.apply(offer(bob, stm(1000), usdx.of(100)));
+        three.apply(offer(bob, stm(10_000), usdx.of(100)));
+        three.submit(pay(alice, carol, usdx.of(10_000)).deliverMin(usdx.of(200)).flags(TxFlags.PARTIAL_PAYMENT)
+                .sendmax(stm(1000)), ter(TER.tecPATH_PARTIAL));
+        three.apply(pay(alice, carol, usdx.of(10_000)).deliverMin(usdx.of(200)).flags(TxFlags.PARTIAL_PAYMENT)
+                .sendmax(stm(1100)));
+        three.require(balance(bob, usdx.of(0)), balance(carol, usdx.of(200)));
+
+        Env two = Env.rippled();
+        two.fundRippling(stm(10_000), alice, bob, carol, dan, gwx);
+        two.trust(usdx.of(1000), bob, carol, dan);
+        two.apply(pay(gwx, bob, usdx.of(100)));
+        two.apply(pay(gwx, dan, usdx.of(100)));
+        two.apply(offer(bob, stm(100), usdx.of(100)));
+        two.apply(offer(bob, stm(1000), usdx.of(100)));
+        two.apply(offer(dan, stm(100), usdx.of(100)));
+        two.apply(pay(alice, carol, usdx.of(10_000)).deliverMin(usdx.of(200)).flags(TxFlags.PARTIAL_PAYMENT)
+                .sendmax(stm(200)));
+        two.require(balance(bob, usdx.of(0)), balance(carol, usdx.of(200)), balance(dan, usdx.of(0)));
+    }
 }

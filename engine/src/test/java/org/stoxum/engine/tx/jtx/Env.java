@@ -237,6 +237,15 @@ public final class Env {
         return current().read(k);
     }
 
+    /**
+     * The metadata of a submitted transaction, as rippled's {@code env.meta()} gives it: the open ledger
+     * is closed first, and the transaction read back from the closed ledger.
+     */
+    public STObject meta(Submitted s) {
+        Ledger closed = close();
+        return closed.txRead(s.tx().id()).meta();
+    }
+
     /** The account's root in the open ledger, or null. */
     public STObject root(Account a) {
         return le(Keylets.account(a.id()));
