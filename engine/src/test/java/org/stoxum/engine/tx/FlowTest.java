@@ -612,4 +612,83 @@ class FlowTest {
                 .sendmax(stm(200)));
         two.require(balance(bob, usdx.of(0)), balance(carol, usdx.of(200)), balance(dan, usdx.of(0)));
     }
+
+    @Test
+    void malformedPathsAndLoopsAreRejected() {
+        Account gwx = Account.of("gw");
+        IOU usdx = IOU.of(gwx, "USD");
+        IOU eurx = IOU.of(gwx, "EUR");
+        IOU cnyx = IOU.of(gwx, "CNY");
+        // an element naming an account with a currency is malformed
+        Env env = Env.rippled();
+        env.fundRippling(stm(10_000), alice, bob, gwx);
+        env.trust(usdx.of(1000), alice, bob);
+        env.trust(eurx.of(1000), alice, bob);
+        env.trust(usdB.of(1000), alice, gwx);
+        env.trust(IOU.of(bob, "EUR").of(1000), alice, gwx);
+        env.apply(offer(bob, stm(100), usdB.of(100)).flags(TxFlags.PASSIVE));
+        env.apply(offer(gwx, stm(100), usdx.of(100)).flags(TxFlags.PASSIVE));
+        env.apply(offer(bob, usdB.of(100), IOU.of(bob, "EUR").of(100)).flags(TxFlags.PASSIVE));
+        env.apply(offer(gwx, usdx.of(100), eurx.of(100)).flags(TxFlags.PASSIVE));
+        java.util.List<org.stoxum.codec.binary.STPathElement> p = java.util.List.of(
+                org.stoxum.codec.binary.STPathElement.of(gwx.id(), usdB.currency(), bob.id()),
+                org.stoxum.codec.binary.STPathElement.of(null, eurx.currency(), null));
+        env.submit(pay(alice, alice, eurx.of(1)).paths(p).sendmax(stm(10))
+                .flags(TxFlags.NO_RIPPLE_DIRECT | TxFlags.PARTIAL_PAYMENT), ter(TER.temBAD_PATH));
+
+        Env nat = Env.rippled();
+        nat.fundRippling(stm(10_000), alice, bob, carol, gwx);
+        nat.trust(usdx.of(10_000), alice, bob, carol);
+        nat.apply(pay(gwx, bob, usdx.of(100)));
+        nat.apply(pay(gwx, alice, usdx.of(100)));
+        nat.apply(offer(bob, stm(100), usdx.of(100)).flags(TxFlags.PASSIVE));
+        nat.apply(offer(bob, usdx.of(100), stm(100)).flags(TxFlags.PASSIVE));
+        nat.submit(pay(alice, carol, stm(100)).paths(path(usdx, STM)).flags(TxFlags.NO_RIPPLE_DIRECT),
+                ter(TER.temBAD_SEND_XRP_PATHS));
+        nat.submit(pay(alice, carol, stm(100)).paths(path(usdx, STM)).sendmax(stm(200))
+                .flags(TxFlags.NO_RIPPLE_DIRECT), ter(TER.temBAD_SEND_XRP_MAX));
+        // USD -> native -> USD visits the same issue twice
+        nat.submit(pay(alice, carol, usdx.of(100)).sendmax(usdx.of(100)).paths(path(STM, usdx))
+                .flags(TxFlags.NO_RIPPLE_DIRECT), ter(TER.temBAD_PATH_LOOP));
+
+        Env books = Env.rippled();
+        books.fundRippling(stm(10_000), alice, bob, carol, gwx);
+        books.trust(usdx.of(10_000), alice, bob, carol);
+        books.trust(eurx.of(10_000), alice, bob, carol);
+        books.trust(cnyx.of(10_000), alice, bob, carol);
+        books.apply(pay(gwx, bob, usdx.of(100)));
+        books.apply(pay(gwx, bob, eurx.of(100)));
+        books.apply(pay(gwx, bob, cnyx.of(100)));
+        books.apply(offer(bob, stm(100), usdx.of(100)).flags(TxFlags.PASSIVE));
+        books.apply(offer(bob, usdx.of(100), eurx.of(100)).flags(TxFlags.PASSIVE));
+        books.apply(offer(bob, eurx.of(100), cnyx.of(100)).flags(TxFlags.PASSIVE));
+        books.submit(pay(alice, carol, cnyx.of(100)).sendmax(stm(100)).paths(path(usdx, eurx, usdx, cnyx))
+                .flags(TxFlags.NO_RIPPLE_DIRECT), ter(TER.temBAD_PATH_LOOP));
+    }
+
+    @Test
+    void theNoAccountIsNeverAnEndOfAStrand() {
+        Account gwx = Account.of("gw");
+        IOU usdx = IOU.of(gwx, "USD");
+        Env env = Env.rippled();
+        env.fundRippling(stm(10_000), alice, bob, gwx);
+        STAmount sendMax = usdx.of(1000);
+        STAmount noAccountAmount = STAmount.of(new Issue(usdx.currency(), org.stoxum.codec.types.AccountId.ONE),
+                100, 1, false);
+        STAmount deliver = STAmount.ofDrops(0);
+        org.stoxum.codec.types.AccountId one = org.stoxum.codec.types.AccountId.ONE;
+        org.stoxum.engine.tx.paths.RippleCalc.Input in = new org.stoxum.engine.tx.paths.RippleCalc.Input(false, true,
+                false);
+        org.stoxum.engine.ledger.PaymentSandbox sb = new org.stoxum.engine.ledger.PaymentSandbox(env.current(),
+                org.stoxum.engine.ledger.ApplyFlags.NONE);
+        org.stoxum.codec.binary.STPathSet none = org.stoxum.codec.binary.STPathSet.EMPTY;
+        assertEquals(TER.temBAD_PATH, org.stoxum.engine.tx.paths.RippleCalc.rippleCalculate(sb, sendMax, deliver,
+                bob.id(), one, none, in).ter());
+        assertEquals(TER.temBAD_PATH, org.stoxum.engine.tx.paths.RippleCalc.rippleCalculate(sb, sendMax, deliver,
+                one, alice.id(), none, in).ter());
+        assertEquals(TER.temBAD_PATH, org.stoxum.engine.tx.paths.RippleCalc.rippleCalculate(sb, noAccountAmount,
+                deliver, bob.id(), alice.id(), none, in).ter());
+        assertEquals(TER.temBAD_PATH, org.stoxum.engine.tx.paths.RippleCalc.rippleCalculate(sb, sendMax,
+                noAccountAmount, bob.id(), alice.id(), none, in).ter());
+    }
 }
