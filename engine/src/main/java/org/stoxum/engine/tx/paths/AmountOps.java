@@ -52,10 +52,6 @@ public interface AmountOps<T> {
         return compare(a, b) < 0;
     }
 
-    default T min(T a, T b) {
-        return compare(b, a) < 0 ? b : a;
-    }
-
     /**
      * The sum of {@code amounts} added from the smallest to the largest (rippled sums a sorted multiset
      * this way for precision).

@@ -72,18 +72,6 @@ final class DirectStepI extends Step {
         return MadeStep.of(step.check(ctx), step);
     }
 
-    AccountId src() {
-        return src;
-    }
-
-    AccountId dst() {
-        return dst;
-    }
-
-    Currency currency() {
-        return currency;
-    }
-
     @Override
     public EitherAmount cachedIn() {
         return cache == null ? null : EitherAmount.of(cache.in);

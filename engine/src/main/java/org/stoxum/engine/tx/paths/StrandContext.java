@@ -25,7 +25,6 @@ final class StrandContext {
     final boolean ownerPaysTransferFee;
     final boolean offerCrossing;
     final boolean isDefaultPath;
-    final int strandSize;
     /** The step before this one, or null. */
     final Step prevStep;
     /** Issues seen as the source [0] and destination [1] of rippling steps. */
@@ -46,7 +45,6 @@ final class StrandContext {
         this.ownerPaysTransferFee = ownerPaysTransferFee;
         this.offerCrossing = offerCrossing;
         this.isDefaultPath = isDefaultPath;
-        this.strandSize = strand.size();
         this.prevStep = strand.isEmpty() ? null : strand.get(strand.size() - 1);
         this.seenDirectIssues = seenDirectIssues;
         this.seenBookOuts = seenBookOuts;

@@ -44,10 +44,6 @@ final class XRPEndpointStep extends Step {
         return MadeStep.of(step.check(ctx), step);
     }
 
-    AccountId acc() {
-        return acc;
-    }
-
     @Override
     public AccountId[] directStepAccts() {
         return isLast ? new AccountId[] {AccountId.ZERO, acc} : new AccountId[] {acc, AccountId.ZERO};
