@@ -15,18 +15,27 @@ import static org.stoxum.engine.tx.jtx.Jtx.stm;
 import static org.stoxum.engine.tx.jtx.Jtx.ter;
 import static org.stoxum.engine.tx.jtx.Jtx.trust;
 
+import java.math.BigDecimal;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.stoxum.codec.amount.CalcSwitchover;
 import org.stoxum.codec.amount.Currency;
 import org.stoxum.codec.amount.Issue;
 import org.stoxum.codec.amount.STAmount;
 import org.stoxum.codec.binary.SField;
+import org.stoxum.codec.binary.STPathElement;
+import org.stoxum.codec.binary.STPathSet;
 import org.stoxum.codec.binary.TER;
+import org.stoxum.codec.types.AccountId;
 import org.stoxum.engine.ledger.Amendments;
+import org.stoxum.engine.ledger.ApplyFlags;
+import org.stoxum.engine.ledger.PaymentSandbox;
 import org.stoxum.engine.ledger.Views;
 import org.stoxum.engine.tx.jtx.Account;
 import org.stoxum.engine.tx.jtx.Env;
 import org.stoxum.engine.tx.jtx.IOU;
+import org.stoxum.engine.tx.paths.RippleCalc;
 
 /**
  * The payment engine as rippled's {@code Flow_test} drives it: rippling through accounts with qualities
@@ -153,7 +162,7 @@ class FlowTest {
                         .flags(TxFlags.NO_RIPPLE_DIRECT));
                 env.require(balance(bob, usdA.of(90)), balance(carol, usdA.of(10)));
                 String expected = bobAliceQOut > bobDanQIn
-                        ? new java.math.BigDecimal(10 * bobAliceQOut).divide(new java.math.BigDecimal(bobDanQIn))
+                        ? new BigDecimal(10 * bobAliceQOut).divide(new BigDecimal(bobDanQIn))
                         .toPlainString() : "10";
                 env.require(balance(bob, usdD.of(expected)));
             }
@@ -250,7 +259,7 @@ class FlowTest {
     @Test
     void forwardPassNeverGivesMoreThanTheReversePass() {
         Env env = Env.atTimeZero();
-        env.closeAt(org.stoxum.codec.amount.CalcSwitchover.SECOND_TIME + 100 * 30);
+        env.closeAt(CalcSwitchover.SECOND_TIME + 100 * 30);
         env.fundRippling(stm(10_000), alice, bob, carol, gw);
         env.trust(usd.of(1000), alice, bob, carol);
         env.trust(eur.of(1000), alice, bob, carol);
@@ -630,9 +639,9 @@ class FlowTest {
         env.apply(offer(gwx, stm(100), usdx.of(100)).flags(TxFlags.PASSIVE));
         env.apply(offer(bob, usdB.of(100), IOU.of(bob, "EUR").of(100)).flags(TxFlags.PASSIVE));
         env.apply(offer(gwx, usdx.of(100), eurx.of(100)).flags(TxFlags.PASSIVE));
-        java.util.List<org.stoxum.codec.binary.STPathElement> p = java.util.List.of(
-                org.stoxum.codec.binary.STPathElement.of(gwx.id(), usdB.currency(), bob.id()),
-                org.stoxum.codec.binary.STPathElement.of(null, eurx.currency(), null));
+        List<STPathElement> p = List.of(
+                STPathElement.of(gwx.id(), usdB.currency(), bob.id()),
+                STPathElement.of(null, eurx.currency(), null));
         env.submit(pay(alice, alice, eurx.of(1)).paths(p).sendmax(stm(10))
                 .flags(TxFlags.NO_RIPPLE_DIRECT | TxFlags.PARTIAL_PAYMENT), ter(TER.temBAD_PATH));
 
@@ -673,22 +682,22 @@ class FlowTest {
         Env env = Env.rippled();
         env.fundRippling(stm(10_000), alice, bob, gwx);
         STAmount sendMax = usdx.of(1000);
-        STAmount noAccountAmount = STAmount.of(new Issue(usdx.currency(), org.stoxum.codec.types.AccountId.ONE),
+        STAmount noAccountAmount = STAmount.of(new Issue(usdx.currency(), AccountId.ONE),
                 100, 1, false);
         STAmount deliver = STAmount.ofDrops(0);
-        org.stoxum.codec.types.AccountId one = org.stoxum.codec.types.AccountId.ONE;
-        org.stoxum.engine.tx.paths.RippleCalc.Input in = new org.stoxum.engine.tx.paths.RippleCalc.Input(false, true,
+        AccountId one = AccountId.ONE;
+        RippleCalc.Input in = new RippleCalc.Input(false, true,
                 false);
-        org.stoxum.engine.ledger.PaymentSandbox sb = new org.stoxum.engine.ledger.PaymentSandbox(env.current(),
-                org.stoxum.engine.ledger.ApplyFlags.NONE);
-        org.stoxum.codec.binary.STPathSet none = org.stoxum.codec.binary.STPathSet.EMPTY;
-        assertEquals(TER.temBAD_PATH, org.stoxum.engine.tx.paths.RippleCalc.rippleCalculate(sb, sendMax, deliver,
+        PaymentSandbox sb = new PaymentSandbox(env.current(),
+                ApplyFlags.NONE);
+        STPathSet none = STPathSet.EMPTY;
+        assertEquals(TER.temBAD_PATH, RippleCalc.rippleCalculate(sb, sendMax, deliver,
                 bob.id(), one, none, in).ter());
-        assertEquals(TER.temBAD_PATH, org.stoxum.engine.tx.paths.RippleCalc.rippleCalculate(sb, sendMax, deliver,
+        assertEquals(TER.temBAD_PATH, RippleCalc.rippleCalculate(sb, sendMax, deliver,
                 one, alice.id(), none, in).ter());
-        assertEquals(TER.temBAD_PATH, org.stoxum.engine.tx.paths.RippleCalc.rippleCalculate(sb, noAccountAmount,
+        assertEquals(TER.temBAD_PATH, RippleCalc.rippleCalculate(sb, noAccountAmount,
                 deliver, bob.id(), alice.id(), none, in).ter());
-        assertEquals(TER.temBAD_PATH, org.stoxum.engine.tx.paths.RippleCalc.rippleCalculate(sb, sendMax,
+        assertEquals(TER.temBAD_PATH, RippleCalc.rippleCalculate(sb, sendMax,
                 noAccountAmount, bob.id(), alice.id(), none, in).ter());
     }
 }

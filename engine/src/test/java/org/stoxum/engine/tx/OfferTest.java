@@ -4,11 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.stoxum.engine.tx.jtx.Conditions.balance;
 import static org.stoxum.engine.tx.jtx.Conditions.hasOffer;
+import static org.stoxum.engine.tx.jtx.Conditions.lines;
 import static org.stoxum.engine.tx.jtx.Conditions.noLine;
 import static org.stoxum.engine.tx.jtx.Conditions.noOffer;
 import static org.stoxum.engine.tx.jtx.Conditions.offers;
 import static org.stoxum.engine.tx.jtx.Conditions.owners;
 import static org.stoxum.engine.tx.jtx.Jtx.drops;
+import static org.stoxum.engine.tx.jtx.Jtx.fset;
+import static org.stoxum.engine.tx.jtx.Jtx.noop;
 import static org.stoxum.engine.tx.jtx.Jtx.offer;
 import static org.stoxum.engine.tx.jtx.Jtx.offerCancel;
 import static org.stoxum.engine.tx.jtx.Jtx.path;
@@ -18,6 +21,9 @@ import static org.stoxum.engine.tx.jtx.Jtx.stm;
 import static org.stoxum.engine.tx.jtx.Jtx.ter;
 import static org.stoxum.engine.tx.jtx.Jtx.trust;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.stoxum.codec.amount.CalcSwitchover;
 import org.stoxum.codec.amount.Currency;
@@ -1368,7 +1374,7 @@ class OfferTest {
         // crossing takes alice down to her reserve, and removes her offer
         env.apply(offer(bob, stm(50_000), bobUsd.of(5000)));
         env.close();
-        env.require(balance(alice, stm(250)), owners(alice, 1), org.stoxum.engine.tx.jtx.Conditions.lines(alice, 1),
+        env.require(balance(alice, stm(250)), owners(alice, 1), lines(alice, 1),
                 offers(bob, 1), hasOffer(bob, stm(250), bobUsd.of(25)));
     }
 
@@ -1626,7 +1632,7 @@ class OfferTest {
         Env env = env();
         env.fundRippling(stm(400_000), gwx, alice, bob);
         env.close();
-        env.apply(org.stoxum.engine.tx.jtx.Jtx.fset(gwx, TxFlags.ASF_REQUIRE_AUTH));
+        env.apply(fset(gwx, TxFlags.ASF_REQUIRE_AUTH));
         env.close();
         env.apply(trust(gwx, IOU.of(bob, "USD").of(100)).flags(TxFlags.SETF_AUTH));
         env.apply(trust(bob, gwUsd.of(100)));
@@ -1653,7 +1659,7 @@ class OfferTest {
         env.apply(offer(alice, gwUsd.of(40), stm(4000)));
         env.close();
         env.require(offers(alice, 1), noLine(alice, gwUsd.issue()));
-        env.apply(org.stoxum.engine.tx.jtx.Jtx.fset(gwx, TxFlags.ASF_REQUIRE_AUTH));
+        env.apply(fset(gwx, TxFlags.ASF_REQUIRE_AUTH));
         env.close();
         env.apply(trust(gwx, IOU.of(bob, "USD").of(100)).flags(TxFlags.SETF_AUTH));
         env.close();
@@ -1700,8 +1706,8 @@ class OfferTest {
         env.fundRippling(stm(100_000), hotUs, coldUs, hotEu, coldEu, mm);
         env.close();
         for (Account cold : new Account[] {coldUs, coldEu}) {
-            env.apply(org.stoxum.engine.tx.jtx.Jtx.fset(cold, TxFlags.ASF_REQUIRE_AUTH));
-            env.apply(org.stoxum.engine.tx.jtx.Jtx.fset(cold, TxFlags.ASF_DEFAULT_RIPPLE));
+            env.apply(fset(cold, TxFlags.ASF_REQUIRE_AUTH));
+            env.apply(fset(cold, TxFlags.ASF_DEFAULT_RIPPLE));
         }
         env.close();
         env.apply(trust(hotUs, usdc.of(10_000_000)).flags(TxFlags.SET_NO_RIPPLE));
@@ -1741,12 +1747,12 @@ class OfferTest {
         env.close();
         long gwOfferSeq = env.seq(gwx) - 1;
         env.require(offers(gwx, 1));
-        env.submit(org.stoxum.engine.tx.jtx.Jtx.fset(gwx, TxFlags.ASF_REQUIRE_AUTH), ter(TER.tecOWNERS));
+        env.submit(fset(gwx, TxFlags.ASF_REQUIRE_AUTH), ter(TER.tecOWNERS));
         env.close();
         env.apply(offerCancel(gwx, gwOfferSeq));
         env.close();
         env.require(offers(gwx, 0));
-        env.apply(org.stoxum.engine.tx.jtx.Jtx.fset(gwx, TxFlags.ASF_REQUIRE_AUTH));
+        env.apply(fset(gwx, TxFlags.ASF_REQUIRE_AUTH));
         env.close();
         env.apply(offer(gwx, gwUsd.of(40), stm(4000)));
         env.close();
@@ -1768,7 +1774,7 @@ class OfferTest {
         IOU xxx = IOU.of(gw, "XXX");
         Env env = env();
         env.fundRippling(stm(10_000), gw, alice);
-        env.apply(org.stoxum.engine.tx.jtx.Jtx.noop(gw).with(tx -> tx.setU8(SField.TICK_SIZE, 5)));
+        env.apply(noop(gw).with(tx -> tx.setU8(SField.TICK_SIZE, 5)));
         assertEquals(5, env.root(gw).getU8(SField.TICK_SIZE));
         env.apply(trust(alice, xts.of(1000)));
         env.apply(trust(alice, xxx.of(1000)));
@@ -1778,8 +1784,8 @@ class OfferTest {
         env.apply(offer(alice, xts.of(30), xxx.of(10)));
         env.apply(offer(alice, xts.of(10), xxx.of(30)).flags(TxFlags.SELL));
         env.apply(offer(alice, xts.of(30), xxx.of(10)).flags(TxFlags.SELL));
-        java.util.List<STObject> offers = new java.util.ArrayList<>(env.offers(alice));
-        offers.sort(java.util.Comparator.comparingLong(o -> o.getU32(SField.SEQUENCE)));
+        List<STObject> offers = new ArrayList<>(env.offers(alice));
+        offers.sort(Comparator.comparingLong(o -> o.getU32(SField.SEQUENCE)));
         assertEquals(4, offers.size());
         STAmount firstGets = offers.get(0).getAmount(SField.TAKER_GETS);
         assertTrue(offers.get(0).getAmount(SField.TAKER_PAYS).valueEquals(xts.of(10)));
