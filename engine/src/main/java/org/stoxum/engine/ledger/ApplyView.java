@@ -1,5 +1,8 @@
 package org.stoxum.engine.ledger;
 
+import org.stoxum.codec.amount.STAmount;
+import org.stoxum.codec.types.AccountId;
+
 /**
  * A view a transaction changes (rippled's {@code ApplyView}): entries are taken for editing with
  * {@link #peek}, and every change is announced with {@link #insert}, {@link #update} or {@link #erase}, so
@@ -23,4 +26,15 @@ public interface ApplyView extends ReadView {
 
     /** Removes a peeked entry. */
     void erase(SLE sle);
+
+    /**
+     * Told of every credit of {@code amount} from {@code from} to {@code to}, with the sender's balance
+     * before it (rippled's {@code creditHook}); only a {@link PaymentSandbox} records it.
+     */
+    default void creditHook(AccountId from, AccountId to, STAmount amount, STAmount preCreditBalance) {
+    }
+
+    /** Told of every owner count change (rippled's {@code adjustOwnerCountHook}); only a PaymentSandbox records it. */
+    default void adjustOwnerCountHook(AccountId account, long current, long next) {
+    }
 }

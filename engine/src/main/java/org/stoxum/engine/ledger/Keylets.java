@@ -114,6 +114,11 @@ public final class Keylets {
         return new Keylet(LedgerEntryType.OFFER, hash(SPACE_OFFER).account(account).u32(sequence).finishKey());
     }
 
+    /** The Offer stored under {@code key} (found in a directory). */
+    public static Keylet offer(Hash256 key) {
+        return new Keylet(LedgerEntryType.OFFER, key);
+    }
+
     /** The trust line between {@code a} and {@code b} in {@code currency}; the smaller account comes first. */
     public static Keylet line(AccountId a, AccountId b, Currency currency) {
         AccountId low = a.compareTo(b) < 0 ? a : b;

@@ -1,7 +1,9 @@
 package org.stoxum.engine.ledger;
 
 import java.util.Iterator;
+import org.stoxum.codec.amount.STAmount;
 import org.stoxum.codec.binary.STObject;
+import org.stoxum.codec.types.AccountId;
 import org.stoxum.codec.types.Hash256;
 import org.stoxum.storage.ledger.LedgerHeader;
 
@@ -95,4 +97,22 @@ public interface ReadView {
 
     /** The transaction {@code id}, or null. */
     LedgerTx txRead(Hash256 id);
+
+    /**
+     * The part of {@code amount} (what {@code account} holds of {@code issuer}'s currency, or native when
+     * the issuer is the zero account) that may be spent in this view. Plain views answer the amount; a
+     * {@link PaymentSandbox} holds back what the payment in progress credited, so liquidity a payment
+     * creates cannot feed the same payment (rippled's {@code balanceHook}).
+     */
+    default STAmount balanceHook(AccountId account, AccountId issuer, STAmount amount) {
+        return amount;
+    }
+
+    /**
+     * The owner count to reserve for: {@code count}, or in a {@link PaymentSandbox} the highest count the
+     * payment in progress has given the account (rippled's {@code ownerCountHook}).
+     */
+    default long ownerCountHook(AccountId account, long count) {
+        return count;
+    }
 }

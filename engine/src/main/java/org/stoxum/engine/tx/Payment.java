@@ -12,13 +12,15 @@ import org.stoxum.engine.ledger.Amendments;
 import org.stoxum.engine.ledger.Keylet;
 import org.stoxum.engine.ledger.Keylets;
 import org.stoxum.engine.ledger.LedgerFlags;
+import org.stoxum.engine.ledger.PaymentSandbox;
 import org.stoxum.engine.ledger.SLE;
+import org.stoxum.engine.tx.paths.Flow;
+import org.stoxum.engine.tx.paths.RippleCalc;
 
 /**
- * Payment (rippled's {@code Payment.cpp}). Every check is rippled's; the direct native payment (which
- * creates the destination account when needed) is applied here. A payment that must ripple (issued
- * currency, paths or SendMax) needs the payment engine, which is not part of this transactor yet: after
- * passing every check it answers {@link TER#temUNKNOWN} and changes nothing.
+ * Payment (rippled's {@code Payment.cpp}). A direct native payment (which creates the destination account
+ * when needed) is applied here; a payment that must ripple (issued currency, paths or SendMax) goes
+ * through the payment engine ({@link RippleCalc}).
  */
 public final class Payment extends Transactor {
     /** Most paths in a PathSet an open ledger accepts. */
@@ -150,6 +152,31 @@ public final class Payment extends Transactor {
         return TER.tesSUCCESS;
     }
 
+    /**
+     * A payment through the payment engine: the default path and the given paths, within SendMax; a
+     * partial payment records what it delivered (and fails short of DeliverMin).
+     */
+    private TER ripple(STObject tx, AccountId destination, STAmount dst) {
+        long flags = tx.getFlags();
+        STPathSet paths = tx.isPresent(SField.PATHS) ? tx.getPathSet(SField.PATHS) : STPathSet.EMPTY;
+        RippleCalc.Input input = new RippleCalc.Input((flags & TxFlags.PARTIAL_PAYMENT) != 0,
+                (flags & TxFlags.NO_RIPPLE_DIRECT) == 0, (flags & TxFlags.LIMIT_QUALITY) != 0);
+        PaymentSandbox pv = new PaymentSandbox(view());
+        Flow.Output rc = RippleCalc.rippleCalculate(pv, maxSourceAmount(tx, account), dst, destination, account,
+                paths, input);
+        pv.apply(view());
+        TER ter = rc.ter();
+        if (ter == TER.tesSUCCESS && !rc.actualOut().valueEquals(dst)) {
+            if (tx.isPresent(SField.DELIVER_MIN) && rc.actualOut().compareTo(tx.getAmount(SField.DELIVER_MIN)) < 0) {
+                ter = TER.tecPATH_PARTIAL;
+            } else {
+                ctx.deliver(rc.actualOut());
+            }
+        }
+        // a retry code from the engine is not worth retrying: claim the fee
+        return ter.isTer() ? TER.tecPATH_DRY : ter;
+    }
+
     @Override
     protected TER doApply() {
         STObject tx = tx();
@@ -172,7 +199,7 @@ public final class Payment extends Transactor {
             return TER.tecNO_PERMISSION;
         }
         if (ripple) {
-            return TER.temUNKNOWN;
+            return ripple(tx, destination, dst);
         }
         long ownerCount = view().read(Keylets.account(account)).getU32(SField.OWNER_COUNT);
         long reserve = view().fees().accountReserve(ownerCount);

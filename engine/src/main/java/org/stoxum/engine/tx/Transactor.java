@@ -1,7 +1,10 @@
 package org.stoxum.engine.tx;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.stoxum.codec.amount.STAmount;
 import org.stoxum.codec.amount.XRPAmount;
+import org.stoxum.codec.binary.LedgerEntryType;
 import org.stoxum.codec.binary.SField;
 import org.stoxum.codec.binary.STArray;
 import org.stoxum.codec.binary.STObject;
@@ -16,6 +19,7 @@ import org.stoxum.engine.ledger.Keylets;
 import org.stoxum.engine.ledger.LedgerFlags;
 import org.stoxum.engine.ledger.SLE;
 import org.stoxum.engine.ledger.STTx;
+import org.stoxum.engine.ledger.Views;
 
 /**
  * The apply stage of a transaction and the checks every type shares (rippled's {@code Transactor}).
@@ -26,6 +30,8 @@ import org.stoxum.engine.ledger.STTx;
 public abstract class Transactor {
     /** Most entries one transaction may change before it is cut to a fee claim (oversizeMetaDataCap). */
     public static final int OVERSIZE_META_DATA_CAP = 5200;
+    /** Most unfunded offers an oversized transaction still removes. */
+    public static final int UNFUNDED_OFFER_REMOVE_LIMIT = 1000;
 
     protected final ApplyContext ctx;
     /** The sending account. */
@@ -70,7 +76,9 @@ public abstract class Transactor {
             ter = TER.tecOVERSIZE;
         }
         if (ter == TER.tecOVERSIZE || (ter.isTec() && !ApplyFlags.has(view().flags(), ApplyFlags.RETRY))) {
+            List<Hash256> removedOffers = ter == TER.tecOVERSIZE ? removedOffers() : List.of();
             fee = claimFee(fee);
+            removeUnfundedOffers(removedOffers);
             didApply = true;
         }
         if (didApply) {
@@ -117,6 +125,32 @@ public abstract class Transactor {
     private void payFee(SLE sle) {
         sourceBalance -= tx().getAmount(SField.FEE).drops();
         sle.object().setAmount(SField.BALANCE, STAmount.ofDrops(sourceBalance));
+    }
+
+    /** Offers the transaction deleted untouched (found or made unfunded): still removed when it is cut to a fee claim. */
+    private List<Hash256> removedOffers() {
+        List<Hash256> removed = new ArrayList<>();
+        ctx.visit((key, isDelete, before, after) -> {
+            if (isDelete && before != null && after != null
+                    && before.getU16(SField.LEDGER_ENTRY_TYPE) == LedgerEntryType.OFFER.code()
+                    && before.getAmount(SField.TAKER_PAYS).equals(after.getAmount(SField.TAKER_PAYS))) {
+                removed.add(key);
+            }
+        });
+        return removed;
+    }
+
+    private void removeUnfundedOffers(List<Hash256> offers) {
+        int removed = 0;
+        for (Hash256 index : offers) {
+            SLE offer = view().peek(Keylets.offer(index));
+            if (offer != null) {
+                Views.offerDelete(view(), offer);
+                if (++removed == UNFUNDED_OFFER_REMOVE_LIMIT) {
+                    return;
+                }
+            }
+        }
     }
 
     /** Discards every change and charges only the fee (capped at the balance); returns the fee charged. */

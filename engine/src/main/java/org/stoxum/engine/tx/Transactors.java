@@ -8,8 +8,8 @@ import org.stoxum.codec.types.Hash256;
 import org.stoxum.engine.ledger.Amendments;
 
 /**
- * The transactor of each transaction type. Types whose logic is not written yet (offers, trust lines,
- * escrows, payment channels, checks) answer their amendment's {@link TER#temDISABLED} when it is not
+ * The transactor of each transaction type. Types whose logic is not written yet (tickets, escrows, payment
+ * channels, checks) answer their amendment's {@link TER#temDISABLED} when it is not
  * enabled, as rippled does first, and otherwise {@link TER#temUNKNOWN} ("requires logic that is not
  * implemented yet") from preflight, so they never touch a ledger.
  */
@@ -23,9 +23,9 @@ public final class Transactors {
         TYPES.put(TxType.SIGNER_LIST_SET, SetSignerList.TYPE);
         TYPES.put(TxType.ENABLE_AMENDMENT, Change.TYPE);
         TYPES.put(TxType.SET_FEE, Change.TYPE);
-        notImplemented(TxType.OFFER_CREATE, null);
-        notImplemented(TxType.OFFER_CANCEL, null);
-        notImplemented(TxType.TRUST_SET, null);
+        TYPES.put(TxType.TRUST_SET, SetTrust.TYPE);
+        TYPES.put(TxType.OFFER_CREATE, CreateOffer.TYPE);
+        TYPES.put(TxType.OFFER_CANCEL, CancelOffer.TYPE);
         notImplemented(TxType.TICKET_CREATE, Amendments.TICKETS);
         notImplemented(TxType.TICKET_CANCEL, Amendments.TICKETS);
         notImplemented(TxType.ESCROW_CREATE, Amendments.ESCROW);
@@ -57,7 +57,7 @@ public final class Transactors {
     /** True when transactions of {@code type} are applied by this engine (not answered temUNKNOWN). */
     public static boolean isImplemented(TxType type) {
         return switch (type) {
-            case PAYMENT, ACCOUNT_SET, SET_REGULAR_KEY, SIGNER_LIST_SET -> true;
+            case PAYMENT, ACCOUNT_SET, SET_REGULAR_KEY, SIGNER_LIST_SET, TRUST_SET, OFFER_CREATE, OFFER_CANCEL -> true;
             default -> false;
         };
     }

@@ -35,6 +35,23 @@ public final class TxFlags {
     public static final long PAYMENT_MASK = ~(UNIVERSAL | PARTIAL_PAYMENT | LIMIT_QUALITY | NO_RIPPLE_DIRECT)
             & 0xFFFF_FFFFL;
 
+    // TrustSet
+    public static final long SETF_AUTH = 0x0001_0000L;
+    public static final long SET_NO_RIPPLE = 0x0002_0000L;
+    public static final long CLEAR_NO_RIPPLE = 0x0004_0000L;
+    public static final long SET_FREEZE = 0x0010_0000L;
+    public static final long CLEAR_FREEZE = 0x0020_0000L;
+    public static final long TRUST_SET_MASK = ~(UNIVERSAL | SETF_AUTH | SET_NO_RIPPLE | CLEAR_NO_RIPPLE | SET_FREEZE
+            | CLEAR_FREEZE) & 0xFFFF_FFFFL;
+
+    // OfferCreate
+    public static final long PASSIVE = 0x0001_0000L;
+    public static final long IMMEDIATE_OR_CANCEL = 0x0002_0000L;
+    public static final long FILL_OR_KILL = 0x0004_0000L;
+    public static final long SELL = 0x0008_0000L;
+    public static final long OFFER_CREATE_MASK = ~(UNIVERSAL | PASSIVE | IMMEDIATE_OR_CANCEL | FILL_OR_KILL | SELL)
+            & 0xFFFF_FFFFL;
+
     private TxFlags() {
     }
 }

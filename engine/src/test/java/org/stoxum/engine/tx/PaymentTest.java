@@ -1,7 +1,6 @@
 package org.stoxum.engine.tx;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.stoxum.engine.tx.jtx.Conditions.absent;
 import static org.stoxum.engine.tx.jtx.Conditions.balance;
@@ -162,14 +161,15 @@ class PaymentTest {
     }
 
     @Test
-    void issuedPaymentsPassTheirChecksThenAnswerNotImplemented() {
+    void issuedPaymentWithoutATrustLineIsDryAndClaimsTheFee() {
         Env env = new Env();
         env.fund(stm(10_000), alice, bob);
         STAmount usd = STAmount.of(new Issue(Currency.fromJson("USD", env.profile()), bob.id()),
                 1_000_000_000_000_000L, -15, false);
+        // the engine's terNO_LINE becomes a claimed tecPATH_DRY
         Env.Submitted s = env.submit(pay(alice, bob, usd));
-        assertEquals(TER.temUNKNOWN, s.ter());
-        assertFalse(s.applied());
+        assertEquals(TER.tecPATH_DRY, s.ter());
+        assertTrue(s.applied());
         env.submit(pay(alice, carol, usd), ter(TER.tecNO_DST));
     }
 

@@ -1,14 +1,23 @@
 package org.stoxum.engine.tx.jtx;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
+import org.stoxum.codec.amount.Issue;
 import org.stoxum.codec.NetworkProfile;
 import org.stoxum.codec.amount.STAmount;
 import org.stoxum.codec.binary.BinaryCodec;
+import org.stoxum.codec.binary.LedgerEntryType;
 import org.stoxum.codec.binary.SField;
 import org.stoxum.codec.binary.STArray;
 import org.stoxum.codec.binary.STObject;
 import org.stoxum.codec.binary.TER;
+import org.stoxum.codec.types.Hash256;
+import org.stoxum.engine.ledger.Amendments;
 import org.stoxum.engine.ledger.ApplyFlags;
+import org.stoxum.engine.ledger.Fees;
 import org.stoxum.engine.ledger.Genesis;
 import org.stoxum.engine.ledger.Keylet;
 import org.stoxum.engine.ledger.Keylets;
@@ -51,10 +60,46 @@ public final class Env {
 
     /** A server started on {@code genesis} at network time {@code startTime}. */
     public Env(Ledger genesis, long startTime) {
-        this.profile = NetworkProfile.STOXUM;
+        this(NetworkProfile.STOXUM, genesis, startTime);
+    }
+
+    /** A server of {@code profile} started on {@code genesis} at network time {@code startTime}. */
+    public Env(NetworkProfile profile, Ledger genesis, long startTime) {
+        this.profile = profile;
         this.setup = EngineSetup.of(profile);
         this.now = startTime;
         this.ledger = OpenLedger.startStandalone(setup, genesis, now);
+    }
+
+    /**
+     * A chain whose clock starts at network time 0, as rippled's jtx environment does: the fixes switched
+     * on by close time (fix1141, fix1274, fix1298, fix1443, fix1449 and the amount rounding switchovers)
+     * are off until a test closes a ledger past them, so rippled's own test expectations apply as they are.
+     */
+    public static Env atTimeZero() {
+        return new Env(Genesis.withSupportedAmendments(NetworkProfile.STOXUM), 0);
+    }
+
+    /**
+     * rippled's own test environment: the ripple profile (reserves of 200 and 50 units, as rippled's jtx
+     * tests assume), every supported amendment, the clock at 0.
+     */
+    public static Env rippled() {
+        return new Env(NetworkProfile.RIPPLE, Genesis.withSupportedAmendments(NetworkProfile.RIPPLE), 0);
+    }
+
+    /** {@link #atTimeZero()} with the supported amendments changed: {@code add} enabled, {@code remove} not. */
+    public static Env atTimeZero(Set<Hash256> add, Set<Hash256> remove) {
+        Set<Hash256> amendments = new HashSet<>(Amendments.supported());
+        amendments.addAll(add);
+        amendments.removeAll(remove);
+        NetworkProfile p = NetworkProfile.STOXUM;
+        return new Env(Genesis.create(p, amendments, Fees.defaults(p), Set.of()), 0);
+    }
+
+    /** Submits {@code jt} and expects tesSUCCESS (rippled's {@code env(jt)}). */
+    public Submitted apply(JTx jt) {
+        return submit(jt, Jtx.ter(TER.tesSUCCESS));
     }
 
     public Account master() {
@@ -73,6 +118,27 @@ public final class Env {
     public Env fund(STAmount amount, Account... accounts) {
         for (Account a : accounts) {
             submit(Jtx.pay(master, a, amount), Jtx.ter(TER.tesSUCCESS));
+        }
+        return this;
+    }
+
+    /**
+     * Funds as rippled's jtx {@code fund} does: pays {@code amount} plus a fee, then sets DefaultRipple,
+     * so that the account ends with exactly {@code amount} and rippling on.
+     */
+    public Env fundRippling(STAmount amount, Account... accounts) {
+        for (Account a : accounts) {
+            submit(Jtx.pay(master, a, STAmount.ofDrops(amount.drops() + baseFee())), Jtx.ter(TER.tesSUCCESS));
+            submit(Jtx.fset(a, TxFlags.ASF_DEFAULT_RIPPLE), Jtx.ter(TER.tesSUCCESS));
+        }
+        return this;
+    }
+
+    /** Each account trusts {@code limit}'s issuer for {@code limit}; the fee is refunded (rippled's {@code env.trust}). */
+    public Env trust(STAmount limit, Account... accounts) {
+        for (Account a : accounts) {
+            submit(Jtx.trust(a, limit), Jtx.ter(TER.tesSUCCESS));
+            submit(Jtx.pay(master, a, STAmount.ofDrops(baseFee())), Jtx.ter(TER.tesSUCCESS));
         }
         return this;
     }
@@ -171,6 +237,15 @@ public final class Env {
         return current().read(k);
     }
 
+    /**
+     * The metadata of a submitted transaction, as rippled's {@code env.meta()} gives it: the open ledger
+     * is closed first, and the transaction read back from the closed ledger.
+     */
+    public STObject meta(Submitted s) {
+        Ledger closed = close();
+        return closed.txRead(s.tx().id()).meta();
+    }
+
     /** The account's root in the open ledger, or null. */
     public STObject root(Account a) {
         return le(Keylets.account(a.id()));
@@ -193,6 +268,45 @@ public final class Env {
 
     public long ownerCount(Account a) {
         return root(a).getU32(SField.OWNER_COUNT);
+    }
+
+    /** {@code a}'s balance of {@code issue} from its side of the line, or null when there is no line. */
+    public STAmount lineBalance(Account a, Issue issue) {
+        STObject line = le(Keylets.line(a.id(), issue));
+        if (line == null) {
+            return null;
+        }
+        STAmount b = line.getAmount(SField.BALANCE);
+        if (a.id().compareTo(issue.account()) > 0) {
+            b = b.negate();
+        }
+        return b.isZero() ? STAmount.zero(issue) : STAmount.of(issue, b.mantissa(), b.exponent(), b.isNegative());
+    }
+
+    /** The entries of {@code a}'s owner directory, in directory order. */
+    public List<STObject> ownedObjects(Account a) {
+        List<STObject> out = new ArrayList<>();
+        Keylet root = Keylets.ownerDir(a.id());
+        long page = 0;
+        while (true) {
+            STObject dir = le(Keylets.page(root, page));
+            if (dir == null) {
+                return out;
+            }
+            for (Hash256 key : dir.getVector256(SField.INDEXES)) {
+                out.add(le(Keylets.unchecked(key)));
+            }
+            page = dir.getU64(SField.INDEX_NEXT);
+            if (page == 0) {
+                return out;
+            }
+        }
+    }
+
+    /** {@code a}'s offers, in directory order. */
+    public List<STObject> offers(Account a) {
+        return ownedObjects(a).stream()
+                .filter(o -> o.getU16(SField.LEDGER_ENTRY_TYPE) == LedgerEntryType.OFFER.code()).toList();
     }
 
     /** The base fee in drops. */

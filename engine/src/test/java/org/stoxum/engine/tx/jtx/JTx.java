@@ -7,6 +7,8 @@ import java.util.function.Consumer;
 import org.stoxum.codec.amount.STAmount;
 import org.stoxum.codec.binary.SField;
 import org.stoxum.codec.binary.STObject;
+import org.stoxum.codec.binary.STPathElement;
+import org.stoxum.codec.binary.STPathSet;
 import org.stoxum.codec.binary.TxType;
 
 /**
@@ -65,6 +67,23 @@ public final class JTx {
         List<Account> list = new ArrayList<>(Arrays.asList(signers));
         list.sort((a, b) -> a.id().compareTo(b.id()));
         this.multiSigners = list;
+        return this;
+    }
+
+    public JTx sendmax(STAmount amount) {
+        tx.setAmount(SField.SEND_MAX, amount);
+        return this;
+    }
+
+    public JTx deliverMin(STAmount amount) {
+        tx.setAmount(SField.DELIVER_MIN, amount);
+        return this;
+    }
+
+    /** Sets the payment's paths (see {@link Jtx#path}). */
+    @SafeVarargs
+    public final JTx paths(List<STPathElement>... paths) {
+        tx.setPathSet(SField.PATHS, STPathSet.of(Arrays.asList(paths)));
         return this;
     }
 
