@@ -23,10 +23,10 @@ import org.stoxum.codec.testing.SharedVectors;
  * Replays the oracle's 520-request conversation (oracle/scenario.jsonl) against a fresh {@code --start}
  * server and compares every answer, minus the clock- and randomness-dependent fields.
  *
- * <p>Not everything matches yet (issued currencies, offers), so a ratchet ({@code oracle/scenario-ratchet.txt})
- * lists the request ids that must match: the test fails when one of them stops matching, and prints the
- * others as the to-do list. Run with {@code -Dscenario.ratchet.write=true} to rewrite the ratchet with
- * every id that matches now.
+ * <p>A ratchet ({@code oracle/scenario-ratchet.txt}) lists the request ids that must match (today all 520):
+ * the test fails when one of them stops matching, and prints any others as a to-do list, so a future
+ * conversation can be added before it passes whole. Run with {@code -Dscenario.ratchet.write=true} to
+ * rewrite the ratchet with every id that matches now.
  */
 class ScenarioReplayTest {
     private static final ObjectMapper JSON = new ObjectMapper();
