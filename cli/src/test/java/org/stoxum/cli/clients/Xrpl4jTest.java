@@ -38,6 +38,8 @@ import org.xrpl.xrpl4j.model.transactions.XrpCurrencyAmount;
  * JSON-RPC with every address translated between the two alphabets (the signed bytes are the same).
  * Submission is raw JSON-RPC on both: xrpl4j 4's SubmitResult requires fields rippled added in 1.x
  * (accepted, applied, kept, open_ledger_cost, ...), which neither rippled 0.90.1 nor stoxumd answers.
+ * Likewise XrplClient.ledger() is not used: xrpl4j parses close_time_human as rippled 1.x writes it
+ * ("... 00:00:00.000000000 UTC"), not as 0.90.1 does ("2026-Nov-24 04:03:30").
  */
 class Xrpl4jTest {
     private static final String GENESIS_SEED = "snoPBrXtMeMyMHUVTgbuqAfg1SUTb";
