@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.stoxum.cli.client.JsonRpcClient;
 import org.stoxum.cli.client.RpcClientException;
+import org.stoxum.codec.NetworkProfile;
 import org.stoxum.engine.app.Application;
 import org.stoxum.engine.app.LedgerStart;
 import org.stoxum.engine.app.LogLevels;
@@ -37,14 +38,17 @@ public final class TestNodes {
         /** A JSON-RPC port without admin rights. */
         public final int publicPort;
         public final Application app;
+        /** The {@code [network_profile]} this node runs. */
+        public final NetworkProfile profile;
         final JsonRpcClient client;
 
-        private Node(Path dir, int rpcPort, int wsPort, int publicPort, Application app) {
+        private Node(Path dir, int rpcPort, int wsPort, int publicPort, Application app, NetworkProfile profile) {
             this.dir = dir;
             this.rpcPort = rpcPort;
             this.wsPort = wsPort;
             this.publicPort = publicPort;
             this.app = app;
+            this.profile = profile;
             this.client = new JsonRpcClient("127.0.0.1", rpcPort);
         }
 
@@ -60,7 +64,7 @@ public final class TestNodes {
         /** Writes this node's config to {@code stoxumd.cfg} in its directory, for client mode. */
         public Path writeConfig() throws IOException {
             Path cfg = dir.resolve("stoxumd.cfg");
-            Files.writeString(cfg, configText(dir, rpcPort, wsPort, publicPort));
+            Files.writeString(cfg, configText(dir, rpcPort, wsPort, publicPort, profile));
             return cfg;
         }
 
@@ -81,7 +85,8 @@ public final class TestNodes {
 
     /** A new node on a stopped node's directory and ports, started from {@code start}. */
     public static Node restart(Node stopped, LedgerStart start) throws IOException {
-        return launch(stopped.dir, stopped.rpcPort, stopped.wsPort, stopped.publicPort, start);
+        return launch(stopped.dir, stopped.rpcPort, stopped.wsPort, stopped.publicPort, start, "",
+                stopped.profile);
     }
 
     /** A node started as {@code stoxumd --standalone} ({@code withAmendments}: also {@code --start}). */
@@ -96,37 +101,43 @@ public final class TestNodes {
 
     /** A node on a fresh directory whose config also holds {@code extraSections} (config-file text). */
     public static Node start(LedgerStart start, String extraSections) throws IOException {
+        return start(start, extraSections, NetworkProfile.STOXUM);
+    }
+
+    /** A node on a fresh directory running {@code profile}, its config also holding {@code extraSections}. */
+    public static Node start(LedgerStart start, String extraSections, NetworkProfile profile) throws IOException {
         Path dir = Files.createTempDirectory("stoxumd-test");
         try {
-            return launch(dir, freePort(), freePort(), freePort(), start, extraSections);
+            return launch(dir, freePort(), freePort(), freePort(), start, extraSections, profile);
         } catch (IOException | RuntimeException e) {
             delete(dir);
             throw e;
         }
     }
 
-    private static Node launch(Path dir, int rpc, int ws, int pub, LedgerStart start) throws IOException {
-        return launch(dir, rpc, ws, pub, start, "");
-    }
-
-    private static Node launch(Path dir, int rpc, int ws, int pub, LedgerStart start, String extraSections)
-            throws IOException {
+    private static Node launch(Path dir, int rpc, int ws, int pub, LedgerStart start, String extraSections,
+            NetworkProfile profile) throws IOException {
         NodeConfig config = NodeConfigLoader.parse("test config",
-                configText(dir, rpc, ws, pub) + "\n" + extraSections, Optional.empty(),
+                configText(dir, rpc, ws, pub, profile) + "\n" + extraSections, Optional.empty(),
                 dir, dir.resolve("data"), true);
         Application app = Application.start(config, start, LogLevels.Severity.WARNING, ServerOptions.defaults());
-        return new Node(dir, rpc, ws, pub, app);
+        return new Node(dir, rpc, ws, pub, app, profile);
     }
 
-    /** A config with loopback admin ports and data under {@code dir}. */
+    /** A stoxum-profile config with loopback admin ports and data under {@code dir}. */
     public static String configText(Path dir, int rpcPort, int wsPort, int publicPort) {
+        return configText(dir, rpcPort, wsPort, publicPort, NetworkProfile.STOXUM);
+    }
+
+    /** A config for {@code profile} with loopback admin ports and data under {@code dir}. */
+    public static String configText(Path dir, int rpcPort, int wsPort, int publicPort, NetworkProfile profile) {
         return "[server]\n" + RPC_PORT + "\n" + WS_PORT + "\n" + PUBLIC_PORT + "\n\n"
                 + "[" + RPC_PORT + "]\nip = 127.0.0.1\nport = " + rpcPort + "\nprotocol = http\nadmin = 127.0.0.1\n\n"
                 + "[" + WS_PORT + "]\nip = 127.0.0.1\nport = " + wsPort + "\nprotocol = ws\nadmin = 127.0.0.1\n\n"
                 + "[" + PUBLIC_PORT + "]\nip = 127.0.0.1\nport = " + publicPort + "\nprotocol = http\n\n"
                 + "[node_db]\ntype = lmdb\npath = " + dir.resolve("db") + "\n\n"
                 + "[database_path]\n" + dir.resolve("data") + "\n\n"
-                + "[network_profile]\nstoxum\n";
+                + "[network_profile]\n" + profile.configName() + "\n";
     }
 
     /** A port nothing listens on now. */
