@@ -22,10 +22,7 @@ const LSF_REQUIRE_DEST_TAG = 0x00020000;
 
 let failures = 0;
 // Disagreements already reported as server bugs: printed as KNOWN, not counted, until the server is fixed.
-const KNOWN_BUGS = new Set([
-  // TER text is the stoxum one ("STM") in the ripple profile too.
-  'underfunded account creation engine_result_message',
-]);
+const KNOWN_BUGS = new Set([]);
 
 /** One named check: deep equality, reported either way. */
 function check(label, actual, expected) {

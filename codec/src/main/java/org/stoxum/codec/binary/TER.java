@@ -2,6 +2,7 @@ package org.stoxum.codec.binary;
 
 import java.util.HashMap;
 import java.util.Map;
+import org.stoxum.codec.NetworkProfile;
 
 /**
  * Transaction engine results: token, numeric code and the English message stoxumd prints as
@@ -153,6 +154,14 @@ public enum TER {
     /** The human message stoxumd prints for this result. */
     public String message() {
         return message;
+    }
+
+    /**
+     * The human message as a server of {@code profile} prints it: stoxumd's messages name STM where
+     * rippled's name XRP, and only the currency word differs.
+     */
+    public String message(NetworkProfile profile) {
+        return profile == NetworkProfile.STOXUM ? message : message.replace("STM", profile.nativeCurrency());
     }
 
     /** The result with this code, or null if stoxumd has none. */

@@ -167,7 +167,7 @@ public final class Subscriptions {
         msg.put("status", validated ? "closed" : "proposed");
         msg.put("engine_result", ter.token());
         msg.put("engine_result_code", ter.code());
-        msg.put("engine_result_message", ter.message());
+        msg.put("engine_result_message", ter.message(profile));
         return msg;
     }
 

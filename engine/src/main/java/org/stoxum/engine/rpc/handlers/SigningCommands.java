@@ -217,7 +217,7 @@ public final class SigningCommands {
         if (result != null) {
             out.put("engine_result", result.token());
             out.put("engine_result_code", result.code());
-            out.put("engine_result_message", result.message());
+            out.put("engine_result_message", result.message(profile));
         }
         return out;
     }
