@@ -15,6 +15,7 @@ import org.stoxum.cli.commandline.ClientTarget;
 import org.stoxum.cli.commandline.CommandLine;
 import org.stoxum.cli.commandline.CommandLineException;
 import org.stoxum.cli.commandline.CommandLineParser;
+import org.stoxum.cli.logging.LogbackLogs;
 import org.stoxum.codec.NetworkProfile;
 import org.stoxum.engine.app.Application;
 import org.stoxum.engine.app.LedgerStart;
@@ -80,7 +81,7 @@ public final class Main {
     // ------------------------------------------------------------------ server mode
 
     private int server(CommandLine cl) {
-        configureLogging(cl.logThreshold());
+        LogbackLogs logs = configureLogging(cl.logThreshold());
         NodeConfig config;
         try {
             config = NodeConfigLoader.load(cl.conf(), cl.standalone(), env);
@@ -88,6 +89,11 @@ public final class Main {
             err.println("stoxumd: " + e.getMessage());
             return CommandLineException.INVALID;
         }
+        config.debugLogfile().ifPresent(file -> {
+            if (!logs.logTo(file)) {
+                err.println("stoxumd: cannot open the log file " + file);
+            }
+        });
         Application app;
         try {
             app = Application.start(config, ledgerStart(cl), cl.logThreshold(), ServerOptions.defaults());
@@ -97,6 +103,10 @@ public final class Main {
         } catch (java.io.IOException e) {
             err.println("stoxumd: cannot open the API ports: " + e.getMessage());
             return CommandLineException.INVALID;
+        }
+        app.logLevels().attach(logs);
+        if (cl.silent()) {
+            logs.silence();
         }
         // SIGTERM and SIGINT ask for the same clean stop as the stop command, and the process then exits 0
         // (as systemd and operators expect); the hook still closes the node on any other way out.
@@ -141,20 +151,9 @@ public final class Main {
         };
     }
 
-    /** The SLF4J simple binding reads its level once, so it is set before the first logger exists. */
-    private static void configureLogging(Severity threshold) {
-        String level = switch (threshold) {
-            case TRACE -> "trace";
-            case DEBUG -> "debug";
-            case INFO -> "info";
-            case WARNING -> "warn";
-            case ERROR -> "error";
-            case FATAL -> "off";
-        };
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", level);
-        System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
-        System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MMM-dd HH:mm:ss.SSS");
-        System.setProperty("org.slf4j.simpleLogger.showShortLogName", "true");
+    /** The log goes to stderr at {@code threshold} until the config names a file as well. */
+    private static LogbackLogs configureLogging(Severity threshold) {
+        return LogbackLogs.install(threshold);
     }
 
     // ------------------------------------------------------------------ client mode

@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.stoxum.cli.Main;
+import org.stoxum.cli.logging.LogbackLogs;
 import org.stoxum.codec.NetworkProfile;
+import org.stoxum.engine.app.LogLevels.Severity;
 
 /**
  * {@code validator-keys}: makes and manages a validator's master key, offline, and the tokens and revocation
@@ -25,16 +27,13 @@ import org.stoxum.codec.NetworkProfile;
 public final class ValidatorKeysMain {
     /** The name of the key file in its default directory. */
     static final String KEY_FILE_NAME = "validator-keys.json";
-    private static final String SIMPLE_LOGGER_LEVEL = "org.slf4j.simpleLogger.defaultLogLevel";
 
     private ValidatorKeysMain() {
     }
 
     public static void main(String[] args) {
         // A console tool: the library's start-up notes (which secp256k1 backend loaded) are not for its user.
-        if (System.getProperty(SIMPLE_LOGGER_LEVEL) == null) {
-            System.setProperty(SIMPLE_LOGGER_LEVEL, "warn");
-        }
+        LogbackLogs.install(Severity.WARNING);
         int status = run(List.of(args), System.out, System.err, System.getenv(), Path.of("").toAbsolutePath());
         System.out.flush();
         System.exit(status);

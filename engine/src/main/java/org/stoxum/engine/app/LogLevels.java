@@ -9,8 +9,8 @@ import java.util.TreeMap;
  * The log thresholds the {@code log_level} command reads and sets (rippled's {@code Logs}): a base
  * threshold and one per named partition. The names and spellings are stoxumd's.
  *
- * <p>Logging itself goes through SLF4J, whose simple binding fixes its level at start-up; the table is
- * kept so the command answers as stoxumd does.
+ * <p>The table answers the command as stoxumd does; a {@link LogBackend} attached by the launcher makes
+ * each change take effect and reopens the log file for {@code logrotate}.
  */
 public final class LogLevels {
     /** A log severity, as stoxumd names it in answers. */
@@ -44,6 +44,7 @@ public final class LogLevels {
 
     private Severity base;
     private final Map<String, Severity> partitions = new TreeMap<>();
+    private LogBackend backend = LogBackend.NONE;
 
     public LogLevels(Severity base) {
         this.base = base;
@@ -53,17 +54,34 @@ public final class LogLevels {
         return base;
     }
 
+    /** Sets the base threshold; as in stoxumd, every partition named so far takes it too. */
     public synchronized void base(Severity s) {
         base = s;
+        partitions.replaceAll((name, old) -> s);
+        backend.base(s);
+        partitions.keySet().forEach(name -> backend.partition(name, s));
     }
 
     /** Sets one partition's threshold ("base", in any case, is the base threshold). */
     public synchronized void partition(String name, Severity s) {
         if (name.equalsIgnoreCase("base")) {
-            base = s;
+            base(s);
         } else {
             partitions.put(name, s);
+            backend.partition(name, s);
         }
+    }
+
+    /** Makes {@code b} carry out the thresholds, starting with the ones already set. */
+    public synchronized void attach(LogBackend b) {
+        backend = b;
+        b.base(base);
+        partitions.forEach(b::partition);
+    }
+
+    /** Closes and reopens the log file ({@code logrotate}); false when there is none to reopen. */
+    public synchronized boolean rotate() {
+        return backend.reopen();
     }
 
     /** Every partition named so far with its threshold, by name. */

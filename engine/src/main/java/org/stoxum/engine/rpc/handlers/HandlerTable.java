@@ -36,6 +36,7 @@ public final class HandlerTable {
         t.user("ledger_data", Handler.sync(LedgerCommands::ledgerData));
         t.user("ledger_entry", Handler.sync(LedgerCommands::ledgerEntry));
         t.admin("log_level", Handler.sync(NodeCommands::logLevel));
+        t.admin("logrotate", Handler.sync(NodeCommands::logRotate));
         t.admin("peers", Handler.sync(NodeCommands::peers));
         t.user("ping", Handler.sync(NodeCommands::ping));
         t.user("random", Handler.sync(NodeCommands::random));

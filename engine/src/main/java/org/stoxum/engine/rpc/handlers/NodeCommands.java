@@ -15,8 +15,8 @@ import org.stoxum.engine.rpc.server.Role;
 import org.stoxum.engine.rpc.server.RpcError;
 
 /**
- * The small commands about the node itself: ping, random, stop, log_level, fee, version, the ledger
- * counters, and the network commands as a stand-alone server answers them.
+ * The small commands about the node itself: ping, random, stop, log_level, logrotate, fee, version, the
+ * ledger counters, and the network commands as a stand-alone server answers them.
  */
 public final class NodeCommands {
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -143,6 +143,15 @@ public final class NodeCommands {
         } else {
             logs.partition(ctx.string("partition"), severity.get());
         }
+        return out;
+    }
+
+    /** {@code logrotate}: closes and reopens the log file, saying whether that worked as stoxumd does. */
+    public static ObjectNode logRotate(RpcContext ctx) {
+        ObjectNode out = RpcContext.object();
+        out.put("message", ctx.app().logLevels().rotate()
+                ? "The log file was closed and reopened."
+                : "The log file could not be closed and reopened.");
         return out;
     }
 
