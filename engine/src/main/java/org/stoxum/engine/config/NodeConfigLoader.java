@@ -447,7 +447,8 @@ public final class NodeConfigLoader {
         d.nodeSeed = seed(ini, "node_seed", ctx, d.networkProfile);
         d.validatorToken = ini.section("validator_token").map(s -> validatorToken(s, ctx));
         d.validatorKeyRevocation = ini.section("validator_key_revocation").map(s -> {
-            String joined = s.values().stream().map(IniLine::text).collect(Collectors.joining());
+            // All lines, as for the token: a wrapped base64 line ending in '=' padding looks like key=value.
+            String joined = s.lines().stream().map(IniLine::text).collect(Collectors.joining());
             if (joined.isEmpty() || !isBase64(joined)) {
                 throw ctx.error(s.headerLine(), "[validator_key_revocation]: expected a base64 revocation manifest");
             }

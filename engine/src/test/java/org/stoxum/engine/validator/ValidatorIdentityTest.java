@@ -196,4 +196,21 @@ class ValidatorIdentityTest {
         id.loadInto(fromDb);
         assertEquals(signingBase58, id.pubkeyValidator(fromDb));
     }
+
+    @Test
+    void revocationSectionWhoseLastLineLooksLikeKeyValueIsReadWhole() {
+        // Base64 "abc==" as the last wrapped line is also the config's key=value form (key abc, value =):
+        // the section must still be read line by line, whole. Signed manifests vary in length (DER
+        // signatures), so some end that way; such one is then refused for what it is, not as truncated.
+        for (int i = 0; i < 5000; i++) {
+            Manifest notARevocation = Manifest.sign(KeyPair.random(KeyType.ED25519),
+                    KeyPair.random(KeyType.SECP256K1), 3);
+            List<String> lines = ConfigLines.wrap(notARevocation.toBase64());
+            if (lines.get(lines.size() - 1).matches("[A-Za-z][A-Za-z0-9]*==")) {
+                assertRefused(section("validator_key_revocation", lines), "does not revoke");
+                return;
+            }
+        }
+        throw new AssertionError("no manifest whose last base64 line looks like key=value in 5000 tries");
+    }
 }
