@@ -62,9 +62,9 @@ class ExtractedPackageServerIT {
 
             server.destroy(); // SIGTERM, as systemd stops a service
             assertTrue(server.waitFor(60, TimeUnit.SECONDS), "the server ignored SIGTERM:\n" + Files.readString(log));
-            String text = Files.readString(log);
-            assertTrue(text.contains("stoxumd stopped"), "the shutdown was not clean:\n" + text);
-            assertEquals(0, server.exitValue(), "a clean stop on SIGTERM exits 0");
+            // The packaged config's [rpc_startup] lowers the log to warnings, so the INFO "stoxumd stopped"
+            // line is not there to read: exit status 0 comes only after the node store has been closed.
+            assertEquals(0, server.exitValue(), "a clean stop on SIGTERM exits 0:\n" + Files.readString(log));
         } finally {
             server.destroyForcibly();
             server.waitFor(10, TimeUnit.SECONDS);

@@ -395,8 +395,8 @@ public final class Application implements AutoCloseable {
             pipeline.close();
             store.close();
         } finally {
-            stopped.countDown();
             LOG.info("stoxumd stopped");
+            stopped.countDown();
         }
     }
 }
