@@ -1,8 +1,5 @@
 package org.stoxum.codec.binary;
 
-import java.util.HashMap;
-import java.util.Map;
-
 /**
  * Ledger entry types stoxumd knows (LedgerFormats), by UInt16 code and JSON name. Codes 0x6E (Nickname)
  * and 0x63 are reserved without a format and so are not listed.
@@ -21,15 +18,7 @@ public enum LedgerEntryType {
     ESCROW(0x75, "Escrow"),
     PAY_CHANNEL(0x78, "PayChannel");
 
-    private static final Map<Integer, LedgerEntryType> BY_CODE = new HashMap<>();
-    private static final Map<String, LedgerEntryType> BY_NAME = new HashMap<>();
-
-    static {
-        for (LedgerEntryType t : values()) {
-            BY_CODE.put(t.code, t);
-            BY_NAME.put(t.jsonName, t);
-        }
-    }
+    private static final CodedNames<LedgerEntryType> INDEX = new CodedNames<>(values(), LedgerEntryType::code, LedgerEntryType::jsonName);
 
     private final int code;
     private final String jsonName;
@@ -56,11 +45,11 @@ public enum LedgerEntryType {
 
     /** The type with this code, or null. */
     public static LedgerEntryType fromCode(int code) {
-        return BY_CODE.get(code);
+        return INDEX.byCode(code);
     }
 
     /** The type with this JSON name (exact spelling), or null. */
     public static LedgerEntryType fromName(String name) {
-        return BY_NAME.get(name);
+        return INDEX.byName(name);
     }
 }

@@ -1,8 +1,5 @@
 package org.stoxum.codec.binary;
 
-import java.util.HashMap;
-import java.util.Map;
-
 /**
  * Transaction types stoxumd knows (TxFormats), by code and by the name JSON uses. Codes 6 (NickNameSet),
  * 9 and 19 are unassigned in stoxumd and parse as "Invalid transaction type".
@@ -29,15 +26,7 @@ public enum TxType {
     ENABLE_AMENDMENT(100, "EnableAmendment"),
     SET_FEE(101, "SetFee");
 
-    private static final Map<Integer, TxType> BY_CODE = new HashMap<>();
-    private static final Map<String, TxType> BY_NAME = new HashMap<>();
-
-    static {
-        for (TxType t : values()) {
-            BY_CODE.put(t.code, t);
-            BY_NAME.put(t.jsonName, t);
-        }
-    }
+    private static final CodedNames<TxType> INDEX = new CodedNames<>(values(), TxType::code, TxType::jsonName);
 
     private final int code;
     private final String jsonName;
@@ -69,11 +58,11 @@ public enum TxType {
 
     /** The type with this code, or null. */
     public static TxType fromCode(int code) {
-        return BY_CODE.get(code);
+        return INDEX.byCode(code);
     }
 
     /** The type with this JSON name (exact spelling), or null. */
     public static TxType fromName(String name) {
-        return BY_NAME.get(name);
+        return INDEX.byName(name);
     }
 }
