@@ -96,7 +96,9 @@ public final class Main {
         });
         Application app;
         try {
-            app = Application.start(config, ledgerStart(cl), cl.logThreshold(), ServerOptions.defaults());
+            app = Application.start(config, ledgerStart(cl), cl.logThreshold(), ServerOptions.defaults(),
+                    cl.quorum().isPresent() ? java.util.OptionalInt.of((int) Math.min(Integer.MAX_VALUE,
+                            cl.quorum().getAsLong())) : java.util.OptionalInt.empty());
         } catch (StartupException | IllegalArgumentException e) {
             err.println("stoxumd: " + e.getMessage());
             return CommandLineException.INVALID;

@@ -8,6 +8,9 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -26,6 +29,10 @@ import org.stoxum.engine.ledger.Amendments;
 import org.stoxum.engine.ledger.Fees;
 import org.stoxum.engine.ledger.Genesis;
 import org.stoxum.engine.ledger.Ledger;
+import org.stoxum.engine.net.NetworkOps;
+import org.stoxum.engine.net.NetworkSetup;
+import org.stoxum.engine.net.TrustedValidators;
+import org.stoxum.transport.peer.PeerOverlay;
 import org.stoxum.engine.pipeline.PipelineEvent;
 import org.stoxum.engine.pipeline.TxPipeline;
 import org.stoxum.engine.rpc.handlers.HandlerTable;
@@ -52,8 +59,9 @@ import org.stoxum.storage.nodestore.NodeStoreSettings;
  * serves the API, and stops cleanly on {@link #signalStop()} (the {@code stop} command, SIGTERM) or
  * {@link #close()}.
  *
- * <p>Only stand-alone operation is built so far: the ledger advances through {@code ledger_accept}, and
- * every closed ledger is validated at once.
+ * <p>Stand-alone, the ledger advances through {@code ledger_accept} and every closed ledger is validated at
+ * once. On a network, {@link NetworkOps} runs consensus over the peer overlay and the ledger is validated
+ * by a quorum of trusted validators.
  */
 public final class Application implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Application.class);
@@ -79,17 +87,19 @@ public final class Application implements AutoCloseable {
     private final TxPipeline pipeline;
     private final ApiDispatcher dispatcher;
     private final RpcServer server;
+    /** Set once at start-up (after the pipeline, which relays through it); null when stand-alone. */
+    private volatile NetworkOps network;
+    private volatile PeerOverlay overlay;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final AtomicBoolean stopping = new AtomicBoolean();
 
     private Application(NodeConfig config, LedgerStart start, Clock clock, LogLevels.Severity logBase,
-                        ServerOptions serverOptions) throws IOException {
+                        ServerOptions serverOptions, OptionalInt minimumQuorum) throws IOException {
         this.config = config;
         this.profile = config.networkProfile();
         this.standalone = config.standalone();
         this.clock = clock;
-        this.nodeKey = config.nodeSeed().map(s -> KeyPair.nodeFromSeed(Seed.of(s.entropy()), KeyType.SECP256K1))
-                .orElseGet(() -> KeyPair.random(KeyType.SECP256K1));
+        this.nodeKey = NodeKeys.nodeKey(config);
         this.validator = ValidatorIdentity.fromConfig(config);
         validator.loadInto(manifests);
         this.status = new ServerStatus(System::nanoTime);
@@ -102,6 +112,8 @@ public final class Application implements AutoCloseable {
                 NodeStoreSettings.DEFAULT_CACHE_SIZE), profile);
         TxPipeline startedPipeline = null;
         RpcServer startedServer = null;
+        NetworkOps startedNetwork = null;
+        PeerOverlay startedOverlay = null;
         try {
             this.ledgerMaster = new LedgerMaster(store);
             this.transactions = new TransactionMaster(ledgerMaster);
@@ -113,6 +125,10 @@ public final class Application implements AutoCloseable {
                     p -> {
                         if (p.applied()) {
                             subscriptions.proposed(p.tx(), p.ter(), ledgerMaster.currentLedger());
+                            NetworkOps net = network;
+                            if (net != null) {
+                                net.relayTransaction(p.tx().bytes(), p.tx().id());
+                            }
                         }
                     },
                     this::accepted, this::networkTime);
@@ -120,9 +136,25 @@ public final class Application implements AutoCloseable {
             this.pipeline = startedPipeline;
             this.dispatcher = new ApiDispatcher(this, HandlerTable.standard());
             ResourceManager resources = new LocalResourceManager();
+            if (!standalone) {
+                startedNetwork = new NetworkOps(this, new TrustedValidators(config.validators().trusted(),
+                        validator.masterKey().orElse(null), manifests, minimumQuorum),
+                        validator.signingKey(), config.networkQuorum());
+                startedOverlay = new PeerOverlay(NetworkSetup.overlaySettings(config, ledgerMaster), nodeKey,
+                        startedNetwork).start();
+                startedNetwork.start(startedOverlay, NetworkSetup.fetch(this, startedOverlay));
+            }
+            this.network = startedNetwork;
+            this.overlay = startedOverlay;
             startedServer = RpcServer.start(servedPorts(config), dispatcher, resources, serverOptions);
             this.server = startedServer;
         } catch (IOException | RuntimeException e) {
+            if (startedOverlay != null) {
+                startedOverlay.close();
+            }
+            if (startedNetwork != null) {
+                startedNetwork.close();
+            }
             if (startedPipeline != null) {
                 startedPipeline.close();
             }
@@ -143,10 +175,17 @@ public final class Application implements AutoCloseable {
      */
     public static Application start(NodeConfig config, LedgerStart start, LogLevels.Severity logBase,
                                     ServerOptions serverOptions) throws IOException {
-        if (!config.standalone()) {
-            throw new StartupException("only stand-alone mode is available in this build: run with --standalone");
-        }
-        Application app = new Application(config, start, Clock.systemUTC(), logBase, serverOptions);
+        return start(config, start, logBase, serverOptions, OptionalInt.empty());
+    }
+
+    /**
+     * Builds and starts a node.
+     *
+     * @param minimumQuorum {@code --quorum}: the least number of trusted validations that validate a ledger
+     */
+    public static Application start(NodeConfig config, LedgerStart start, LogLevels.Severity logBase,
+                                    ServerOptions serverOptions, OptionalInt minimumQuorum) throws IOException {
+        Application app = new Application(config, start, Clock.systemUTC(), logBase, serverOptions, minimumQuorum);
         app.runStartupCommands();
         return app;
     }
@@ -238,10 +277,20 @@ public final class Application implements AutoCloseable {
         }
     }
 
-    /** What the node does with each newly closed ledger (on the ledger writer thread). */
+    /** What a stand-alone node does with each newly closed ledger (on the ledger writer thread). */
     private void accepted(Ledger ledger) {
+        ledgerClosed(ledger, 0, STANDALONE_CONVERGE_MILLIS);
+        ledgerValidated(ledger);
+    }
+
+    /** A ledger closed: the fee model learns from it and server_info reports the round. */
+    public void ledgerClosed(Ledger ledger, long proposers, long convergeMillis) {
         feeEscalation.onClosed(ledger);
-        status.lastClose(0, STANDALONE_CONVERGE_MILLIS);
+        status.lastClose(proposers, convergeMillis);
+    }
+
+    /** A ledger became validated: the ledger and transaction streams publish it. */
+    public void ledgerValidated(Ledger ledger) {
         subscriptions.ledgerValidated(ledger, ledgerMaster.completeLedgers());
     }
 
@@ -284,9 +333,19 @@ public final class Application implements AutoCloseable {
         return manifests;
     }
 
-    /** The validation quorum (one: stand-alone servers trust themselves). */
+    /** The validation quorum (one when stand-alone: the server trusts itself). */
     public int validationQuorum() {
-        return 1;
+        return network == null ? 1 : network.quorum();
+    }
+
+    /** server_state's name for what the server is doing now. */
+    public String serverState() {
+        return network == null ? status.mode().displayName() : network.serverState();
+    }
+
+    /** The node on the network; empty when stand-alone. */
+    public Optional<NetworkOps> network() {
+        return Optional.ofNullable(network);
     }
 
     public ServerStatus status() {
@@ -329,10 +388,36 @@ public final class Application implements AutoCloseable {
      */
     public CompletionStage<SubmitOutcome> submit(byte[] blob, boolean unlimited, boolean failHard) {
         CompletableFuture<SubmitOutcome> done = new CompletableFuture<>();
-        boolean accepted = pipeline.trySubmit(blob, new TxIntake.Submit(unlimited, failHard),
+        boolean accepted = pipeline.trySubmit(blob, new TxIntake.Submit(unlimited, failHard, true),
                 outcome -> complete(done, outcome), PipelineEvent.UNCHECKED);
         if (!accepted) {
             done.completeExceptionally(new RpcFailure(RpcError.TOO_BUSY.make()));
+        }
+        return done;
+    }
+
+    /**
+     * A transaction a peer relayed: checked and applied like a submission, but not kept as ours. Dropped when
+     * the pipeline is full, as stoxumd drops peer transactions when its job queue is long.
+     */
+    public void submitFromPeer(byte[] blob) {
+        pipeline.trySubmit(blob, TxIntake.Submit.RELAYED, outcome -> { }, PipelineEvent.UNCHECKED);
+    }
+
+    /**
+     * Runs {@code task} on the ledger writer thread, between transactions; waits for ring space rather than
+     * failing, so call it only from threads that may wait (never a network thread).
+     */
+    @SuppressWarnings("unchecked")
+    public <T> CompletableFuture<T> onWriter(Supplier<T> task) {
+        CompletableFuture<T> done = new CompletableFuture<>();
+        TxIntake.WriterTask w = task::get;
+        while (!pipeline.tryCommand(w, outcome -> complete(done, outcome))) {
+            if (stopping.get()) {
+                done.completeExceptionally(new IllegalStateException("stopping"));
+                break;
+            }
+            LockSupport.parkNanos(100_000);
         }
         return done;
     }
@@ -391,6 +476,12 @@ public final class Application implements AutoCloseable {
         LOG.info("stoxumd stopping");
         try {
             server.close();
+            if (overlay != null) {
+                overlay.close();
+            }
+            if (network != null) {
+                network.close();
+            }
             jobs.close();
             pipeline.close();
             store.close();

@@ -67,6 +67,32 @@ public final class LedgerMaster {
         store.onValidated(ledger.seq());
     }
 
+    /**
+     * Records a ledger this node built by consensus or switched to: it becomes the last closed ledger and is
+     * written to the node store; it is not validated until a quorum of trusted validators says so.
+     */
+    public void setClosed(Ledger ledger) {
+        persist(ledger);
+        closed = ledger;
+    }
+
+    /**
+     * Makes {@code ledger} (already stored) the validated ledger.
+     *
+     * @param continuous whether every ledger between the previous validated ledger and this one is held; when
+     *                   not, the complete range restarts here (a node that joined late or fell behind)
+     */
+    public void setValidated(Ledger ledger, boolean continuous) {
+        if (!continuous) {
+            if (store.ledger(ledger.hash()) == null) {
+                persist(ledger);
+            }
+            firstComplete = ledger.seq();
+        }
+        validated = ledger;
+        store.onValidated(ledger.seq());
+    }
+
     private void persist(Ledger l) {
         List<LedgerTransaction> index = new ArrayList<>();
         for (var it = l.transactions(); it.hasNext(); ) {

@@ -24,12 +24,25 @@ import org.stoxum.engine.tx.TxSignatures;
 final class TxIntake implements PipelineStages {
     private static final Logger LOG = LoggerFactory.getLogger(TxIntake.class);
 
-    /** Who submitted a transaction and how it wants it handled. */
-    record Submit(boolean unlimited, boolean failHard) {
+    /**
+     * Who submitted a transaction and how it wants it handled.
+     *
+     * @param local a client of this node submitted it (kept and re-applied to later open ledgers); false for
+     *              transactions relayed by peers
+     */
+    record Submit(boolean unlimited, boolean failHard, boolean local) {
+        /** A transaction a peer relayed. */
+        static final Submit RELAYED = new Submit(false, false, false);
     }
 
     /** The writer command that closes the open ledger (stand-alone {@code ledger_accept}). */
     enum Command { ACCEPT_LEDGER }
+
+    /** Work that must run on the writer thread, between transactions (the open ledger's owner). */
+    @FunctionalInterface
+    interface WriterTask {
+        Object run();
+    }
 
     /** The decode and verify stages' findings, carried to the writer. */
     private static final class Checked {
@@ -114,7 +127,7 @@ final class TxIntake implements PipelineStages {
         Submit how = (Submit) event.source();
         transactions.seen(c.tx.id(), c.tx.object(), c.tx.bytes());
         int flags = ApplyFlags.NO_CHECK_SIGN | (how.unlimited() ? ApplyFlags.UNLIMITED : 0);
-        OpenLedger.Submission s = ledgers.openLedger().submit(c.tx, flags, true, how.failHard());
+        OpenLedger.Submission s = ledgers.openLedger().submit(c.tx, flags, how.local(), how.failHard());
         SubmitOutcome.Processed done = new SubmitOutcome.Processed(c.tx, s.ter(), s.applied());
         LOG.debug("{} -> {}", c.tx, s.ter());
         onProcessed.accept(done);
@@ -123,7 +136,17 @@ final class TxIntake implements PipelineStages {
 
     @Override
     public void command(PipelineEvent event) {
-        if (event.command() == Command.ACCEPT_LEDGER) {
+        if (event.command() instanceof WriterTask task) {
+            Object result;
+            try {
+                result = task.run();
+            } catch (RuntimeException e) {
+                result = e;
+            }
+            if (event.callback() != null) {
+                event.callback().complete(result);
+            }
+        } else if (event.command() == Command.ACCEPT_LEDGER) {
             Ledger closed = ledgers.openLedger().acceptStandalone(networkTime.getAsLong());
             ledgers.accept(closed);
             onAccept.accepted(closed);

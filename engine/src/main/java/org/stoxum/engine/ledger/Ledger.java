@@ -77,11 +77,6 @@ public final class Ledger extends TreeView {
         return state;
     }
 
-    /** The transaction tree (an immutable snapshot). */
-    public SHAMap txMap() {
-        return txs;
-    }
-
     /** The server's fee defaults this ledger was made with (passed on to its successors). */
     public Fees configFees() {
         return configFees;

@@ -10,7 +10,7 @@ import org.stoxum.storage.shamap.SHAMap;
  * A read-only view straight over two immutable trees and a header: what a closed ledger and a frozen
  * open ledger have in common. Entries are parsed on every read; views built on top keep what they parse.
  */
-abstract class TreeView implements ReadView {
+public abstract class TreeView implements ReadView {
     final LedgerHeader header;
     final Hash256 hash;
     final boolean open;
@@ -27,6 +27,14 @@ abstract class TreeView implements ReadView {
         this.rules = rules;
         this.state = state;
         this.txs = txs;
+    }
+
+    /**
+     * The transaction tree (an immutable snapshot): a closed ledger's, with metadata; an open ledger's,
+     * without, which is the node's initial consensus position.
+     */
+    public SHAMap txMap() {
+        return txs;
     }
 
     @Override

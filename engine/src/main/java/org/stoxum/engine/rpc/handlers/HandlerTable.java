@@ -28,6 +28,7 @@ public final class HandlerTable {
         t.user("book_offers", Handler.sync(BookOffers::bookOffers));
         t.admin("can_delete", Handler.sync(CanDelete::canDelete));
         t.admin("connect", Handler.sync(NodeCommands::connect));
+        t.admin("consensus_info", Handler.sync(NodeCommands::consensusInfo));
         t.user("fee", Handler.sync(NodeCommands::fee));
         t.add("ledger_accept", NodeCommands::ledgerAccept, Role.ADMIN, false, true);
         t.user("ledger", Handler.sync(LedgerCommands::ledger));

@@ -1,9 +1,19 @@
 package org.stoxum.engine.rpc.handlers;
 
+import org.stoxum.codec.base58.TokenType;
+
+import org.stoxum.codec.NetworkProfile;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.security.SecureRandom;
 import java.util.Map;
 import java.util.Optional;
+import org.stoxum.engine.net.NetworkOps;
+import org.stoxum.transport.peer.PeerSummary;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.stoxum.codec.Hex;
@@ -64,21 +74,87 @@ public final class NodeCommands {
         return out;
     }
 
-    /** {@code connect}: a stand-alone server has no peers to connect to. */
+    /** {@code connect}: dial {@code ip} ({@code port}, default 51235) now. */
     public static ObjectNode connect(RpcContext ctx) {
-        if (!ctx.app().standalone()) {
-            return RpcError.NOT_SUPPORTED.make();
+        Optional<NetworkOps> network = ctx.app().network();
+        if (network.isEmpty()) {
+            ObjectNode out = RpcContext.object();
+            out.put("message", "cannot connect in standalone mode");
+            return out;
         }
+        JsonNode ip = ctx.params().get("ip");
+        if (ip == null) {
+            return RpcError.missingField("ip");
+        }
+        JsonNode port = ctx.params().get("port");
+        int p = DEFAULT_PEER_PORT;
+        if (port != null) {
+            if (!port.canConvertToInt() || port.asInt() <= 0 || port.asInt() > 65535) {
+                return RpcError.invalidField("port");
+            }
+            p = port.asInt();
+        }
+        network.get().overlay().connect(ip.asText(), p);
         ObjectNode out = RpcContext.object();
-        out.put("message", "cannot connect in standalone mode");
+        out.put("message", "connecting");
         return out;
     }
 
-    /** {@code peers}: none, and no cluster. */
+    /** The peer port {@code connect} dials when none is given (stoxumd's DEFAULT_PEER_PORT). */
+    static final int DEFAULT_PEER_PORT = 51235;
+
+    /** {@code peers}: the active peers, and the cluster section. */
     public static ObjectNode peers(RpcContext ctx) {
         ObjectNode out = RpcContext.object();
-        out.putArray("peers");
+        ArrayNode list = out.putArray("peers");
+        ctx.app().network().ifPresent(n -> {
+            for (PeerSummary s : n.overlay().peers()) {
+                list.add(peerJson(s, ctx.app().profile()));
+            }
+        });
         out.putObject("cluster");
+        return out;
+    }
+
+    /** One entry of {@code peers}, in stoxumd's field names. */
+    private static ObjectNode peerJson(PeerSummary s, NetworkProfile profile) {
+        ObjectNode p = RpcContext.object();
+        p.put("public_key", s.publicKey().toBase58(TokenType.NODE_PUBLIC, profile));
+        p.put("address", s.address().getAddress().getHostAddress() + ":" + s.address().getPort());
+        if (s.inbound()) {
+            p.put("inbound", true);
+        }
+        if (s.cluster()) {
+            p.put("cluster", true);
+        }
+        s.latencyMillis().ifPresent(l -> p.put("latency", l));
+        p.put("uptime", s.uptime().toSeconds());
+        s.closedLedger().ifPresent(h -> p.put("ledger", h.toString()));
+        if (s.minLedger() != 0 || s.maxLedger() != 0) {
+            p.put("complete_ledgers", s.minLedger() + " - " + s.maxLedger());
+        }
+        p.put("load", s.load());
+        p.put("version", s.userAgent());
+        p.put("protocol", "RTXP/" + (s.protocolVersion() >>> 16) + "." + (s.protocolVersion() & 0xFFFF));
+        String sanity = s.sanity().name().toLowerCase(java.util.Locale.ROOT);
+        if (!sanity.equals("sane")) {
+            p.put("sanity", sanity);
+        }
+        return p;
+    }
+
+    /** {@code consensus_info}: the consensus round as it stands (an idle round when stand-alone). */
+    public static ObjectNode consensusInfo(RpcContext ctx) {
+        ObjectNode out = RpcContext.object();
+        Optional<NetworkOps> network = ctx.app().network();
+        if (network.isPresent()) {
+            out.set("info", network.get().consensusInfo());
+        } else {
+            ObjectNode info = out.putObject("info");
+            info.put("proposing", false);
+            info.put("validating", false);
+            info.put("phase", "open");
+        }
         return out;
     }
 

@@ -48,7 +48,7 @@ public final class ServerInfo {
             info.put("hostid", hostId(app, admin));
         }
         info.put("build_version", BUILD_VERSION);
-        info.put("server_state", status.mode().displayName());
+        info.put("server_state", app.serverState());
         info.put("validation_quorum", app.validationQuorum());
         if (admin) {
             if (human) {
@@ -63,7 +63,7 @@ public final class ServerInfo {
         }
         info.put("pubkey_node", app.nodeKey().publicKey().toBase58(TokenType.NODE_PUBLIC, app.profile()));
         info.put("complete_ledgers", lm.completeLedgers());
-        info.put("peers", 0);
+        info.put("peers", app.network().map(n -> n.peerCount()).orElse(0));
         ObjectNode lastClose = info.putObject("last_close");
         lastClose.put("proposers", status.lastProposers());
         if (human) {

@@ -1,0 +1,676 @@
+package org.stoxum.engine.net;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.stoxum.codec.CodecException;
+import org.stoxum.codec.crypto.KeyPair;
+import org.stoxum.codec.crypto.PublicKey;
+import org.stoxum.codec.hash.HashPrefix;
+import org.stoxum.codec.hash.Sha512Half;
+import org.stoxum.codec.manifest.Manifest;
+import org.stoxum.codec.sbe.NodeEvent;
+import org.stoxum.codec.types.Hash256;
+import org.stoxum.engine.app.Application;
+import org.stoxum.engine.app.LedgerMaster;
+import org.stoxum.engine.app.OperatingMode;
+import org.stoxum.engine.consensus.Consensus;
+import org.stoxum.engine.consensus.ConsensusAdaptor;
+import org.stoxum.engine.consensus.ConsensusCloseTimes;
+import org.stoxum.engine.consensus.ConsensusMode;
+import org.stoxum.engine.consensus.ConsensusParms;
+import org.stoxum.engine.consensus.ConsensusProposal;
+import org.stoxum.engine.consensus.ConsensusResult;
+import org.stoxum.engine.consensus.ConsensusState;
+import org.stoxum.engine.consensus.ConsensusTxSet;
+import org.stoxum.engine.consensus.STValidation;
+import org.stoxum.engine.consensus.SignedProposal;
+import org.stoxum.engine.consensus.ValStatus;
+import org.stoxum.engine.consensus.Validations;
+import org.stoxum.engine.consensus.ValidationsAdaptor;
+import org.stoxum.engine.ledger.Amendments;
+import org.stoxum.engine.ledger.Ledger;
+import org.stoxum.engine.ledger.STTx;
+import org.stoxum.engine.ledger.TreeView;
+import org.stoxum.engine.tx.EngineSetup;
+import org.stoxum.engine.tx.LedgerBuilder;
+import org.stoxum.engine.validator.ManifestDisposition;
+import org.stoxum.transport.peer.Peer;
+import org.stoxum.transport.peer.PeerMessageHandler;
+import org.stoxum.transport.peer.PeerOverlay;
+import org.stoxum.transport.peer.resource.Charge;
+import org.stoxum.transport.peer.wire.InboundMessage;
+import org.stoxum.transport.peer.wire.OutboundMessage;
+
+/**
+ * The node on the network (rippled's {@code NetworkOPs} with {@code RCLConsensus} and {@code RCLValidations}):
+ * it runs consensus rounds over the peers' proposals, builds and validates ledgers, counts trusted
+ * validations to a quorum, follows the network's preferred ledger (acquiring what it lacks), relays
+ * transactions, proposals, validations and manifests, and tracks the operating mode.
+ *
+ * <p>Threads: everything that touches consensus, validations or the ledger history runs on one
+ * {@value #CONSENSUS_THREAD} thread (rippled's master lock); signature checks run on a small verify pool; the
+ * open ledger stays owned by the pipeline's writer, reached through {@link Application#onWriter}. Peer
+ * messages arrive on the overlay's I/O thread and are copied and handed on at once.
+ */
+public final class NetworkOps implements PeerMessageHandler, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(NetworkOps.class);
+    /** The thread that owns consensus. */
+    public static final String CONSENSUS_THREAD = "consensus";
+    /** Ledgers kept in memory by hash, built or acquired, validated or not. */
+    private static final int RECENT_LEDGERS = 256;
+    /** Candidate sets kept. */
+    private static final int RECENT_SETS = 64;
+    /** Proposals and validations waiting for a signature check before new ones are dropped. */
+    private static final int VERIFY_QUEUE = 4096;
+    private static final long FETCH_TICK_MS = 250;
+    private static final long EXPIRE_INTERVAL_MS = 60_000;
+
+    private final Application app;
+    private final LedgerMaster ledgers;
+    private final EngineSetup setup;
+    private final TrustedValidators trusted;
+    private final Optional<KeyPair> validationKey;
+    private final int networkQuorum;
+    private final PeerMessages messages = new PeerMessages();
+    private final ScheduledExecutorService consensusThread;
+    private final ThreadPoolExecutor verifiers;
+    private final Consensus<PublicKey, RclLedger, RclTx, SignedProposal<PublicKey>> consensus;
+    private final Validations<PublicKey, STValidation, RclLedger> validations;
+    private volatile PeerOverlay overlay;
+    private volatile LedgerFetch fetch;
+
+    // Consensus-thread state.
+    private final Map<Hash256, Ledger> recentLedgers = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Hash256, Ledger> eldest) {
+            return size() > RECENT_LEDGERS;
+        }
+    };
+    private final Map<Hash256, RclTxSet> txSets = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Hash256, RclTxSet> eldest) {
+            return size() > RECENT_SETS;
+        }
+    };
+    private final Set<Hash256> acquiring = ConcurrentHashMap.newKeySet();
+    private RclLedger lastClosed;
+    private long lastSignTime;
+    private long lastExpireMs;
+    private boolean viewChangedThisRound;
+    private volatile boolean validating;
+    private volatile ConsensusMode consensusMode = ConsensusMode.OBSERVING;
+
+    /**
+     * @param validationKey the key that signs our proposals and validations (a validator's current signing
+     *                      key), empty for a stock server
+     * @param networkQuorum {@code [network_quorum]}: peers needed to leave "disconnected"
+     */
+    public NetworkOps(Application app, TrustedValidators trusted, Optional<KeyPair> validationKey,
+                      int networkQuorum) {
+        this.app = app;
+        this.ledgers = app.ledgerMaster();
+        this.setup = EngineSetup.of(app.profile());
+        this.trusted = trusted;
+        this.validationKey = validationKey;
+        this.networkQuorum = networkQuorum;
+        this.consensusThread = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, CONSENSUS_THREAD);
+            t.setDaemon(true);
+            return t;
+        });
+        this.verifiers = new ThreadPoolExecutor(1, 2, 30, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(VERIFY_QUEUE), r -> {
+                    Thread t = new Thread(r, "peer-verify");
+                    t.setDaemon(true);
+                    return t;
+                }, new ThreadPoolExecutor.DiscardPolicy());
+        this.consensus = new Consensus<>(new Adaptor(), () -> System.nanoTime() / 1_000_000);
+        this.validations = new Validations<>(new ValidationsHooks());
+    }
+
+    /** Connects the overlay and the fetcher, then starts the heartbeat and the first round. */
+    public void start(PeerOverlay overlay, LedgerFetch fetch) {
+        this.overlay = overlay;
+        this.fetch = fetch;
+        consensusThread.execute(() -> {
+            Ledger start = ledgers.closedLedger();
+            lastClosed = new RclLedger(start);
+            recentLedgers.put(start.hash(), start);
+            app.status().setMode(networkQuorum == 0 ? OperatingMode.CONNECTED : OperatingMode.DISCONNECTED);
+            beginConsensus();
+        });
+        consensusThread.scheduleWithFixedDelay(guard(this::heartbeat), ConsensusParms.LEDGER_GRANULARITY_MS,
+                ConsensusParms.LEDGER_GRANULARITY_MS, TimeUnit.MILLISECONDS);
+        consensusThread.scheduleWithFixedDelay(guard(() -> fetch.tick(nowMs())), FETCH_TICK_MS, FETCH_TICK_MS,
+                TimeUnit.MILLISECONDS);
+    }
+
+    private static Runnable guard(Runnable r) {
+        return () -> {
+            try {
+                r.run();
+            } catch (RuntimeException e) {
+                LOG.error("network operation failed", e);
+            }
+        };
+    }
+
+    private static long nowMs() {
+        return System.nanoTime() / 1_000_000;
+    }
+
+    private long now() {
+        return app.networkTime();
+    }
+
+    // ------------------------------------------------------------------ what server_info reads
+
+    /** The validation quorum in force. */
+    public int quorum() {
+        return trusted.quorum();
+    }
+
+    /** Active peers. */
+    public int peerCount() {
+        PeerOverlay o = overlay;
+        return o == null ? 0 : o.peers().size();
+    }
+
+    /** The overlay ({@code peers}, {@code connect}). */
+    public PeerOverlay overlay() {
+        return overlay;
+    }
+
+    /** The server_state name: the operating mode, or proposing/validating when full. */
+    public String serverState() {
+        OperatingMode mode = app.status().mode();
+        if (mode == OperatingMode.FULL) {
+            if (consensusMode == ConsensusMode.PROPOSING) {
+                return "proposing";
+            }
+            if (validating) {
+                return "validating";
+            }
+        }
+        return mode.displayName();
+    }
+
+    /** consensus_info's {@code info}. */
+    public ObjectNode consensusInfo() {
+        try {
+            return consensusThread.submit(() -> consensus.toJson(true)).get(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("consensus did not answer", e);
+        }
+    }
+
+    // ------------------------------------------------------------------ the heartbeat and rounds
+
+    private void heartbeat() {
+        int peers = peerCount();
+        OperatingMode mode = app.status().mode();
+        if (peers < networkQuorum) {
+            if (mode != OperatingMode.DISCONNECTED) {
+                LOG.warn("Node count ({}) has fallen below required minimum ({})", peers, networkQuorum);
+                app.status().setMode(OperatingMode.DISCONNECTED);
+            }
+        } else if (mode == OperatingMode.DISCONNECTED) {
+            LOG.info("Node count ({}) is sufficient", peers);
+            app.status().setMode(OperatingMode.CONNECTED);
+        }
+        consensus.timerEntry(now());
+        long ms = nowMs();
+        if (ms - lastExpireMs > EXPIRE_INTERVAL_MS) {
+            lastExpireMs = ms;
+            validations.expire();
+        }
+    }
+
+    private void beginConsensus() {
+        trusted.onConsensusStart(validations.getCurrentPublicKeys());
+        Hash256 preferred = validations.getPreferred(lastClosed, ledgers.validLedgerIndex());
+        validating = validationKey.isPresent();
+        boolean proposing = validating && app.status().mode() == OperatingMode.FULL;
+        viewChangedThisRound = false;
+        consensus.startRound(now(), preferred, lastClosed, proposing);
+    }
+
+    /** Consensus reached: build, store, validate, reopen, then start the next round (consensus thread). */
+    private void accept(ConsensusResult<PublicKey, RclTx> result, RclLedger prev, int closeResolution,
+                        ConsensusMode mode) {
+        long rawCloseTime = result.position().closeTime();
+        boolean closeTimeCorrect = rawCloseTime != 0;
+        long closeTime = LedgerBuilder.effectiveCloseTime(rawCloseTime, closeResolution, prev.closeTime());
+        RclTxSet set = (RclTxSet) result.txSet();
+        List<STTx> txs = set.transactions();
+        LedgerBuilder.Result built = LedgerBuilder.build(setup, prev.ledger(), txs, set.id(),
+                closeTime, closeTimeCorrect, closeResolution);
+        Ledger ledger = built.ledger();
+        ledgers.setClosed(ledger);
+        recentLedgers.put(ledger.hash(), ledger);
+        lastClosed = new RclLedger(ledger);
+        LOG.info("accepted {} ({} transactions, {} proposers, {} ms, {})", ledger, txs.size(),
+                result.proposers(), result.roundTimeMs(), mode.text());
+        broadcast(messages.statusChange(NodeEvent.ACCEPTED_LEDGER, ledger, now(),
+                ledgers.firstCompleteLedger(), ledgers.validLedgerIndex()));
+
+        boolean movedOn = result.state() == ConsensusState.MOVED_ON;
+        if (validating && !movedOn && validations.canValidateSeq(ledger.seq()) && onValidatedChain(ledger)) {
+            validate(ledger, mode == ConsensusMode.PROPOSING);
+        }
+        app.onWriter(() -> {
+            ledgers.openLedger().accept(ledger, built.retriable());
+            return ledger;
+        }).join();
+        app.ledgerClosed(ledger, result.proposers(), result.roundTimeMs());
+        checkAccept(ledger.hash(), ledger.seq());
+        endConsensus();
+    }
+
+    /** Whether {@code ledger} descends from our validated ledger, so validating it cannot fork us. */
+    private boolean onValidatedChain(Ledger ledger) {
+        Ledger valid = ledgers.validatedLedger();
+        return valid.seq() < ledger.seq() && valid.hash().equals(new RclLedger(ledger).ancestor(valid.seq()))
+                || valid.seq() == 0;
+    }
+
+    private void validate(Ledger ledger, boolean full) {
+        KeyPair key = validationKey.orElseThrow();
+        long signTime = Math.max(now(), lastSignTime + 1);
+        lastSignTime = signTime;
+        STValidation v = STValidation.builder(ledger.hash(), signTime, key.publicKey(), full)
+                .ledgerSequence(ledger.seq()).sign(key);
+        byte[] bytes = v.toBytes();
+        Hash256 suppression = Hash256.wrap(Sha512Half.of(bytes));
+        overlay.hashRouter().addSuppressionPeer(suppression, 0);
+        PublicKey master = trusted.masterOf(key.publicKey());
+        validations.add(master, v.received(now(), trusted.trusted(master)));
+        broadcast(messages.validation(bytes));
+        LOG.debug("validated {}", ledger);
+    }
+
+    private void endConsensus() {
+        OperatingMode mode = app.status().mode();
+        if (!viewChangedThisRound) {
+            if (mode == OperatingMode.CONNECTED || mode == OperatingMode.SYNCING) {
+                app.status().setMode(OperatingMode.TRACKING);
+                mode = OperatingMode.TRACKING;
+            }
+            if (mode == OperatingMode.TRACKING
+                    && now() < lastClosed.closeTime() + 2L * lastClosed.closeTimeResolution()) {
+                app.status().setMode(OperatingMode.FULL);
+            }
+        }
+        beginConsensus();
+    }
+
+    // ------------------------------------------------------------------ validated ledgers
+
+    /** Marks {@code hash} validated once a quorum of trusted validators signed it (LedgerMaster::checkAccept). */
+    private void checkAccept(Hash256 hash, long seq) {
+        if (seq <= ledgers.validLedgerIndex()) {
+            return;
+        }
+        int count = validations.numTrustedForLedger(hash);
+        if (count < trusted.quorum()) {
+            return;
+        }
+        Ledger ledger = recentLedgers.get(hash);
+        if (ledger == null) {
+            acquire(hash, seq);
+            return;
+        }
+        List<Ledger> newlyValid = new ArrayList<>();
+        Ledger previous = ledgers.validatedLedger();
+        for (Ledger l = ledger; l != null && l.seq() > previous.seq(); l = recentLedgers.get(l.parentHash())) {
+            newlyValid.add(0, l);
+        }
+        boolean continuous = !newlyValid.isEmpty() && newlyValid.get(0).parentHash().equals(previous.hash());
+        ledgers.setValidated(ledger, continuous);
+        LOG.info("fully validated {} ({} trusted validations, quorum {})", ledger, count, trusted.quorum());
+        for (Ledger l : continuous ? newlyValid : List.of(ledger)) {
+            app.ledgerValidated(l);
+        }
+    }
+
+    /** Starts fetching ledger {@code hash} from peers; when it arrives, consensus and validations see it. */
+    private void acquire(Hash256 hash, long seq) {
+        if (fetch == null || !acquiring.add(hash)) {
+            return;
+        }
+        LOG.info("acquiring ledger {} ({}) from peers", seq, hash);
+        fetch.acquireLedger(hash, seq).whenComplete((ledger, failure) -> consensusThread.execute(guard(() -> {
+            acquiring.remove(hash);
+            if (failure != null) {
+                LOG.warn("could not acquire ledger {}: {}", hash, failure.toString());
+                return;
+            }
+            recentLedgers.put(ledger.hash(), ledger);
+            LOG.info("acquired {}", ledger);
+            checkAccept(ledger.hash(), ledger.seq());
+            consensus.timerEntry(now());
+        })));
+    }
+
+    // ------------------------------------------------------------------ transactions
+
+    /** Relays a transaction that reached our open ledger (or is held for it) to peers that lack it. */
+    public void relayTransaction(byte[] raw, Hash256 id) {
+        PeerOverlay o = overlay;
+        if (o != null) {
+            o.relay(messages.transaction(raw, now()), id);
+        }
+    }
+
+    // ------------------------------------------------------------------ peer messages (I/O thread)
+
+    @Override
+    public void onActivated(Peer peer) {
+        List<byte[]> known = new ArrayList<>();
+        for (Manifest m : app.manifests().manifests()) {
+            known.add(m.serialized());
+        }
+        if (!known.isEmpty()) {
+            peer.send(messages.manifests(known));
+        }
+        Ledger closed = ledgers.closedLedger();
+        peer.send(messages.statusChange(NodeEvent.ACCEPTED_LEDGER, closed, now(), ledgers.firstCompleteLedger(),
+                ledgers.validLedgerIndex()));
+    }
+
+    @Override
+    public void onMessage(Peer peer, InboundMessage message) {
+        switch (message.type()) {
+            case TRANSACTION -> onTransaction(peer, PeerMessages.rawTransaction(message.transaction()));
+            case PROPOSE_LEDGER -> PeerMessages.proposal(message.proposeLedger(), now())
+                    .ifPresentOrElse(p -> onProposal(peer, p), () -> peer.charge(Charge.INVALID_REQUEST));
+            case VALIDATION -> onValidation(peer, PeerMessages.validationBytes(message.validation()));
+            case MANIFESTS -> onManifests(peer, PeerMessages.manifestList(message.manifests()));
+            case GET_LEDGER -> {
+                if (fetch != null) {
+                    fetch.onGetLedger(peer, message.getLedger());
+                }
+            }
+            case LEDGER_DATA -> {
+                if (fetch != null) {
+                    fetch.onLedgerData(peer, message.ledgerData());
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    private void onTransaction(Peer peer, byte[] raw) {
+        Hash256 id = Hash256.wrap(Sha512Half.local().update(HashPrefix.TRANSACTION_ID).update(raw).finish());
+        if (!overlay.hashRouter().addSuppressionPeer(id, peer.id())) {
+            return;
+        }
+        app.submitFromPeer(raw);
+    }
+
+    private void onProposal(Peer peer, SignedProposal<PublicKey> p) {
+        Hash256 suppression = p.suppressionId();
+        if (!overlay.hashRouter().addSuppressionPeer(suppression, peer.id())) {
+            return;
+        }
+        boolean check = !peer.cluster();
+        verifiers.execute(() -> {
+            if (check && !p.checkSign()) {
+                LOG.debug("proposal with a bad signature from peer {}", peer.id());
+                peer.charge(Charge.INVALID_SIGNATURE);
+                return;
+            }
+            consensusThread.execute(guard(() -> {
+                if (!trusted.trusted(trusted.masterOf(p.publicKey()))) {
+                    return;
+                }
+                if (consensus.peerProposal(now(), p)) {
+                    overlay.relay(messages.proposal(p), suppression);
+                }
+            }));
+        });
+    }
+
+    private void onValidation(Peer peer, byte[] bytes) {
+        Hash256 suppression = Hash256.wrap(Sha512Half.of(bytes));
+        if (!overlay.hashRouter().addSuppressionPeer(suppression, peer.id())) {
+            return;
+        }
+        boolean check = !peer.cluster();
+        long seen = now();
+        verifiers.execute(() -> {
+            STValidation v;
+            try {
+                v = STValidation.parse(bytes, seen, check);
+            } catch (CodecException e) {
+                LOG.debug("bad validation from peer {}: {}", peer.id(), e.getMessage());
+                peer.charge(Charge.INVALID_SIGNATURE);
+                return;
+            }
+            consensusThread.execute(guard(() -> {
+                PublicKey master = trusted.masterOf(v.key());
+                boolean isTrusted = trusted.trusted(master);
+                ValStatus status = validations.add(master, v.received(seen, isTrusted));
+                if (status != ValStatus.CURRENT) {
+                    LOG.debug("validation from {} is {}", master, status.text());
+                    return;
+                }
+                overlay.relay(messages.validation(bytes), suppression);
+                if (isTrusted) {
+                    checkAccept(v.ledgerId(), v.seq());
+                }
+            }));
+        });
+    }
+
+    private void onManifests(Peer peer, List<byte[]> list) {
+        for (byte[] bytes : list) {
+            Manifest m;
+            try {
+                m = Manifest.parse(bytes);
+            } catch (CodecException e) {
+                peer.charge(Charge.BAD_DATA);
+                continue;
+            }
+            ManifestDisposition d = app.manifests().apply(m);
+            if (d == ManifestDisposition.ACCEPTED) {
+                LOG.info("manifest {} of validator {} accepted", m.sequence(), m.masterKey());
+                overlay.relay(messages.manifests(List.of(bytes)), m.hash());
+            } else if (d == ManifestDisposition.INVALID) {
+                peer.charge(Charge.INVALID_SIGNATURE);
+            }
+        }
+    }
+
+    private void broadcast(OutboundMessage message) {
+        PeerOverlay o = overlay;
+        if (o != null) {
+            o.broadcast(message);
+        }
+    }
+
+    @Override
+    public void close() {
+        consensusThread.shutdownNow();
+        verifiers.shutdownNow();
+        LedgerFetch f = fetch;
+        if (f != null) {
+            f.close();
+        }
+    }
+
+    // ------------------------------------------------------------------ the consensus adaptor
+
+    /** What consensus asks of this node; always called on the consensus thread. */
+    private final class Adaptor implements ConsensusAdaptor<PublicKey, RclLedger, RclTx, SignedProposal<PublicKey>> {
+        @Override
+        public ConsensusParms parms() {
+            return ConsensusParms.forRound(lastClosed.ledger().rules().enabled(Amendments.FIX1528));
+        }
+
+        @Override
+        public Optional<RclLedger> acquireLedger(Hash256 id) {
+            Ledger l = recentLedgers.get(id);
+            if (l == null) {
+                l = ledgers.ledgerByHash(id);
+            }
+            if (l != null) {
+                return Optional.of(new RclLedger(l));
+            }
+            acquire(id, 0);
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<ConsensusTxSet<RclTx>> acquireTxSet(Hash256 id) {
+            RclTxSet set = txSets.get(id);
+            if (set != null) {
+                return Optional.of(set);
+            }
+            if (fetch != null && acquiring.add(id)) {
+                fetch.acquireTxSet(id).whenComplete((map, failure) -> consensusThread.execute(guard(() -> {
+                    acquiring.remove(id);
+                    if (failure != null) {
+                        LOG.debug("could not acquire tx set {}: {}", id, failure.toString());
+                        return;
+                    }
+                    RclTxSet got = new RclTxSet(map);
+                    txSets.put(id, got);
+                    consensus.gotTxSet(now(), got);
+                })));
+            }
+            return Optional.empty();
+        }
+
+        @Override
+        public boolean hasOpenTransactions() {
+            return ledgers.currentLedger().transactions().hasNext();
+        }
+
+        @Override
+        public int proposersValidated(Hash256 prevLedger) {
+            return validations.numTrustedForLedger(prevLedger);
+        }
+
+        @Override
+        public int proposersFinished(RclLedger prevLedger, Hash256 prevLedgerId) {
+            return validations.getNodesAfter(prevLedger, prevLedgerId);
+        }
+
+        @Override
+        public Hash256 getPrevLedger(Hash256 prevLedgerId, RclLedger prevLedger, ConsensusMode mode) {
+            Hash256 net = validations.getPreferred(prevLedger, ledgers.validLedgerIndex());
+            if (!net.equals(prevLedgerId)) {
+                if (mode != ConsensusMode.WRONG_LEDGER) {
+                    LOG.warn("View of consensus changed during {} to {}", mode.text(), net);
+                    viewChangedThisRound = true;
+                    if (app.status().mode().compareTo(OperatingMode.CONNECTED) > 0) {
+                        app.status().setMode(OperatingMode.CONNECTED);
+                    }
+                }
+            }
+            return net;
+        }
+
+        @Override
+        public void onModeChange(ConsensusMode before, ConsensusMode after) {
+            consensusMode = after;
+            if (before != after) {
+                LOG.info("consensus mode {} -> {}", before.text(), after.text());
+            }
+        }
+
+        @Override
+        public ConsensusResult<PublicKey, RclTx> onClose(RclLedger prevLedger, long closeTime, ConsensusMode mode) {
+            RclTxSet set = new RclTxSet(((TreeView) ledgers.currentLedger()).txMap());
+            txSets.put(set.id(), set);
+            fetch.haveTxSet(set.map());
+            PublicKey self = validationKey.map(KeyPair::publicKey).orElse(app.nodeKey().publicKey());
+            return new ConsensusResult<>(set, new ConsensusProposal<>(prevLedger.id(), ConsensusProposal.SEQ_JOIN,
+                    set.id(), closeTime, now(), self));
+        }
+
+        @Override
+        public void onAccept(ConsensusResult<PublicKey, RclTx> result, RclLedger prevLedger, int closeResolution,
+                             ConsensusCloseTimes rawCloseTimes, ConsensusMode mode, ObjectNode consensusJson) {
+            consensusThread.execute(guard(() -> accept(result, prevLedger, closeResolution, mode)));
+        }
+
+        @Override
+        public void onForceAccept(ConsensusResult<PublicKey, RclTx> result, RclLedger prevLedger,
+                                  int closeResolution, ConsensusCloseTimes rawCloseTimes, ConsensusMode mode,
+                                  ObjectNode consensusJson) {
+            onAccept(result, prevLedger, closeResolution, rawCloseTimes, mode, consensusJson);
+        }
+
+        @Override
+        public void propose(ConsensusProposal<PublicKey> proposal) {
+            SignedProposal<PublicKey> signed = SignedProposal.sign(validationKey.orElseThrow(), proposal);
+            overlay.hashRouter().addSuppressionPeer(signed.suppressionId(), 0);
+            broadcast(messages.proposal(signed));
+        }
+
+        @Override
+        public void sharePosition(SignedProposal<PublicKey> position) {
+            overlay.relay(messages.proposal(position), position.suppressionId());
+        }
+
+        @Override
+        public void shareTx(RclTx tx) {
+            relayTransaction(tx.tx().bytes(), tx.id());
+        }
+
+        @Override
+        public void shareTxSet(ConsensusTxSet<RclTx> set) {
+            RclTxSet s = (RclTxSet) set;
+            txSets.put(s.id(), s);
+            fetch.haveTxSet(s.map());
+            broadcast(messages.haveSet(s.id()));
+        }
+    }
+
+    /** What the validations table asks of this node. */
+    private final class ValidationsHooks implements ValidationsAdaptor<STValidation, RclLedger> {
+        @Override
+        public long now() {
+            return NetworkOps.this.now();
+        }
+
+        @Override
+        public long monotonicMs() {
+            return nowMs();
+        }
+
+        @Override
+        public void onStale(STValidation validation) {
+        }
+
+        @Override
+        public Optional<RclLedger> acquire(Hash256 id) {
+            Ledger l = recentLedgers.get(id);
+            if (l == null) {
+                l = ledgers.ledgerByHash(id);
+            }
+            if (l != null) {
+                return Optional.of(new RclLedger(l));
+            }
+            NetworkOps.this.acquire(id, 0);
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package org.stoxum.engine.net;
+
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.stoxum.codec.types.Hash256;
+import org.stoxum.engine.app.Application;
+import org.stoxum.engine.app.LedgerMaster;
+import org.stoxum.engine.config.NodeConfig;
+import org.stoxum.engine.config.PeerEndpoint;
+import org.stoxum.engine.config.PortConfig;
+import org.stoxum.engine.ledger.Ledger;
+import org.stoxum.transport.peer.LocalLedger;
+import org.stoxum.transport.peer.OverlaySettings;
+import org.stoxum.transport.peer.PeerOverlay;
+
+/** Builds the network side of a node from its config: the overlay's settings and the ledger fetcher. */
+public final class NetworkSetup {
+    /** How recent the validated ledger must be for peers to be judged against it (seconds). */
+    private static final long RECENT_VALIDATED_SECONDS = 120;
+
+    private NetworkSetup() {
+    }
+
+    /** The overlay settings {@code [port_peer]}, {@code [ips]}, {@code [ips_fixed]}, {@code [peer_private]}... say. */
+    public static OverlaySettings overlaySettings(NodeConfig config, LedgerMaster ledgers) {
+        OverlaySettings.Builder b = OverlaySettings.builder()
+                .ips(addresses(config.ips()))
+                .ipsFixed(addresses(config.ipsFixed()))
+                .peerPrivate(config.peerPrivate())
+                .peersMax(config.peersMax())
+                .oneNodePerHost(!localNetwork(config))
+                .ledger(localLedger(ledgers));
+        Optional<PortConfig> peer = config.peerPort();
+        peer.ifPresent(p -> b.listen(new InetSocketAddress(p.ip(), p.port())));
+        return b.build();
+    }
+
+    /**
+     * Whether the configured peers all live on this host: then several nodes share one address and are told
+     * apart by port (stoxumd treats an address as one node, which makes a test network on 127.0.0.1
+     * impossible).
+     */
+    static boolean localNetwork(NodeConfig config) {
+        List<PeerEndpoint> all = new java.util.ArrayList<>(config.ips());
+        all.addAll(config.ipsFixed());
+        return !all.isEmpty() && all.stream().allMatch(e -> isLoopback(e.host()));
+    }
+
+    private static boolean isLoopback(String host) {
+        return host.equals("localhost") || host.startsWith("127.") || host.equals("::1");
+    }
+
+    private static List<InetSocketAddress> addresses(List<PeerEndpoint> endpoints) {
+        return endpoints.stream().map(e -> InetSocketAddress.createUnresolved(e.host(), e.port())).toList();
+    }
+
+    /** What the overlay tells peers of our ledgers, read from the ledger master's volatile state. */
+    static LocalLedger localLedger(LedgerMaster ledgers) {
+        return new LocalLedger() {
+            @Override
+            public OptionalLong closedLedgerIndex() {
+                Ledger l = ledgers.closedLedger();
+                return l == null ? OptionalLong.empty() : OptionalLong.of(l.seq());
+            }
+
+            @Override
+            public Optional<Hash256> closedLedgerHash() {
+                return Optional.ofNullable(ledgers.closedLedger()).map(Ledger::hash);
+            }
+
+            @Override
+            public Optional<Hash256> previousLedgerHash() {
+                return Optional.ofNullable(ledgers.closedLedger()).map(Ledger::parentHash);
+            }
+
+            @Override
+            public long recentValidatedLedgerIndex() {
+                Ledger v = ledgers.validatedLedger();
+                if (v == null) {
+                    return 0;
+                }
+                long age = org.stoxum.storage.ledger.LedgerTimes.toNetworkTime(java.time.Instant.now()) - v.closeTime();
+                return age < RECENT_VALIDATED_SECONDS ? v.seq() : 0;
+            }
+        };
+    }
+
+    /** The fetcher that acquires ledgers and sets from the overlay's peers and answers their requests. */
+    public static LedgerFetch fetch(Application app, PeerOverlay overlay) {
+        throw new UnsupportedOperationException("ledger fetch is being built");
+    }
+}
