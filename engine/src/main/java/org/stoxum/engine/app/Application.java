@@ -142,7 +142,7 @@ public final class Application implements AutoCloseable {
                         validator.signingKey(), config.networkQuorum());
                 startedOverlay = new PeerOverlay(NetworkSetup.overlaySettings(config, ledgerMaster), nodeKey,
                         startedNetwork).start();
-                startedNetwork.start(startedOverlay, NetworkSetup.fetch(this, startedOverlay));
+                startedNetwork.start(startedOverlay);
             }
             this.network = startedNetwork;
             this.overlay = startedOverlay;

@@ -93,6 +93,11 @@ public final class LedgerMaster {
         store.onValidated(ledger.seq());
     }
 
+    /** Writes a ledger acquired from peers to the node store, with its transaction index. */
+    public void save(Ledger ledger) {
+        persist(ledger);
+    }
+
     private void persist(Ledger l) {
         List<LedgerTransaction> index = new ArrayList<>();
         for (var it = l.transactions(); it.hasNext(); ) {

@@ -2,6 +2,7 @@ package org.stoxum.engine.net;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -94,12 +95,14 @@ public final class NetworkOps implements PeerMessageHandler, AutoCloseable {
     private volatile LedgerFetch fetch;
 
     // Consensus-thread state.
-    private final Map<Hash256, Ledger> recentLedgers = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Hash256, Ledger> eldest) {
-            return size() > RECENT_LEDGERS;
-        }
-    };
+    /** Read by the fetcher's threads too (peers ask for ledgers we closed but have not yet validated). */
+    private final Map<Hash256, Ledger> recentLedgers = Collections.synchronizedMap(
+            new LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<Hash256, Ledger> eldest) {
+                    return size() > RECENT_LEDGERS;
+                }
+            });
     private final Map<Hash256, RclTxSet> txSets = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Hash256, RclTxSet> eldest) {
@@ -143,9 +146,13 @@ public final class NetworkOps implements PeerMessageHandler, AutoCloseable {
     }
 
     /** Connects the overlay and the fetcher, then starts the heartbeat and the first round. */
-    public void start(PeerOverlay overlay, LedgerFetch fetch) {
+    public void start(PeerOverlay overlay) {
         this.overlay = overlay;
-        this.fetch = fetch;
+        this.fetch = NetworkSetup.fetch(app, overlay, recentLedgers::get, Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "ledger-fetch");
+            t.setDaemon(true);
+            return t;
+        }));
         consensusThread.execute(() -> {
             Ledger start = ledgers.closedLedger();
             lastClosed = new RclLedger(start);
@@ -466,8 +473,9 @@ public final class NetworkOps implements PeerMessageHandler, AutoCloseable {
                 PublicKey master = trusted.masterOf(v.key());
                 boolean isTrusted = trusted.trusted(master);
                 ValStatus status = validations.add(master, v.received(seen, isTrusted));
+                LOG.debug("validation of {} {} by {} ({}): {}", v.seq(), v.ledgerId(), master,
+                        isTrusted ? "trusted" : "untrusted", status.text());
                 if (status != ValStatus.CURRENT) {
-                    LOG.debug("validation from {} is {}", master, status.text());
                     return;
                 }
                 overlay.relay(messages.validation(bytes), suppression);

@@ -3,7 +3,21 @@ package org.stoxum.engine.net;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Optional;
+import java.util.Objects;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.stoxum.codec.sbe.GetLedgerDecoder;
+import org.stoxum.codec.sbe.LedgerDataDecoder;
+import org.stoxum.codec.sbe.LedgerInfoType;
+import org.stoxum.engine.net.fetch.InboundLedgers;
+import org.stoxum.engine.net.fetch.InboundTxSets;
+import org.stoxum.engine.net.fetch.LedgerLookup;
+import org.stoxum.engine.net.fetch.LedgerRequests;
+import org.stoxum.storage.shamap.SHAMap;
+import org.stoxum.transport.peer.Peer;
 import org.stoxum.codec.types.Hash256;
 import org.stoxum.engine.app.Application;
 import org.stoxum.engine.app.LedgerMaster;
@@ -87,8 +101,84 @@ public final class NetworkSetup {
         };
     }
 
-    /** The fetcher that acquires ledgers and sets from the overlay's peers and answers their requests. */
-    public static LedgerFetch fetch(Application app, PeerOverlay overlay) {
-        throw new UnsupportedOperationException("ledger fetch is being built");
+    /**
+     * The fetcher that acquires ledgers and sets from the overlay's peers and answers their requests; its
+     * work runs on {@code executor}.
+     *
+     * @param recent ledgers built or acquired but perhaps not yet validated, which peers may still ask for
+     */
+    public static LedgerFetch fetch(Application app, PeerOverlay overlay, Function<Hash256, Ledger> recent,
+                                    ExecutorService executor) {
+        LedgerMaster lm = app.ledgerMaster();
+        Supplier<List<Peer>> peers = () -> overlay.peers().stream()
+                .map(s -> overlay.peer(s.id()).orElse(null)).filter(Objects::nonNull).toList();
+        Ledger start = lm.closedLedger();
+        InboundLedgers ledgers = new InboundLedgers(lm.store(), lm::save, start.configFees(), start.presets(), peers,
+                executor);
+        InboundTxSets sets = new InboundTxSets(peers, executor);
+        long fetchDepth = app.config().effectiveFetchDepth();
+        LedgerRequests requests = new LedgerRequests(new LedgerLookup() {
+            @Override
+            public Ledger byHash(Hash256 hash) {
+                Ledger l = recent.apply(hash);
+                return l != null ? l : lm.ledgerByHash(hash);
+            }
+
+            @Override
+            public Ledger bySeq(long seq) {
+                return lm.ledgerBySeq(seq);
+            }
+
+            @Override
+            public Ledger closed() {
+                return lm.closedLedger();
+            }
+
+            @Override
+            public long earliestFetch() {
+                return Math.max(0, lm.validLedgerIndex() - fetchDepth);
+            }
+        }, sets, executor);
+        return new LedgerFetch() {
+            @Override
+            public CompletableFuture<Ledger> acquireLedger(Hash256 hash, long seq) {
+                return ledgers.acquire(hash, seq, InboundLedgers.Reason.CONSENSUS);
+            }
+
+            @Override
+            public CompletableFuture<SHAMap> acquireTxSet(Hash256 id) {
+                return sets.acquire(id);
+            }
+
+            @Override
+            public void haveTxSet(SHAMap set) {
+                sets.give(set);
+            }
+
+            @Override
+            public void onGetLedger(Peer peer, GetLedgerDecoder message) {
+                requests.onGetLedger(peer, message);
+            }
+
+            @Override
+            public void onLedgerData(Peer peer, LedgerDataDecoder message) {
+                if (message.infoType() == LedgerInfoType.TS_CANDIDATE) {
+                    sets.onLedgerData(peer, message);
+                } else {
+                    ledgers.onLedgerData(peer, message);
+                }
+            }
+
+            @Override
+            public void tick(long nowMs) {
+                ledgers.tick(nowMs);
+                sets.tick(nowMs);
+            }
+
+            @Override
+            public void close() {
+                executor.shutdownNow();
+            }
+        };
     }
 }
