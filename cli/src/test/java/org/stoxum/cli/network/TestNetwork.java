@@ -1,6 +1,7 @@
 package org.stoxum.cli.network;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -33,21 +34,31 @@ import org.stoxum.engine.rpc.server.ServerOptions;
  * validator-keys tool's code. Everything is stopped and removed on {@link #close()}.
  */
 public final class TestNetwork implements AutoCloseable {
+    /**
+     * What makes a node a validator: its master public key (base58, as {@code [validators]} lists it) and the
+     * lines of its {@code [validator_token]}.
+     */
+    public record Validator(String masterKey, List<String> tokenLines) {
+        /** A validator with fresh keys, made in-process by the validator-keys tool's code. */
+        public static Validator generate() {
+            ValidatorToken t = ValidatorKeys.generate().createToken().orElseThrow();
+            return new Validator(t.manifest().masterKey().toBase58(TokenType.NODE_PUBLIC, NetworkProfile.STOXUM),
+                    t.configLines());
+        }
+    }
+
     /** A node's config, before it starts. */
     public static final class Spec {
-        final Path dir;
-        final int rpcPort;
-        final int peerPort;
-        final Optional<ValidatorToken> token;
-        final String masterKey;
+        public final Path dir;
+        public final int rpcPort;
+        public final int peerPort;
+        final Optional<Validator> validator;
 
-        Spec(Path dir, int rpcPort, int peerPort, Optional<ValidatorKeys> keys) {
+        Spec(Path dir, int rpcPort, int peerPort, Optional<Validator> validator) {
             this.dir = dir;
             this.rpcPort = rpcPort;
             this.peerPort = peerPort;
-            this.token = keys.flatMap(ValidatorKeys::createToken);
-            this.masterKey = token.map(t -> t.manifest().masterKey().toBase58(TokenType.NODE_PUBLIC,
-                    NetworkProfile.STOXUM)).orElse(null);
+            this.validator = validator;
         }
     }
 
@@ -57,7 +68,8 @@ public final class TestNetwork implements AutoCloseable {
         public final Application app;
         private final JsonRpcClient client;
 
-        Node(Spec spec, Application app) {
+        /** @param app the node when it runs in this JVM, null when it is another process */
+        public Node(Spec spec, Application app) {
             this.spec = spec;
             this.app = app;
             this.client = new JsonRpcClient("127.0.0.1", spec.rpcPort);
@@ -82,16 +94,18 @@ public final class TestNetwork implements AutoCloseable {
     private final List<Node> running = new ArrayList<>();
     private final List<String> trusted = new ArrayList<>();
 
-    /** Plans {@code validators} validators and {@code stock} stock servers (not started). */
+    /** Plans {@code validators} validators with fresh keys and {@code stock} stock servers (not started). */
     public TestNetwork(int validators, int stock) throws IOException {
-        for (int i = 0; i < validators + stock; i++) {
-            Path dir = Files.createTempDirectory("stoxumd-net");
-            Spec s = new Spec(dir, TestNodes.freePort(), TestNodes.freePort(),
-                    i < validators ? Optional.of(ValidatorKeys.generate()) : Optional.empty());
-            specs.add(s);
-            if (s.masterKey != null) {
-                trusted.add(s.masterKey);
-            }
+        this(Stream.generate(Validator::generate).limit(validators).toList(), stock);
+    }
+
+    /** Plans a node for each of {@code validators}, then {@code stock} stock servers (not started). */
+    public TestNetwork(List<Validator> validators, int stock) throws IOException {
+        for (int i = 0; i < validators.size() + stock; i++) {
+            Optional<Validator> v = i < validators.size() ? Optional.of(validators.get(i)) : Optional.empty();
+            specs.add(new Spec(Files.createTempDirectory("stoxumd-net"), TestNodes.freePort(), TestNodes.freePort(),
+                    v));
+            v.ifPresent(x -> trusted.add(x.masterKey()));
         }
     }
 
@@ -100,11 +114,16 @@ public final class TestNetwork implements AutoCloseable {
         return specs;
     }
 
-    /** Starts node {@code i} of the plan. */
+    /** Writes node {@code i}'s {@code stoxumd.cfg} into its folder and returns its path. */
+    public Path writeConfig(int i) throws IOException {
+        Spec s = specs.get(i);
+        return Files.writeString(s.dir.resolve("stoxumd.cfg"), configText(s));
+    }
+
+    /** Starts node {@code i} of the plan in this JVM. */
     public Node start(int i, LedgerStart start) throws IOException {
         Spec s = specs.get(i);
-        String text = configText(s);
-        Files.writeString(s.dir.resolve("stoxumd.cfg"), text);
+        String text = Files.readString(writeConfig(i));
         NodeConfig config = NodeConfigLoader.parse("node " + i, text, Optional.empty(), s.dir, s.dir.resolve("data"),
                 false);
         Node n = new Node(s, Application.start(config, start, LogLevels.Severity.WARNING, ServerOptions.defaults()));
@@ -131,7 +150,7 @@ public final class TestNetwork implements AutoCloseable {
         for (String k : trusted) {
             b.append(k).append('\n');
         }
-        s.token.ifPresent(t -> b.append("\n[validator_token]\n").append(String.join("\n", t.configLines()))
+        s.validator.ifPresent(v -> b.append("\n[validator_token]\n").append(String.join("\n", v.tokenLines()))
                 .append('\n'));
         return b.toString();
     }
@@ -163,5 +182,46 @@ public final class TestNetwork implements AutoCloseable {
                 throw new UncheckedIOException(e);
             }
         }
+    }
+
+    // ------------------------------------------------------------------ calls tests make
+
+    public static ObjectNode passphrase(String words) {
+        ObjectNode p = JsonNodeFactory.instance.objectNode();
+        p.put("passphrase", words);
+        return p;
+    }
+
+    public static String secret(TestNetwork.Node n, String words) {
+        return n.call("wallet_propose", passphrase(words)).path("master_seed").asText();
+    }
+
+    /** Signs and submits a payment of {@code drops} with {@code secret}. */
+    public static JsonNode pay(TestNetwork.Node n, String secret, String from, String to, long drops) {
+        ObjectNode p = JsonNodeFactory.instance.objectNode();
+        p.put("secret", secret);
+        ObjectNode tx = p.putObject("tx_json");
+        tx.put("TransactionType", "Payment");
+        tx.put("Account", from);
+        tx.put("Destination", to);
+        tx.put("Amount", Long.toString(drops));
+        return n.call("submit", p);
+    }
+
+    public static String balance(TestNetwork.Node n, String account) {
+        ObjectNode p = JsonNodeFactory.instance.objectNode();
+        p.put("account", account);
+        p.put("ledger_index", "validated");
+        return n.call("account_info", p).path("account_data").path("Balance").asText();
+    }
+
+    public static long validatedSeq(TestNetwork.Node n) {
+        return n.state().path("validated_ledger").path("seq").asLong(0);
+    }
+
+    public static String ledgerHash(TestNetwork.Node n, long seq) {
+        ObjectNode p = JsonNodeFactory.instance.objectNode();
+        p.put("ledger_index", seq);
+        return n.call("ledger", p).path("ledger").path("ledger_hash").asText();
     }
 }
