@@ -32,7 +32,7 @@ class CrashRecoveryIT {
             for (int kill = 1; kill <= KILLS; kill++) {
                 AtomicBoolean stop = new AtomicBoolean();
                 List<Thread> drivers = load.drive(server, stop, CLOSE_EVERY_MILLIS);
-                Thread.sleep(150 + random.nextInt(900));
+                Thread.sleep(100 + random.nextInt(600));
                 server.kill();
                 stop.set(true);
                 for (Thread t : drivers) {
