@@ -20,7 +20,15 @@ final class RawSocket implements Closeable {
     private final OutputStream out;
 
     RawSocket(int port, int readTimeoutMillis) throws IOException {
+        this(null, port, readTimeoutMillis);
+    }
+
+    /** A socket from {@code local} (any 127.x.y.z works on loopback), so the server sees another client. */
+    RawSocket(InetAddress local, int port, int readTimeoutMillis) throws IOException {
         socket = new Socket();
+        if (local != null) {
+            socket.bind(new InetSocketAddress(local, 0));
+        }
         socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 5000);
         socket.setSoTimeout(readTimeoutMillis);
         in = socket.getInputStream();
