@@ -34,7 +34,11 @@ final class ChildServer implements AutoCloseable {
     /** A data directory, its config and ports, reused by every server started on it. */
     record Home(Path dir, Path conf, int rpcPort, int wsPort, int publicPort) {
         static Home create(String extraConfig) throws IOException {
-            Path dir = Files.createTempDirectory("stoxumd-ops");
+            return createIn(Files.createTempDirectory("stoxumd-ops"), extraConfig);
+        }
+
+        /** A home in {@code dir} (an existing directory: a small file system mounted by the test, say). */
+        static Home createIn(Path dir, String extraConfig) throws IOException {
             int rpc = TestNodes.freePort();
             int ws = TestNodes.freePort();
             int pub = TestNodes.freePort();

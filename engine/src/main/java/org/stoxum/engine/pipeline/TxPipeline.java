@@ -111,7 +111,7 @@ public final class TxPipeline implements AutoCloseable {
     /** The pipeline's counters, for the node's metrics registry. */
     public List<Metric> metrics() {
         return List.of(counters.submitted, counters.refused, counters.verified, counters.rejected,
-                counters.applied, counters.commandSeconds);
+                counters.applied, counters.failures, counters.commandSeconds);
     }
 
     /** Free slots now: the back-pressure gauge for metrics and load reporting. */
@@ -144,6 +144,9 @@ public final class TxPipeline implements AutoCloseable {
                 "Transactions refused before the open ledger: undecodable, bad signature or local checks.");
         final Counter applied = new Counter("stoxumd_tx_applied_total",
                 "Transactions the writer applied to the open ledger (whatever their result code).");
+        final Counter failures = new Counter("stoxumd_pipeline_stage_failures_total",
+                "Events a pipeline stage failed on with an error (each is logged): a storage error closing "
+                        + "a ledger, say.");
         final Histogram commandSeconds = new Histogram("stoxumd_pipeline_command_seconds",
                 "Time the single writer spent on one command; in this build the only command closes the "
                         + "ledger, so this is the ledger close duration.",
@@ -222,6 +225,7 @@ public final class TxPipeline implements AutoCloseable {
                 }
             } catch (RuntimeException e) {
                 LOG.error("decode/verify stage failed on one event", e);
+                counters.failures.inc();
                 event.failure = "internal error: " + e;
             }
         }
@@ -259,6 +263,7 @@ public final class TxPipeline implements AutoCloseable {
                 }
             } catch (RuntimeException e) {
                 LOG.error("writer stage failed on one event", e);
+                counters.failures.inc();
                 if (event.callback != null) {
                     event.callback.complete(e);
                 }
