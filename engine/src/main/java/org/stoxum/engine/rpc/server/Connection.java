@@ -58,6 +58,7 @@ final class Connection {
     void start(SelectionKey selectionKey, Protocol first) {
         this.key = selectionKey;
         this.protocol = first;
+        context.metrics().open().incrementAndGet();
     }
 
     /** Replaces the protocol (HTTP to WebSocket); unread input goes to the new one. */
@@ -285,6 +286,7 @@ final class Connection {
         queuedMessages = 0;
         if (key != null) {
             key.cancel();
+            context.metrics().open().decrementAndGet();
         }
         try {
             channel.close();

@@ -11,7 +11,8 @@ import org.stoxum.engine.config.PortConfig;
  * HTTP on one connection: requests are read and answered one at a time, in order (pipelined requests
  * wait in the input buffer), with the original server's routing: WebSocket upgrades, the load
  * balancer's status page on WebSocket ports, 403 where JSON-RPC is not served or Basic credentials
- * fail, and JSON-RPC otherwise.
+ * fail, and JSON-RPC otherwise. Newer rippled's {@code GET /health}, and {@code GET /metrics} for
+ * admins, are answered on every port (see {@link OperatorEndpoints}).
  */
 final class HttpProtocol implements Protocol {
 
@@ -43,10 +44,12 @@ final class HttpProtocol implements Protocol {
             connection.send(HttpResponses.continueInterim());
         }
         if (outcome instanceof HttpRequestParser.Malformed malformed) {
+            context.metrics().badRequests().inc();
             LOG.debug("malformed request from {}: {}", connection.remote, malformed.reason());
             connection.send(HttpResponses.jsonRpc(400, "Bad Request: " + malformed.reason()));
             connection.closeAfterFlush();
         } else if (outcome instanceof HttpRequestParser.TooLarge) {
+            context.metrics().badRequests().inc();
             connection.send(HttpResponses.jsonRpc(400, "Unable to parse request: "));
             connection.closeAfterFlush();
         } else if (outcome instanceof HttpRequestParser.Complete complete) {
@@ -68,6 +71,11 @@ final class HttpProtocol implements Protocol {
             }
             return;
         }
+        if (request.method().equals("GET") && OperatorEndpoints.serves(request.target())) {
+            answerAndClose(OperatorEndpoints.answer(request, context.options().operations(), port,
+                    connection.remote));
+            return;
+        }
         if (port.websockets() && request.isStatusRequest()) {
             String problem = context.options().health().problem().orElse(null);
             answerAndClose(HttpResponses.statusPage(request.version(), problem));
@@ -81,7 +89,7 @@ final class HttpProtocol implements Protocol {
         keepAlive = request.keepAlive();
         JsonRpcExchange exchange = new JsonRpcExchange(port, context.dispatcher(), context.resources(),
                 connection.remote, request.header("X-Forwarded-For"), request.header("X-User"),
-                context.options().maxRequestBytes(),
+                context.options().maxRequestBytes(), context.metrics(),
                 reply -> {
                     byte[] bytes = HttpResponses.jsonRpc(reply.status(), reply.content());
                     connection.loop.execute(() -> replied(bytes));

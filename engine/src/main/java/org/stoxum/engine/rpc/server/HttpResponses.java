@@ -74,10 +74,14 @@ final class HttpResponses {
     }
 
     private static byte[] closingHtml(int version, int status, String text) {
-        byte[] body = text.getBytes(StandardCharsets.UTF_8);
+        return closing(version, status, "text/html", text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** An answer after which the connection closes (status page, health check, metrics). */
+    static byte[] closing(int version, int status, String contentType, byte[] body) {
         String head = versionText(version) + " " + status + " " + reason(status) + "\r\n"
                 + "Server: " + FULL_VERSION + "\r\n"
-                + "Content-Type: text/html\r\n"
+                + "Content-Type: " + contentType + "\r\n"
                 + "Connection: close\r\n"
                 + "Content-Length: " + body.length + "\r\n"
                 + "\r\n";
@@ -128,7 +132,9 @@ final class HttpResponses {
         return switch (status) {
             case 200 -> "OK";
             case 401 -> "Unauthorized";
+            case 403 -> "Forbidden";
             case 500 -> "Internal Server Error";
+            case 503 -> "Service Unavailable";
             default -> throw new IllegalArgumentException("status " + status);
         };
     }

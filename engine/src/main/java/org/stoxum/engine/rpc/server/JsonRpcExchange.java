@@ -46,6 +46,7 @@ final class JsonRpcExchange {
     private final String user;
     private final int maxRequestBytes;
     private final Consumer<Reply> done;
+    private final RpcMetrics metrics;
 
     private boolean batch;
     private JsonNode items;
@@ -56,7 +57,7 @@ final class JsonRpcExchange {
     private final AtomicInteger wip = new AtomicInteger();
 
     JsonRpcExchange(PortConfig port, RpcDispatcher dispatcher, ResourceManager resources, InetSocketAddress remote,
-            String forwardedFor, String user, int maxRequestBytes, Consumer<Reply> done) {
+            String forwardedFor, String user, int maxRequestBytes, RpcMetrics metrics, Consumer<Reply> done) {
         this.port = port;
         this.dispatcher = dispatcher;
         this.resources = resources;
@@ -65,6 +66,7 @@ final class JsonRpcExchange {
         this.user = user;
         this.maxRequestBytes = maxRequestBytes;
         this.done = done;
+        this.metrics = metrics;
     }
 
     /** Starts answering {@code body}. */
@@ -161,6 +163,7 @@ final class JsonRpcExchange {
             return refuse(item, 400, METHOD_NOT_FOUND, "method is not string");
         }
         String name = method.textValue();
+        metrics.request(dispatcher, name);
         if (name.isEmpty()) {
             usage.charge(Charge.INVALID_RPC);
             return refuse(item, 400, METHOD_NOT_FOUND, "method is empty");

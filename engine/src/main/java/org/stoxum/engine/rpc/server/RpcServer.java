@@ -65,7 +65,8 @@ public final class RpcServer implements AutoCloseable {
         if (portConfigs.isEmpty()) {
             throw new IllegalArgumentException("no port to serve");
         }
-        ServerContext context = new ServerContext(dispatcher, resources, options, new AtomicLong());
+        ServerContext context = new ServerContext(dispatcher, resources, options, new AtomicLong(),
+                RpcMetrics.in(options.operations().registry()));
         List<IoLoop> loops = new ArrayList<>();
         Map<String, PortRuntime> ports = new LinkedHashMap<>();
         try {
@@ -132,6 +133,7 @@ public final class RpcServer implements AutoCloseable {
                 return;
             }
             if (!port.admit()) {
+                context.metrics().refusedConnections().inc();
                 LOG.debug("[{}] is full; dropping a client", port.config.name());
                 closeQuietly(socket);
                 continue;
@@ -144,6 +146,7 @@ public final class RpcServer implements AutoCloseable {
                 closeQuietly(socket);
                 continue;
             }
+            context.metrics().connections().inc();
             IoLoop target = loops.get(nextLoop++ % loops.size());
             target.execute(() -> target.adopt(socket, port, context));
         }

@@ -5,7 +5,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.stoxum.engine.rpc.server.resource.ResourceManager;
 
 /** What every connection of one server shares. */
-record ServerContext(RpcDispatcher dispatcher, ResourceManager resources, ServerOptions options, AtomicLong ids) {
+record ServerContext(RpcDispatcher dispatcher, ResourceManager resources, ServerOptions options, AtomicLong ids,
+        RpcMetrics metrics) {
 
     /** The time a client at {@code remote} has to complete a message, in nanoseconds. */
     long timeoutNanos(InetSocketAddress remote) {

@@ -2,6 +2,7 @@ package org.stoxum.engine.rpc.server;
 
 import java.time.Duration;
 import java.util.Objects;
+import org.stoxum.engine.metrics.Operations;
 
 /**
  * Tuning of the RPC server that stoxumd.cfg does not expose; the defaults are the original server's.
@@ -15,6 +16,8 @@ import java.util.Objects;
  * @param maxWebSocketMessageBytes largest WebSocket message read at all; larger ones close the session
  * @param closeGrace               how long a closing connection may take to flush before it is cut
  * @param health                   what a GET of "/" on a WebSocket port reports
+ * @param operations               what {@code GET /health} and {@code GET /metrics} report, and where the
+ *                                 server counts its own work
  */
 public record ServerOptions(
         int ioThreads,
@@ -24,7 +27,8 @@ public record ServerOptions(
         int maxHeaderBytes,
         int maxWebSocketMessageBytes,
         Duration closeGrace,
-        ServerHealth health) {
+        ServerHealth health,
+        Operations operations) {
 
     /** Seconds a loopback client has to complete a message. */
     public static final Duration DEFAULT_LOCAL_TIMEOUT = Duration.ofSeconds(3);
@@ -51,6 +55,7 @@ public record ServerOptions(
                     + " <= maxWebSocketMessageBytes and maxHeaderBytes >= 64");
         }
         Objects.requireNonNull(health, "health");
+        Objects.requireNonNull(operations, "operations");
     }
 
     private static void requirePositive(Duration d, String name) {
@@ -62,32 +67,39 @@ public record ServerOptions(
     /** The original server's settings. */
     public static ServerOptions defaults() {
         return new ServerOptions(1, DEFAULT_LOCAL_TIMEOUT, DEFAULT_REMOTE_TIMEOUT, DEFAULT_MAX_REQUEST_BYTES,
-                DEFAULT_MAX_HEADER_BYTES, DEFAULT_MAX_WS_MESSAGE_BYTES, DEFAULT_CLOSE_GRACE, ServerHealth.alwaysOkay());
+                DEFAULT_MAX_HEADER_BYTES, DEFAULT_MAX_WS_MESSAGE_BYTES, DEFAULT_CLOSE_GRACE, ServerHealth.alwaysOkay(),
+                Operations.basic());
     }
 
     public ServerOptions withIoThreads(int value) {
         return new ServerOptions(value, localTimeout, remoteTimeout, maxRequestBytes, maxHeaderBytes,
-                maxWebSocketMessageBytes, closeGrace, health);
+                maxWebSocketMessageBytes, closeGrace, health, operations);
     }
 
     /** Sets both timeouts (tests use short ones). */
     public ServerOptions withTimeouts(Duration local, Duration remote) {
         return new ServerOptions(ioThreads, local, remote, maxRequestBytes, maxHeaderBytes,
-                maxWebSocketMessageBytes, closeGrace, health);
+                maxWebSocketMessageBytes, closeGrace, health, operations);
     }
 
     public ServerOptions withMaxWebSocketMessageBytes(int value) {
         return new ServerOptions(ioThreads, localTimeout, remoteTimeout, maxRequestBytes, maxHeaderBytes,
-                value, closeGrace, health);
+                value, closeGrace, health, operations);
     }
 
     public ServerOptions withCloseGrace(Duration value) {
         return new ServerOptions(ioThreads, localTimeout, remoteTimeout, maxRequestBytes, maxHeaderBytes,
-                maxWebSocketMessageBytes, value, health);
+                maxWebSocketMessageBytes, value, health, operations);
     }
 
     public ServerOptions withHealth(ServerHealth value) {
         return new ServerOptions(ioThreads, localTimeout, remoteTimeout, maxRequestBytes, maxHeaderBytes,
-                maxWebSocketMessageBytes, closeGrace, value);
+                maxWebSocketMessageBytes, closeGrace, value, operations);
+    }
+
+    /** Serves {@code value} on the operator endpoints (the node's health and metrics). */
+    public ServerOptions withOperations(Operations value) {
+        return new ServerOptions(ioThreads, localTimeout, remoteTimeout, maxRequestBytes, maxHeaderBytes,
+                maxWebSocketMessageBytes, closeGrace, health, value);
     }
 }

@@ -80,6 +80,7 @@ final class WsExchange {
             return;
         }
         String name = RippledJsonValues.asString(command != null ? command : method);
+        context.metrics().request(context.dispatcher(), name);
         Role required = context.dispatcher().requiredRole(name);
         Role role = RoleResolver.requestRole(required, port, request, session.remoteAddress().getAddress(), user);
         if (role == Role.FORBID) {

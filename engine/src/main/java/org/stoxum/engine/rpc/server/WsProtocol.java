@@ -99,6 +99,7 @@ final class WsProtocol implements Protocol, WsSession {
             }
             if (event instanceof WsFrameDecoder.Failure failure) {
                 LOG.debug("WebSocket protocol error from {}: {}", connection.remote, failure.reason());
+                connection.context.metrics().webSocketErrors().inc();
                 fail(failure.code(), failure.reason());
                 return;
             }

@@ -1,0 +1,69 @@
+package org.stoxum.cli.ops;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.stoxum.cli.client.RpcClientException;
+import org.stoxum.codec.types.Hash256;
+import org.stoxum.storage.ledger.LedgerHeader;
+
+/**
+ * Checks a server's ledgers against what an earlier server said it accepted: each ledger is there with
+ * the same hash, its header hashes to that hash, it names its predecessor's hash as parent, and every
+ * transaction it held is found by {@code tx} in it.
+ */
+final class LedgerAudit {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private LedgerAudit() {
+    }
+
+    /** Problems found; empty when the server agrees with the record. */
+    static List<String> check(ChildServer server, Collection<PaymentLoad.Closed> record) throws RpcClientException {
+        List<String> problems = new ArrayList<>();
+        for (PaymentLoad.Closed c : record) {
+            JsonNode ledger = ledger(server, c.seq());
+            if (ledger == null) {
+                problems.add("ledger " + c.seq() + " is gone");
+                continue;
+            }
+            String hash = ledger.get("ledger_hash").asText();
+            if (c.hash() != null && !c.hash().equals(hash)) {
+                problems.add("ledger " + c.seq() + " has hash " + hash + ", not " + c.hash());
+            }
+            String recomputed = recompute(ledger);
+            if (!recomputed.equals(hash)) {
+                problems.add("ledger " + c.seq() + "'s header hashes to " + recomputed + ", not " + hash);
+            }
+            JsonNode parent = ledger(server, c.seq() - 1);
+            if (parent != null && !parent.get("ledger_hash").asText().equals(ledger.get("parent_hash").asText())) {
+                problems.add("ledger " + c.seq() + " does not follow ledger " + (c.seq() - 1));
+            }
+            for (String tx : c.txs()) {
+                JsonNode found = server.call("tx", JSON.createObjectNode().put("transaction", tx));
+                if (found.has("error") || found.path("ledger_index").asLong() != c.seq()) {
+                    problems.add("transaction " + tx + " of ledger " + c.seq() + " is not found there: " + found);
+                }
+            }
+        }
+        return problems;
+    }
+
+    private static JsonNode ledger(ChildServer server, long seq) throws RpcClientException {
+        ObjectNode query = JSON.createObjectNode().put("ledger_index", seq);
+        JsonNode answer = server.call("ledger", query);
+        return answer.has("error") ? null : answer.get("ledger");
+    }
+
+    /** The ledger hash from the header fields the server shows. */
+    static String recompute(JsonNode l) {
+        LedgerHeader header = new LedgerHeader(l.get("ledger_index").asLong(), l.get("total_coins").asLong(),
+                Hash256.fromHex(l.get("parent_hash").asText()), Hash256.fromHex(l.get("transaction_hash").asText()),
+                Hash256.fromHex(l.get("account_hash").asText()), l.get("parent_close_time").asLong(),
+                l.get("close_time").asLong(), l.get("close_time_resolution").asInt(), l.get("close_flags").asInt());
+        return header.hash().toString();
+    }
+}

@@ -1,0 +1,92 @@
+package org.stoxum.engine.metrics;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.stoxum.engine.app.Application;
+import org.stoxum.engine.app.LedgerMaster;
+import org.stoxum.engine.ledger.Ledger;
+import org.stoxum.engine.pipeline.TxPipeline;
+import org.stoxum.engine.rpc.handlers.ServerInfo;
+
+/**
+ * A running node's health and metrics, read from its public getters when asked: nothing here runs on
+ * its own or holds the node's locks between scrapes. The health check reads what {@code server_state}
+ * shows (the state, the load factor), as rippled's health check reads its server info.
+ */
+public final class NodeOperations implements Operations {
+    private final Application app;
+    private final MetricsRegistry registry = new MetricsRegistry();
+    private final AtomicInteger peers = new AtomicInteger();
+
+    /**
+     * @param app      the node
+     * @param pipeline its transaction pipeline, whose counters and ring are shown
+     */
+    public NodeOperations(Application app, TxPipeline pipeline) {
+        this.app = Objects.requireNonNull(app, "app");
+        Objects.requireNonNull(pipeline, "pipeline");
+        LedgerMaster lm = app.ledgerMaster();
+        registry.gauge("stoxumd_ledger_validated_index", "Sequence of the newest validated ledger.",
+                () -> lm.validLedgerIndex());
+        registry.gauge("stoxumd_ledger_closed_index", "Sequence of the last closed ledger.",
+                () -> lm.closedLedger().seq());
+        registry.gauge("stoxumd_ledger_validated_age_seconds", "Seconds since the validated ledger closed.",
+                () -> age(lm.validatedLedger()));
+        registry.gauge("stoxumd_ledger_closed_age_seconds", "Seconds since the last closed ledger closed.",
+                () -> age(lm.closedLedger()));
+        registry.gauge("stoxumd_ledger_open_transactions", "Transactions in the open ledger.", lm::openTxCount);
+        for (Metric m : pipeline.metrics()) {
+            registry.register(m);
+        }
+        registry.gauge("stoxumd_pipeline_ring_capacity", "Slots of the transaction pipeline's ring.",
+                pipeline::capacity);
+        registry.gauge("stoxumd_pipeline_ring_remaining", "Free slots of the pipeline's ring; at 0 submissions "
+                + "are answered tooBusy.", pipeline::remainingCapacity);
+        registry.gauge("stoxumd_pipeline_in_flight", "Transactions and commands published but not yet done "
+                + "by the writer.", () -> pipeline.capacity() - pipeline.remainingCapacity());
+        registry.gauge("stoxumd_client_jobs", "API commands waiting or running on the client job threads.",
+                () -> app.jobs().count());
+        registry.gauge("stoxumd_load_factor", "The load factor over the load base (1 when unloaded), as "
+                + "server_state reports it.", () -> loadFactor(ServerInfo.build(app, false, false)));
+        registry.gauge("stoxumd_peers", "Connected peers.", peers::get);
+        registry.gauge("stoxumd_health", "The health check's level: 0 healthy, 1 warning, 2 critical.",
+                () -> health().level().ordinal());
+        registry.gauge("stoxumd_uptime_seconds", "Seconds since the node started.",
+                () -> app.status().uptimeSeconds());
+        JvmMetrics.register(registry);
+    }
+
+    /** Sets the peer count (fed by the overlay once the node joins a network). */
+    public void peers(int count) {
+        peers.set(count);
+    }
+
+    @Override
+    public HealthReport health() {
+        ObjectNode state = ServerInfo.build(app, false, false);
+        Ledger validated = app.ledgerMaster().validatedLedger();
+        long age = validated == null ? -1 : age(validated);
+        return HealthCheck.evaluate(new HealthCheck.Inputs(age, state.path("amendment_blocked").asBoolean(false),
+                peers.get(), state.path("server_state").asText(""), loadFactor(state), app.standalone()));
+    }
+
+    @Override
+    public MetricsRegistry registry() {
+        return registry;
+    }
+
+    private long age(Ledger ledger) {
+        return Math.max(0, app.networkTime() - ledger.closeTime());
+    }
+
+    private static double loadFactor(ObjectNode state) {
+        JsonNode base = state.get("load_base");
+        JsonNode factor = state.get("load_factor");
+        if (base == null || factor == null || base.asDouble() <= 0) {
+            return 1;
+        }
+        return factor.asDouble() / base.asDouble();
+    }
+}
