@@ -50,6 +50,10 @@ public final class NetworkScenario {
             assertTrue(List.of("proposing", "validating", "full").contains(state.path("server_state").asText()),
                     state.toString());
         }
+        for (TestNetwork.Node n : nodes) {
+            String metrics = TestNetwork.httpGet(n, "/metrics");
+            assertTrue(metrics.matches("(?s).*\nstoxumd_peers [3-9]\n.*"), metrics);
+        }
         long seq = nodes.stream().mapToLong(TestNetwork::validatedSeq).min().orElseThrow();
         String hash = TestNetwork.ledgerHash(nodes.get(0), seq);
         for (TestNetwork.Node n : nodes) {

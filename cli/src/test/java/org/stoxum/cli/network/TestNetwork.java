@@ -186,6 +186,21 @@ public final class TestNetwork implements AutoCloseable {
 
     // ------------------------------------------------------------------ calls tests make
 
+    /** The body of a plain GET on the node's RPC port (/health, /metrics). */
+    public static String httpGet(Node n, String path) {
+        try {
+            java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + n.spec.rpcPort
+                            + path)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            return r.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static ObjectNode passphrase(String words) {
         ObjectNode p = JsonNodeFactory.instance.objectNode();
         p.put("passphrase", words);

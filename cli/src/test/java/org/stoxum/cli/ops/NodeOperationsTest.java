@@ -66,9 +66,6 @@ class NodeOperationsTest {
             assertTrue(text.contains("\nstoxumd_peers 0\n"), text);
             assertTrue(text.contains("\nstoxumd_health 0\n"), text);
             assertTrue(text.contains("# TYPE jvm_memory_heap_used_bytes gauge"), text);
-
-            ops.peers(3);
-            assertTrue(ops.registry().scrape().contains("\nstoxumd_peers 3\n"));
             assertEquals(HealthReport.Level.HEALTHY, ops.health().level(), "stand-alone ignores peers");
         }
     }

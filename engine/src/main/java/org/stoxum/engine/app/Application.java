@@ -29,6 +29,7 @@ import org.stoxum.engine.ledger.Amendments;
 import org.stoxum.engine.ledger.Fees;
 import org.stoxum.engine.ledger.Genesis;
 import org.stoxum.engine.ledger.Ledger;
+import org.stoxum.engine.metrics.NodeOperations;
 import org.stoxum.engine.net.NetworkOps;
 import org.stoxum.engine.net.NetworkSetup;
 import org.stoxum.engine.net.TrustedValidators;
@@ -146,7 +147,8 @@ public final class Application implements AutoCloseable {
             }
             this.network = startedNetwork;
             this.overlay = startedOverlay;
-            startedServer = RpcServer.start(servedPorts(config), dispatcher, resources, serverOptions);
+            startedServer = RpcServer.start(servedPorts(config), dispatcher, resources,
+                    serverOptions.withOperations(new NodeOperations(this, startedPipeline)));
             this.server = startedServer;
         } catch (IOException | RuntimeException e) {
             if (startedOverlay != null) {

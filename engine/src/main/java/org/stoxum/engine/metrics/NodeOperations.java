@@ -3,10 +3,10 @@ package org.stoxum.engine.metrics;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.stoxum.engine.app.Application;
 import org.stoxum.engine.app.LedgerMaster;
 import org.stoxum.engine.ledger.Ledger;
+import org.stoxum.engine.net.NetworkOps;
 import org.stoxum.engine.pipeline.TxPipeline;
 import org.stoxum.engine.rpc.handlers.ServerInfo;
 
@@ -18,7 +18,6 @@ import org.stoxum.engine.rpc.handlers.ServerInfo;
 public final class NodeOperations implements Operations {
     private final Application app;
     private final MetricsRegistry registry = new MetricsRegistry();
-    private final AtomicInteger peers = new AtomicInteger();
 
     /**
      * @param app      the node
@@ -50,7 +49,7 @@ public final class NodeOperations implements Operations {
                 () -> app.jobs().count());
         registry.gauge("stoxumd_load_factor", "The load factor over the load base (1 when unloaded), as "
                 + "server_state reports it.", () -> loadFactor(ServerInfo.build(app, false, false)));
-        registry.gauge("stoxumd_peers", "Connected peers.", peers::get);
+        registry.gauge("stoxumd_peers", "Connected peers.", this::peers);
         registry.gauge("stoxumd_health", "The health check's level: 0 healthy, 1 warning, 2 critical.",
                 () -> health().level().ordinal());
         registry.gauge("stoxumd_uptime_seconds", "Seconds since the node started.",
@@ -58,9 +57,8 @@ public final class NodeOperations implements Operations {
         JvmMetrics.register(registry);
     }
 
-    /** Sets the peer count (fed by the overlay once the node joins a network). */
-    public void peers(int count) {
-        peers.set(count);
+    private int peers() {
+        return app.network().map(NetworkOps::peerCount).orElse(0);
     }
 
     @Override
@@ -69,7 +67,7 @@ public final class NodeOperations implements Operations {
         Ledger validated = app.ledgerMaster().validatedLedger();
         long age = validated == null ? -1 : age(validated);
         return HealthCheck.evaluate(new HealthCheck.Inputs(age, state.path("amendment_blocked").asBoolean(false),
-                peers.get(), state.path("server_state").asText(""), loadFactor(state), app.standalone()));
+                peers(), state.path("server_state").asText(""), loadFactor(state), app.standalone()));
     }
 
     @Override
