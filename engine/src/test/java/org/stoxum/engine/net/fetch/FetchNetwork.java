@@ -210,7 +210,7 @@ final class FetchNetwork implements AutoCloseable {
             ByteBuffer f = message.frame();
             byte[] bytes = new byte[f.remaining()];
             f.get(bytes);
-            if (open) {
+            if (open && !wire.isShutdown()) {
                 wire.execute(() -> remote.receive(reverse, bytes));
             }
         }
