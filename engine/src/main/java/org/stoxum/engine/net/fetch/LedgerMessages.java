@@ -37,6 +37,7 @@ public final class LedgerMessages {
      * A request for a ledger's header (BASE), nodes of its state or transaction tree (AS_NODE, TX_NODE),
      * or nodes of a candidate transaction set (TS_CANDIDATE, {@code hash} being the set's hash).
      *
+     * @param hash       the ledger's hash, or null to ask by sequence
      * @param seq        the ledger sequence, or {@link #ABSENT}
      * @param queryDepth how many levels below each node to send (0..3), or {@link #ABSENT} (the server picks)
      * @param indirect   stoxumd's {@code qtINDIRECT}: set once an acquisition has timed out
@@ -45,7 +46,8 @@ public final class LedgerMessages {
                                             boolean indirect, List<SHAMapNodeID> nodeIds) {
         Encoders e = ENCODERS.get();
         GetLedgerEncoder m = e.getLedger.wrapAndApplyHeader(e.frames.buffer(), Frames.LENGTH_BYTES, e.frames.header());
-        m.itype(itype).ltype(LedgerType.NULL_VAL).putLedgerHash(hash.toBytes(), 0, Hash256.LENGTH)
+        byte[] h = (hash == null ? Hash256.ZERO : hash).toBytes();
+        m.itype(itype).ltype(LedgerType.NULL_VAL).putLedgerHash(h, 0, Hash256.LENGTH)
                 .ledgerSeq(seq == ABSENT ? GetLedgerEncoder.ledgerSeqNullValue() : seq)
                 .requestCookie(GetLedgerEncoder.requestCookieNullValue())
                 .queryType(indirect ? QueryType.INDIRECT : QueryType.NULL_VAL)
