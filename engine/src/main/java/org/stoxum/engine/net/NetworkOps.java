@@ -110,6 +110,8 @@ public final class NetworkOps implements PeerMessageHandler, AutoCloseable {
         }
     };
     private final Set<Hash256> acquiring = ConcurrentHashMap.newKeySet();
+    /** Active peers, kept from the overlay's callbacks so counting them never waits on the I/O thread. */
+    private final Map<Long, Peer> active = new ConcurrentHashMap<>();
     private RclLedger lastClosed;
     private long lastSignTime;
     private long lastExpireMs;
@@ -148,7 +150,7 @@ public final class NetworkOps implements PeerMessageHandler, AutoCloseable {
     /** Connects the overlay and the fetcher, then starts the heartbeat and the first round. */
     public void start(PeerOverlay overlay) {
         this.overlay = overlay;
-        this.fetch = NetworkSetup.fetch(app, overlay, recentLedgers::get, Executors.newFixedThreadPool(2, r -> {
+        this.fetch = NetworkSetup.fetch(app, this::activePeers, recentLedgers::get, Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "ledger-fetch");
             t.setDaemon(true);
             return t;
@@ -193,8 +195,12 @@ public final class NetworkOps implements PeerMessageHandler, AutoCloseable {
 
     /** Active peers. */
     public int peerCount() {
-        PeerOverlay o = overlay;
-        return o == null ? 0 : o.peers().size();
+        return active.size();
+    }
+
+    /** The active peers now. */
+    public List<Peer> activePeers() {
+        return List.copyOf(active.values());
     }
 
     /** The overlay ({@code peers}, {@code connect}). */
@@ -279,10 +285,13 @@ public final class NetworkOps implements PeerMessageHandler, AutoCloseable {
         if (validating && !movedOn && validations.canValidateSeq(ledger.seq()) && onValidatedChain(ledger)) {
             validate(ledger, mode == ConsensusMode.PROPOSING);
         }
-        app.onWriter(() -> {
+        List<STTx> pending = app.onWriter(() -> {
             ledgers.openLedger().accept(ledger, built.retriable());
-            return ledger;
+            return ledgers.openLedger().localTransactions();
         }).join();
+        for (STTx tx : pending) {
+            relayTransaction(tx.bytes(), tx.id());
+        }
         app.ledgerClosed(ledger, result.proposers(), result.roundTimeMs());
         checkAccept(ledger.hash(), ledger.seq());
         endConsensus();
@@ -375,10 +384,14 @@ public final class NetworkOps implements PeerMessageHandler, AutoCloseable {
 
     // ------------------------------------------------------------------ transactions
 
-    /** Relays a transaction that reached our open ledger (or is held for it) to peers that lack it. */
+    /**
+     * Relays a transaction that reached our open ledger (or is held for it) to peers that lack it; the hash
+     * router lets each transaction go out once per hold time. With no peer to send to, nothing is marked, so
+     * the relay after the next close (of our still pending transactions) reaches the peers that came since.
+     */
     public void relayTransaction(byte[] raw, Hash256 id) {
         PeerOverlay o = overlay;
-        if (o != null) {
+        if (o != null && !active.isEmpty()) {
             o.relay(messages.transaction(raw, now()), id);
         }
     }
@@ -386,7 +399,13 @@ public final class NetworkOps implements PeerMessageHandler, AutoCloseable {
     // ------------------------------------------------------------------ peer messages (I/O thread)
 
     @Override
+    public void onClosed(Peer peer) {
+        active.remove(peer.id());
+    }
+
+    @Override
     public void onActivated(Peer peer) {
+        active.put(peer.id(), peer);
         List<byte[]> known = new ArrayList<>();
         for (Manifest m : app.manifests().manifests()) {
             known.add(m.serialized());

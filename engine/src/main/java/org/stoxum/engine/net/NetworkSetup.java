@@ -3,7 +3,6 @@ package org.stoxum.engine.net;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Optional;
-import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -102,16 +101,14 @@ public final class NetworkSetup {
     }
 
     /**
-     * The fetcher that acquires ledgers and sets from the overlay's peers and answers their requests; its
-     * work runs on {@code executor}.
+     * The fetcher that acquires ledgers and sets from {@code peers} and answers their requests; its work runs
+     * on {@code executor}.
      *
      * @param recent ledgers built or acquired but perhaps not yet validated, which peers may still ask for
      */
-    public static LedgerFetch fetch(Application app, PeerOverlay overlay, Function<Hash256, Ledger> recent,
+    public static LedgerFetch fetch(Application app, Supplier<List<Peer>> peers, Function<Hash256, Ledger> recent,
                                     ExecutorService executor) {
         LedgerMaster lm = app.ledgerMaster();
-        Supplier<List<Peer>> peers = () -> overlay.peers().stream()
-                .map(s -> overlay.peer(s.id()).orElse(null)).filter(Objects::nonNull).toList();
         Ledger start = lm.closedLedger();
         InboundLedgers ledgers = new InboundLedgers(lm.store(), lm::save, start.configFees(), start.presets(), peers,
                 executor);

@@ -101,6 +101,15 @@ public final class OpenLedger {
         return locals.size();
     }
 
+    /** The transactions submitted to this node that no closed ledger has settled yet (writer thread). */
+    public List<STTx> localTransactions() {
+        List<STTx> out = new ArrayList<>(locals.size());
+        for (LocalTx l : locals) {
+            out.add(l.tx());
+        }
+        return out;
+    }
+
     /**
      * Applies {@code tx} to the open ledger as NetworkOPs does for a submission.
      *
