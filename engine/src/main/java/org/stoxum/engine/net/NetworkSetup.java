@@ -26,7 +26,6 @@ import org.stoxum.engine.config.PortConfig;
 import org.stoxum.engine.ledger.Ledger;
 import org.stoxum.transport.peer.LocalLedger;
 import org.stoxum.transport.peer.OverlaySettings;
-import org.stoxum.transport.peer.PeerOverlay;
 
 /** Builds the network side of a node from its config: the overlay's settings and the ledger fetcher. */
 public final class NetworkSetup {
