@@ -147,8 +147,7 @@ final class TxIntake implements PipelineStages {
                 event.callback().complete(result);
             }
         } else if (event.command() == Command.ACCEPT_LEDGER) {
-            Ledger closed = ledgers.openLedger().acceptStandalone(networkTime.getAsLong());
-            ledgers.accept(closed);
+            Ledger closed = ledgers.openLedger().acceptStandalone(networkTime.getAsLong(), ledgers::accept);
             onAccept.accepted(closed);
             if (event.callback() != null) {
                 event.callback().complete(closed);

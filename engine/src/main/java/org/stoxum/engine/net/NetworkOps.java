@@ -273,7 +273,14 @@ public final class NetworkOps implements PeerMessageHandler, AutoCloseable {
         LedgerBuilder.Result built = LedgerBuilder.build(setup, prev.ledger(), txs, set.id(),
                 closeTime, closeTimeCorrect, closeResolution);
         Ledger ledger = built.ledger();
-        ledgers.setClosed(ledger);
+        try {
+            ledgers.setClosed(ledger);
+        } catch (RuntimeException e) {
+            LOG.error("cannot store {}: {}; stopping, so that no ledger is skipped in the stored chain", ledger,
+                    e.toString());
+            app.signalStop();
+            return;
+        }
         recentLedgers.put(ledger.hash(), ledger);
         lastClosed = new RclLedger(ledger);
         LOG.info("accepted {} ({} transactions, {} proposers, {} ms, {})", ledger, txs.size(),

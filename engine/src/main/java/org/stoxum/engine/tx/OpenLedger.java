@@ -3,6 +3,7 @@ package org.stoxum.engine.tx;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import org.stoxum.codec.binary.SField;
 import org.stoxum.codec.binary.STObject;
 import org.stoxum.codec.binary.TER;
@@ -160,10 +161,12 @@ public final class OpenLedger {
      * {@code ledger_accept} in stand-alone mode: one simulated consensus round with this node's own
      * close time.
      *
-     * @param now the node's network time (seconds since 2000) when the ledger closes
+     * @param now   the node's network time (seconds since 2000) when the ledger closes
+     * @param store keeps the new ledger before the open ledger moves on to its successor; when it throws
+     *              (a full disk), the open ledger stays as it was, so no ledger is skipped in the stored chain
      * @return the new last closed ledger
      */
-    public Ledger acceptStandalone(long now) {
+    public Ledger acceptStandalone(long now, Consumer<Ledger> store) {
         applyHeldTransactions();
         Ledger parent = lastClosed;
         int resolution = LedgerBuilder.nextResolution(parent);
@@ -172,6 +175,7 @@ public final class OpenLedger {
         Hash256 setHash = view.txSet().hash();
         LedgerBuilder.Result built = LedgerBuilder.build(setup, parent, new ArrayList<>(viewTxs.values()), setHash,
                 closeTime, closeTimeCorrect, resolution);
+        store.accept(built.ledger());
         reopen(built.ledger(), built.retriable(), built.built().openSuccessor(built.ledger(), built.ledger().rules()));
         return built.ledger();
     }

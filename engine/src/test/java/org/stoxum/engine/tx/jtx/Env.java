@@ -205,13 +205,13 @@ public final class Env {
     /** Closes the open ledger (ledger_accept) with the clock advanced by {@link #CLOSE_INTERVAL}. */
     public Ledger close() {
         now += CLOSE_INTERVAL;
-        return ledger.acceptStandalone(now);
+        return ledger.acceptStandalone(now, l -> { });
     }
 
     /** Closes at an explicit network time. */
     public Ledger closeAt(long networkTime) {
         now = networkTime;
-        return ledger.acceptStandalone(now);
+        return ledger.acceptStandalone(now, l -> { });
     }
 
     /** The open ledger as it stands. */
