@@ -75,12 +75,14 @@ final class MemberTable {
     }
 
     /**
-     * The median of the load fees reported within the stale limit, ours included; 0 when none is fresh
-     * (the upper median for an even count, as stoxumd picks {@code fees[size / 2]}).
+     * The median of the other members' load fees reported within the stale limit; 0 when none is fresh (the
+     * upper median for an even count, as stoxumd picks {@code fees[size / 2]}). Our own fee is not among
+     * them, as stoxumd's cluster table holds the members it lists, not itself: one loaded member of three
+     * raises the cluster fee at the other two, which then charge for its load too.
      */
     long clusterFee(long now) {
         long[] fees = reports.values().stream()
-                .filter(r -> isFresh(r, now))
+                .filter(r -> !r.key().equals(self) && isFresh(r, now))
                 .mapToLong(Report::loadFee)
                 .toArray();
         if (fees.length == 0) {

@@ -70,19 +70,19 @@ class MemberTableTest {
     }
 
     @Test
-    void theClusterFeeIsTheMedianOfFreshFeesOursIncluded() {
+    void theClusterFeeIsTheMedianOfTheOtherMembersFreshFees() {
         assertEquals(0, table.clusterFee(T), "nobody reported");
-        table.update(self, "", 256, T, "");
-        assertEquals(256, table.clusterFee(T));
+        table.update(self, "", 2560, T, "");
+        assertEquals(0, table.clusterFee(T), "our own fee is not among them");
         table.update(a, "", 2560, T, "");
-        assertEquals(2560, table.clusterFee(T), "two fees: the upper one, as stoxumd takes fees[size / 2]");
+        assertEquals(2560, table.clusterFee(T), "one member: its fee");
         table.update(b, "", 256, T, "");
-        assertEquals(256, table.clusterFee(T), "one spike of three is outvoted");
-        table.update(c, "", 1280, T, "");
-        assertEquals(1280, table.clusterFee(T), "256, 256, 1280, 2560");
-        table.update(self, "", 0, T + 60_000, "");
+        assertEquals(2560, table.clusterFee(T), "two fees: the upper one, as stoxumd takes fees[size / 2]");
+        table.update(c, "", 256, T, "");
+        assertEquals(256, table.clusterFee(T), "256, 256, 2560: one spike of three others is outvoted");
         table.update(b, "", 0, T + 60_000, "");
-        assertEquals(0, table.clusterFee(T + 100_000), "only the two fresh zeros count");
+        table.update(c, "", 1280, T + 60_000, "");
+        assertEquals(1280, table.clusterFee(T + 100_000), "only the two fresh fees count: 0 and 1280");
     }
 
     @Test
