@@ -15,6 +15,9 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +33,13 @@ import org.stoxum.engine.ledger.Fees;
 import org.stoxum.engine.ledger.Genesis;
 import org.stoxum.engine.ledger.Ledger;
 import org.stoxum.engine.metrics.NodeOperations;
+import org.stoxum.engine.net.ClusterSetup;
 import org.stoxum.engine.net.NetworkOps;
+import org.stoxum.codec.crypto.PublicKey;
+import org.stoxum.transport.cluster.Cluster;
+import org.stoxum.transport.cluster.ClusterConfig;
+import org.stoxum.transport.cluster.ClusterListener;
+import org.stoxum.transport.cluster.LoadSource;
 import org.stoxum.engine.net.NetworkSetup;
 import org.stoxum.engine.net.TrustedValidators;
 import org.stoxum.transport.peer.PeerOverlay;
@@ -91,6 +100,17 @@ public final class Application implements AutoCloseable {
     /** Set once at start-up (after the pipeline, which relays through it); null when stand-alone. */
     private volatile NetworkOps network;
     private volatile PeerOverlay overlay;
+    /** Set once at start-up when {@code [cluster_nodes]} names members; null otherwise. */
+    private volatile Cluster cluster;
+    private final LoadFeeTrack loadFeeTrack = new LoadFeeTrack(() -> {
+        Cluster c = cluster;
+        return c == null ? 0 : c.clusterFee();
+    });
+    private final ScheduledExecutorService loadManager = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "load-manager");
+        t.setDaemon(true);
+        return t;
+    });
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final AtomicBoolean stopping = new AtomicBoolean();
 
@@ -123,20 +143,21 @@ public final class Application implements AutoCloseable {
                 status.setMode(OperatingMode.FULL);
             }
             TxIntake intake = new TxIntake(profile, ledgerMaster, transactions,
-                    p -> {
-                        if (p.applied()) {
-                            subscriptions.proposed(p.tx(), p.ter(), ledgerMaster.currentLedger());
-                            NetworkOps net = network;
-                            if (net != null) {
-                                net.relayTransaction(p.tx().bytes(), p.tx().id());
-                            }
-                        }
-                    },
-                    this::accepted, this::networkTime);
+                    this::processed, this::accepted, this::networkTime, new ClusterVerdicts());
             startedPipeline = new TxPipeline(intake, PIPELINE_RING, 1, "blocking");
             this.pipeline = startedPipeline;
             this.dispatcher = new ApiDispatcher(this, HandlerTable.standard());
-            ResourceManager resources = new LocalResourceManager();
+            LocalResourceManager resources = new LocalResourceManager();
+            Optional<ClusterConfig> clusterConfig = ClusterSetup.fromConfig(config, nodeKey);
+            if (clusterConfig.isPresent()) {
+                cluster = Cluster.start(clusterConfig.get(), new ClusterInbound(resources),
+                        () -> resources.heavyEndpoints(HEAVY_ENDPOINT_BALANCE).entrySet().stream()
+                                .map(e -> new LoadSource(e.getKey(), e.getValue())).toList());
+                resources.onDrop((address, balance) -> cluster.publishCharge(address.getHostAddress(), balance));
+                LOG.info("cluster member {} on {} with {} other member(s)", clusterConfig.get().name(),
+                        clusterConfig.get().endpoint(), clusterConfig.get().members().size());
+            }
+            loadManager.scheduleWithFixedDelay(this::checkLoad, 1, 1, TimeUnit.SECONDS);
             if (!standalone) {
                 startedNetwork = new NetworkOps(this, new TrustedValidators(config.validators().trusted(),
                         validator.masterKey().orElse(null), manifests, minimumQuorum),
@@ -151,6 +172,10 @@ public final class Application implements AutoCloseable {
                     serverOptions.withOperations(new NodeOperations(this, startedPipeline)));
             this.server = startedServer;
         } catch (IOException | RuntimeException e) {
+            loadManager.shutdownNow();
+            if (cluster != null) {
+                cluster.close();
+            }
             if (startedOverlay != null) {
                 startedOverlay.close();
             }
@@ -215,7 +240,7 @@ public final class Application implements AutoCloseable {
         Fees fees = new Fees(config.fees().baseFee(), Fees.DEFAULT_UNITS, config.fees().accountReserve(),
                 config.fees().ownerReserve());
         Set<Hash256> presets = Set.of();
-        EngineSetup setup = EngineSetup.of(profile);
+        EngineSetup setup = engineSetup();
         if (start instanceof LedgerStart.Genesis g) {
             LedgerHeader earlier = store.lastLedger();
             if (earlier != null) {
@@ -276,6 +301,91 @@ public final class Application implements AutoCloseable {
             if (RpcError.isError(result)) {
                 LOG.warn("[rpc_startup] {} failed: {}", method, result);
             }
+        }
+    }
+
+    /** Endpoints whose balance reaches this go into our cluster reports (stoxumd's exportConsumers). */
+    private static final int HEAVY_ENDPOINT_BALANCE = 1000;
+
+    /**
+     * A transaction reached the open ledger (writer thread): the proposed stream shows it, peers and cluster
+     * members that lack it get it. Cluster members relay to each other whatever their load, and what came
+     * from a member is not sent back to the cluster, since every member relays to every other.
+     */
+    private void processed(SubmitOutcome.Processed p, TxIntake.Submit how) {
+        if (p.applied()) {
+            subscriptions.proposed(p.tx(), p.ter(), ledgerMaster.currentLedger());
+            NetworkOps net = network;
+            if (net != null) {
+                net.relayTransaction(p.tx().bytes(), p.tx().id());
+            }
+        }
+        Cluster c = cluster;
+        if (c != null && !how.fromCluster() && (p.applied() || p.ter().isTer())) {
+            c.relayTransaction(p.tx().bytes());
+        }
+    }
+
+    /**
+     * The load manager's once-a-second look (rippled's LoadManager): the node is overloaded when its
+     * pipeline is three quarters full or its client job queue is too long; the local fee follows, and the
+     * cluster hears it.
+     */
+    private void checkLoad() {
+        try {
+            boolean overloaded = pipeline.remainingCapacity() < pipeline.capacity() / 4 || jobs.tooBusy();
+            if (loadFeeTrack.onLoadCheck(overloaded)) {
+                LOG.info("local load fee now {}", loadFeeTrack.localFee());
+            }
+            Cluster c = cluster;
+            if (c != null) {
+                c.reportLoad(loadFeeTrack.localFee());
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("load check failed", e);
+        }
+    }
+
+    /** Signature verdicts through the cluster, when there is one. */
+    private final class ClusterVerdicts implements TxIntake.Verdicts {
+        @Override
+        public Boolean known(Hash256 txId) {
+            Cluster c = cluster;
+            if (c == null) {
+                return null;
+            }
+            return switch (c.isVerified(txId)) {
+                case GOOD -> Boolean.TRUE;
+                case BAD -> Boolean.FALSE;
+                case UNKNOWN -> null;
+            };
+        }
+
+        @Override
+        public void checked(Hash256 txId, boolean good) {
+            Cluster c = cluster;
+            if (c != null) {
+                c.publishVerdict(txId, good);
+            }
+        }
+    }
+
+    /** What other cluster members send: relayed transactions and the balances of the endpoints they charge. */
+    private final class ClusterInbound implements ClusterListener {
+        private final LocalResourceManager resources;
+
+        ClusterInbound(LocalResourceManager resources) {
+            this.resources = resources;
+        }
+
+        @Override
+        public void onTransaction(byte[] rawTransaction, PublicKey from) {
+            pipeline.trySubmit(rawTransaction, TxIntake.Submit.CLUSTER, outcome -> { }, PipelineEvent.UNCHECKED);
+        }
+
+        @Override
+        public void onRemoteBalance(String address, long delta) {
+            resources.addRemoteBalance(address, delta);
         }
     }
 
@@ -340,6 +450,21 @@ public final class Application implements AutoCloseable {
         return network == null ? 1 : network.quorum();
     }
 
+    /** The node's live load factors. */
+    public LoadFeeTrack loadFeeTrack() {
+        return loadFeeTrack;
+    }
+
+    /** How transactions are applied here: the profile's rules with the node's live load factors. */
+    public EngineSetup engineSetup() {
+        return new EngineSetup(profile, loadFeeTrack);
+    }
+
+    /** The cluster this node is a member of; empty when {@code [cluster_nodes]} names none. */
+    public Optional<Cluster> cluster() {
+        return Optional.ofNullable(cluster);
+    }
+
     /** server_state's name for what the server is doing now. */
     public String serverState() {
         return network == null ? status.mode().displayName() : network.serverState();
@@ -390,7 +515,7 @@ public final class Application implements AutoCloseable {
      */
     public CompletionStage<SubmitOutcome> submit(byte[] blob, boolean unlimited, boolean failHard) {
         CompletableFuture<SubmitOutcome> done = new CompletableFuture<>();
-        boolean accepted = pipeline.trySubmit(blob, new TxIntake.Submit(unlimited, failHard, true),
+        boolean accepted = pipeline.trySubmit(blob, new TxIntake.Submit(unlimited, failHard, true, false),
                 outcome -> complete(done, outcome), PipelineEvent.UNCHECKED);
         if (!accepted) {
             done.completeExceptionally(new RpcFailure(RpcError.TOO_BUSY.make()));
@@ -478,6 +603,10 @@ public final class Application implements AutoCloseable {
         LOG.info("stoxumd stopping");
         try {
             server.close();
+            loadManager.shutdownNow();
+            if (cluster != null) {
+                cluster.close();
+            }
             if (overlay != null) {
                 overlay.close();
             }

@@ -1,12 +1,13 @@
 package org.stoxum.engine.app;
 
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.stoxum.codec.CodecException;
 import org.stoxum.codec.NetworkProfile;
 import org.stoxum.codec.binary.BinaryCodec;
+import org.stoxum.codec.types.Hash256;
 import org.stoxum.engine.ledger.Amendments;
 import org.stoxum.engine.ledger.ApplyFlags;
 import org.stoxum.engine.ledger.Ledger;
@@ -30,9 +31,35 @@ final class TxIntake implements PipelineStages {
      * @param local a client of this node submitted it (kept and re-applied to later open ledgers); false for
      *              transactions relayed by peers
      */
-    record Submit(boolean unlimited, boolean failHard, boolean local) {
+    record Submit(boolean unlimited, boolean failHard, boolean local, boolean fromCluster) {
         /** A transaction a peer relayed. */
-        static final Submit RELAYED = new Submit(false, false, false);
+        static final Submit RELAYED = new Submit(false, false, false, false);
+        /** A transaction a cluster member relayed: trusted, so applied whatever our load. */
+        static final Submit CLUSTER = new Submit(true, false, false, true);
+    }
+
+    /**
+     * Signature verdicts shared with the other members of a cluster: a transaction one member checked is not
+     * checked again by the others. Called on the verify threads; must not block.
+     */
+    interface Verdicts {
+        /** No cluster: nothing is known, nothing is shared. */
+        Verdicts NONE = new Verdicts() {
+            @Override
+            public Boolean known(Hash256 txId) {
+                return null;
+            }
+
+            @Override
+            public void checked(Hash256 txId, boolean good) {
+            }
+        };
+
+        /** What a member found of {@code txId}'s signature: true good, false bad, null unknown. */
+        Boolean known(Hash256 txId);
+
+        /** We checked {@code txId}'s signature. */
+        void checked(Hash256 txId, boolean good);
     }
 
     /** The writer command that closes the open ledger (stand-alone {@code ledger_accept}). */
@@ -57,7 +84,8 @@ final class TxIntake implements PipelineStages {
     private final NetworkProfile profile;
     private final LedgerMaster ledgers;
     private final TransactionMaster transactions;
-    private final Consumer<SubmitOutcome.Processed> onProcessed;
+    private final BiConsumer<SubmitOutcome.Processed, Submit> onProcessed;
+    private final Verdicts verdicts;
     private final AcceptHook onAccept;
     private final LongSupplier networkTime;
 
@@ -67,8 +95,10 @@ final class TxIntake implements PipelineStages {
     }
 
     TxIntake(NetworkProfile profile, LedgerMaster ledgers, TransactionMaster transactions,
-             Consumer<SubmitOutcome.Processed> onProcessed, AcceptHook onAccept, LongSupplier networkTime) {
+             BiConsumer<SubmitOutcome.Processed, Submit> onProcessed, AcceptHook onAccept, LongSupplier networkTime,
+             Verdicts verdicts) {
         this.profile = profile;
+        this.verdicts = verdicts;
         this.ledgers = ledgers;
         this.transactions = transactions;
         this.onProcessed = onProcessed;
@@ -78,10 +108,20 @@ final class TxIntake implements PipelineStages {
 
     @Override
     public void decode(PipelineEvent event) {
+        Checked c;
         try {
-            event.decoded(new Checked(STTx.fromBytes(event.blob())));
+            c = new Checked(STTx.fromBytes(event.blob()));
         } catch (CodecException e) {
             event.fail(exceptionText(e, event.blob().length));
+            return;
+        }
+        event.decoded(c);
+        Boolean known = verdicts.known(c.tx.id());
+        if (known != null) {
+            if (!known) {
+                c.problem = "Invalid signature.";
+            }
+            event.verdict(known ? PipelineEvent.GOOD : PipelineEvent.BAD);
         }
     }
 
@@ -99,6 +139,7 @@ final class TxIntake implements PipelineStages {
         Checked c = (Checked) event.decoded();
         boolean multiSign = ledgers.validatedLedger().rules().enabled(Amendments.MULTI_SIGN);
         TxSignatures.Check check = TxSignatures.check(c.tx, multiSign, profile);
+        verdicts.checked(c.tx.id(), check.valid());
         if (!check.valid()) {
             c.problem = check.reason();
             event.verdict(PipelineEvent.BAD);
@@ -130,7 +171,7 @@ final class TxIntake implements PipelineStages {
         OpenLedger.Submission s = ledgers.openLedger().submit(c.tx, flags, how.local(), how.failHard());
         SubmitOutcome.Processed done = new SubmitOutcome.Processed(c.tx, s.ter(), s.applied());
         LOG.debug("{} -> {}", c.tx, s.ter());
-        onProcessed.accept(done);
+        onProcessed.accept(done, how);
         event.callback().complete(done);
     }
 

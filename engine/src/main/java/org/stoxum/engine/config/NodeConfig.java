@@ -78,6 +78,7 @@ public final class NodeConfig {
     private final boolean peerPrivate;
     private final int peersMax;
     private final OverlayConfig overlay;
+    private final ClusterTimersConfig clusterTimers;
     private final VotingConfig voting;
     private final FeeConfig fees;
     private final List<ObjectNode> rpcStartup;
@@ -122,6 +123,7 @@ public final class NodeConfig {
         this.peerPrivate = d.peerPrivate;
         this.peersMax = d.peersMax;
         this.overlay = d.overlay;
+        this.clusterTimers = d.clusterTimers;
         this.voting = d.voting;
         this.fees = d.fees;
         this.rpcStartup = d.rpcStartup.stream().map(ObjectNode::deepCopy).toList();
@@ -253,6 +255,11 @@ public final class NodeConfig {
     /** {@code [node_seed]}: a fixed node identity instead of the one kept in wallet.db. */
     public Optional<ConfiguredSeed> nodeSeed() {
         return nodeSeed;
+    }
+
+    /** {@code [cluster]}: the cluster's report and staleness timers. */
+    public ClusterTimersConfig clusterTimers() {
+        return clusterTimers;
     }
 
     /** {@code [cluster_nodes]}: members of our cluster, with their names. */
@@ -404,6 +411,7 @@ public final class NodeConfig {
         boolean peerPrivate = DEFAULT_PEER_PRIVATE;
         int peersMax = DEFAULT_PEERS_MAX;
         OverlayConfig overlay = OverlayConfig.DEFAULT;
+        ClusterTimersConfig clusterTimers = ClusterTimersConfig.DEFAULT;
         VotingConfig voting;
         FeeConfig fees;
         List<ObjectNode> rpcStartup = List.of();

@@ -44,7 +44,7 @@ public final class NodeConfigLoader {
 
     /** Sections this server reads, besides the port sections named in {@code [server]}. */
     private static final Set<String> KNOWN_SECTIONS = Set.of("server", "rpc_startup", "websocket_ping_frequency",
-            "elb_support", "ips", "ips_fixed", "peer_private", "peers_max", "overlay", "node_seed", "cluster_nodes",
+            "elb_support", "ips", "ips_fixed", "peer_private", "peers_max", "overlay", "node_seed", "cluster_nodes", "cluster",
             "sntp_servers", "node_size", "ledger_history", "fetch_depth", "validation_seed", "validator_token",
             "validator_key_revocation", ValidatorsReader.VALIDATORS_FILE, ValidatorsReader.VALIDATORS,
             ValidatorsReader.VALIDATOR_KEYS, ValidatorsReader.LIST_SITES, ValidatorsReader.LIST_KEYS, "path_search",
@@ -179,6 +179,7 @@ public final class NodeConfigLoader {
             ctx.warn(0, "[peer_private] is set and [ips_fixed] is empty: no outbound peer connections will be made");
         }
         d.overlay = overlay(ini, ctx);
+        d.clusterTimers = clusterTimers(ini, ctx);
         d.clusterNodes = clusterNodes(ini, ctx, d.networkProfile);
         d.sntpServers = ini.section("sntp_servers").map(s -> s.lines().stream().map(IniLine::text).toList())
                 .orElse(List.of());
@@ -402,6 +403,20 @@ public final class NodeConfigLoader {
             out.add(new PeerEndpoint(host, (int) p));
         }
         return out;
+    }
+
+    private static ClusterTimersConfig clusterTimers(IniFile ini, ReadContext ctx) {
+        Optional<IniSection> s = ini.section("cluster");
+        if (s.isEmpty()) {
+            return ClusterTimersConfig.DEFAULT;
+        }
+        IniSection c = s.get();
+        ctx.warnUnknownKeys(c, Set.of("report_interval", "stale_after"));
+        ClusterTimersConfig d = ClusterTimersConfig.DEFAULT;
+        Duration report = ctx.unsignedKey(c, "report_interval", 1, 3600).map(Duration::ofSeconds)
+                .orElse(d.reportInterval());
+        Duration stale = ctx.unsignedKey(c, "stale_after", 1, 86_400).map(Duration::ofSeconds).orElse(d.staleAfter());
+        return new ClusterTimersConfig(report, stale);
     }
 
     private static OverlayConfig overlay(IniFile ini, ReadContext ctx) {

@@ -128,7 +128,7 @@ public final class NetworkOps implements PeerMessageHandler, AutoCloseable {
                       int networkQuorum) {
         this.app = app;
         this.ledgers = app.ledgerMaster();
-        this.setup = EngineSetup.of(app.profile());
+        this.setup = app.engineSetup();
         this.trusted = trusted;
         this.validationKey = validationKey;
         this.networkQuorum = networkQuorum;

@@ -180,7 +180,7 @@ public final class Cluster implements AutoCloseable {
         shared.reportRequested().set(true);
     }
 
-    /** The median of the fresh members' load fees, ours included; 0 when none is fresh. */
+    /** The median of the other members' fresh load fees; 0 when none is fresh. */
     public long clusterFee() {
         return shared.members().clusterFee(config.clock().time());
     }

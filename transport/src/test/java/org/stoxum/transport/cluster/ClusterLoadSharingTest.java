@@ -104,5 +104,6 @@ class ClusterLoadSharingTest {
             alpha.cluster.reportLoad(Cluster.NORMAL_FEE);
             alpha.cluster.reportNow();
             Await.until("the spike passes", () -> beta.cluster.clusterFee() == Cluster.NORMAL_FEE);
+        }
     }
 }

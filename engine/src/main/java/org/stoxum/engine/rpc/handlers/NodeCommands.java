@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.stoxum.engine.net.NetworkOps;
 import org.stoxum.transport.peer.PeerSummary;
+import org.stoxum.transport.cluster.MemberStatus;
+import org.stoxum.engine.tx.FeeTrack;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.stoxum.codec.Hex;
@@ -112,7 +114,20 @@ public final class NodeCommands {
                 list.add(peerJson(s, ctx.app().profile()));
             }
         });
-        out.putObject("cluster");
+        ObjectNode cluster = out.putObject("cluster");
+        ctx.app().cluster().ifPresent(c -> {
+            for (MemberStatus m : c.members()) {
+                ObjectNode e = cluster.putObject(m.publicKey().toBase58(TokenType.NODE_PUBLIC, ctx.app().profile()));
+                if (!m.name().isEmpty()) {
+                    e.put("tag", m.name());
+                }
+                if (m.loadFee() != 0 && m.loadFee() != FeeTrack.LOAD_BASE) {
+                    e.put("fee", (double) m.loadFee() / FeeTrack.LOAD_BASE);
+                }
+                m.reportAge().ifPresent(age -> e.put("age", age.toSeconds()));
+                e.put("status", m.status().name().toLowerCase(java.util.Locale.ROOT));
+            }
+        });
         return out;
     }
 

@@ -9,6 +9,7 @@ import org.stoxum.codec.crypto.Rfc1751;
 import org.stoxum.engine.app.Application;
 import org.stoxum.engine.app.FeeEscalation;
 import org.stoxum.engine.app.LedgerMaster;
+import org.stoxum.engine.app.LoadFeeTrack;
 import org.stoxum.engine.app.ServerStatus;
 import org.stoxum.engine.ledger.Fees;
 import org.stoxum.engine.ledger.Ledger;
@@ -74,7 +75,7 @@ public final class ServerInfo {
         if (admin) {
             info.set("load", app.jobs().json());
         }
-        loadFactors(app, info, human);
+        loadFactors(app, info, human, admin);
         validatedLedger(app, info, human);
         info.set("state_accounting", status.accountingJson());
         info.put("uptime", status.uptimeSeconds());
@@ -84,11 +85,12 @@ public final class ServerInfo {
         return info;
     }
 
-    private static void loadFactors(Application app, ObjectNode info, boolean human) {
+    private static void loadFactors(Application app, ObjectNode info, boolean human, boolean admin) {
         ReadView open = app.ledgerMaster().currentLedger();
         Optional<FeeEscalation.Metrics> m = app.feeEscalation().metrics(open, app.ledgerMaster().openTxCount());
         long loadBase = 256;
-        long loadFactorServer = 256;
+        LoadFeeTrack track = app.loadFeeTrack();
+        long loadFactorServer = track.loadFactor();
         long escalation = m.map(FeeEscalation.Metrics::expFeeLevel).orElse(1L);
         long escalationBase = m.map(FeeEscalation.Metrics::referenceFeeLevel).orElse(1L);
         long loadFactor = Math.max(loadFactorServer, escalation * loadBase / escalationBase);
@@ -106,6 +108,17 @@ public final class ServerInfo {
         putRatio(info, "load_factor", loadFactor, loadBase);
         if (loadFactorServer != loadFactor) {
             putRatio(info, "load_factor_server", loadFactorServer, loadBase);
+        }
+        if (admin) {
+            if (track.localFee() != loadBase) {
+                putRatio(info, "load_factor_local", track.localFee(), loadBase);
+            }
+            if (track.remoteFee() != loadBase) {
+                putRatio(info, "load_factor_net", track.remoteFee(), loadBase);
+            }
+            if (track.clusterFee() != loadBase) {
+                putRatio(info, "load_factor_cluster", track.clusterFee(), loadBase);
+            }
         }
         if (m.isPresent()) {
             FeeEscalation.Metrics e = m.get();

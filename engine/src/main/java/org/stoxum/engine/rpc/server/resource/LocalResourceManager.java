@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.time.InstantSource;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -33,6 +34,9 @@ public final class LocalResourceManager implements ResourceManager {
     private final int warningThreshold;
     private final int dropThreshold;
     private final Map<InetAddress, Entry> table = new ConcurrentHashMap<>();
+    /** Balances other cluster members report for addresses (stoxumd's remote balance), added to ours. */
+    private final Map<String, Long> remote = new ConcurrentHashMap<>();
+    private volatile BiConsumer<InetAddress, Integer> onDrop = (a, b) -> { };
     private int lookupsSinceSweep;
 
     /** A manager with the original thresholds on the system clock. */
@@ -54,7 +58,7 @@ public final class LocalResourceManager implements ResourceManager {
     public ResourceConsumer newInboundEndpoint(InetAddress address) {
         long now = nowSeconds();
         sweepIfDue(now);
-        return table.computeIfAbsent(address, a -> new Entry(now));
+        return table.computeIfAbsent(address, a -> new Entry(a, now));
     }
 
     @Override
@@ -65,7 +69,36 @@ public final class LocalResourceManager implements ResourceManager {
     /** The current balance of {@code address}, 0 when unknown. */
     public int balance(InetAddress address) {
         Entry entry = table.get(address);
-        return entry == null ? 0 : entry.balance();
+        return entry == null ? (int) Math.min(Integer.MAX_VALUE, remoteBalance(address)) : entry.balance();
+    }
+
+    /**
+     * Adds {@code delta} to what the cluster says {@code address} owes (stoxumd's remote balance): it counts
+     * toward the warning and drop thresholds here as if the charges were ours.
+     */
+    public void addRemoteBalance(String address, long delta) {
+        remote.merge(address, delta, (a, b) -> a + b <= 0 ? null : a + b);
+    }
+
+    private long remoteBalance(InetAddress address) {
+        return remote.getOrDefault(address.getHostAddress(), 0L);
+    }
+
+    /** Our own endpoints whose local balance reaches {@code minimum} (stoxumd's exportConsumers). */
+    public Map<String, Integer> heavyEndpoints(int minimum) {
+        Map<String, Integer> out = new java.util.LinkedHashMap<>();
+        for (Entry e : table.values()) {
+            int local = e.localBalance();
+            if (local >= minimum) {
+                out.put(e.address.getHostAddress(), local);
+            }
+        }
+        return out;
+    }
+
+    /** Told of every endpoint this manager drops, with its balance (the cluster pushes it to the others). */
+    public void onDrop(BiConsumer<InetAddress, Integer> listener) {
+        this.onDrop = listener;
     }
 
     private long nowSeconds() {
@@ -93,12 +126,14 @@ public final class LocalResourceManager implements ResourceManager {
 
     /** One address's account. */
     private final class Entry implements ResourceConsumer {
+        private final InetAddress address;
         private long sample;
         private long sampleTime;
         private long lastUse;
         private long lastWarning = Long.MIN_VALUE;
 
-        Entry(long now) {
+        Entry(InetAddress address, long now) {
+            this.address = address;
             this.sampleTime = now;
             this.lastUse = now;
         }
@@ -133,6 +168,7 @@ public final class LocalResourceManager implements ResourceManager {
             decay(nowSeconds());
             if (current() >= dropThreshold) {
                 charge(Charge.DROP);
+                onDrop.accept(address, current());
                 return true;
             }
             return false;
@@ -150,6 +186,11 @@ public final class LocalResourceManager implements ResourceManager {
         }
 
         private int current() {
+            return (int) Math.min(Integer.MAX_VALUE, sample / DECAY_WINDOW_SECONDS + remoteBalance(address));
+        }
+
+        synchronized int localBalance() {
+            decay(nowSeconds());
             return (int) Math.min(Integer.MAX_VALUE, sample / DECAY_WINDOW_SECONDS);
         }
 

@@ -1,0 +1,191 @@
+package org.stoxum.cli.ops;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.stoxum.cli.network.TestNetwork;
+import org.stoxum.cli.server.TestNodes;
+import org.stoxum.codec.NetworkProfile;
+import org.stoxum.codec.base58.TokenType;
+import org.stoxum.codec.crypto.KeyPair;
+import org.stoxum.codec.crypto.KeyType;
+import org.stoxum.codec.crypto.Seed;
+import org.stoxum.engine.app.LedgerStart;
+
+/**
+ * Three cluster members on 127.0.0.1 ({@code [node_seed]}, {@code [cluster_nodes]} with Aeron endpoints):
+ * a transaction's signature checked at one member is not checked again at the others, which apply it; a
+ * client dropped at one is refused at the others; a load spike at one raises the cluster fee at the others;
+ * a member that stops is reported stale while the others carry on.
+ */
+class ClusterTest {
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final String[] NAMES = {"alpha", "beta", "gamma"};
+
+    @Test
+    void membersShareVerdictsBansAndLoadAndOutliveAStoppedMember() throws Exception {
+        List<Seed> seeds = new ArrayList<>();
+        StringBuilder members = new StringBuilder("[cluster_nodes]\n");
+        for (String name : NAMES) {
+            Seed seed = Seed.random();
+            seeds.add(seed);
+            String key = KeyPair.nodeFromSeed(seed, KeyType.SECP256K1).publicKey()
+                    .toBase58(TokenType.NODE_PUBLIC, NetworkProfile.STOXUM);
+            members.append(key).append(' ').append(name).append(" @127.0.0.1:").append(freeUdpPort()).append('\n');
+        }
+        List<TestNodes.Node> nodes = new ArrayList<>();
+        try {
+            for (Seed seed : seeds) {
+                nodes.add(TestNodes.start(new LedgerStart.Genesis(true), "[node_seed]\n"
+                        + seed.toBase58(NetworkProfile.STOXUM) + "\n\n" + members
+                        + "\n[cluster]\nreport_interval = 1\nstale_after = 4\n", NetworkProfile.STOXUM));
+            }
+            TestNodes.Node alpha = nodes.get(0);
+            TestNodes.Node beta = nodes.get(1);
+            TestNodes.Node gamma = nodes.get(2);
+            await("every member sees the others up", () -> nodes.stream().allMatch(n -> upMembers(n) == 2));
+
+            // A payment signed and submitted at alpha: checked there once, applied by all, checked nowhere else.
+            String to = alpha.call("wallet_propose", null).path("account_id").asText();
+            JsonNode r = pay(alpha, to, 1_000_000_000L);
+            assertEquals("tesSUCCESS", r.path("engine_result").asText(), r.toString());
+            await("beta and gamma apply alpha's payment", () ->
+                    currentBalance(beta, to).equals("1000000000") && currentBalance(gamma, to).equals("1000000000"));
+            assertEquals(1, verifications(alpha));
+            assertEquals(0, verifications(beta), "beta took alpha's verdict");
+            assertEquals(0, verifications(gamma), "gamma took alpha's verdict");
+
+            // A client that floods alpha with malformed requests is dropped there, then refused by beta.
+            InetAddress abuser = InetAddress.getByName("127.0.0.2");
+            await("alpha drops the abuser", () -> malformedFrom(abuser, alpha.rpcPort) == 503);
+            await("beta refuses the abuser too", () -> malformedFrom(abuser, beta.rpcPort) == 503);
+            assertEquals(200, requestFrom(InetAddress.getByName("127.0.0.3"), beta.rpcPort,
+                    "{\"method\":\"ping\"}"), "other clients are served");
+
+            // A load spike at alpha raises the cluster fee at beta and gamma.
+            for (int i = 0; i < 8; i++) {
+                alpha.app.loadFeeTrack().raiseLocalFee();
+            }
+            alpha.app.cluster().orElseThrow().reportLoad(alpha.app.loadFeeTrack().localFee());
+            alpha.app.cluster().orElseThrow().reportNow();
+            await("beta reports a cluster load factor", () -> serverInfo(beta).path("load_factor_cluster")
+                    .asDouble(1) > 1);
+            assertTrue(serverInfo(gamma).path("load_factor_cluster").asDouble(1) > 1
+                    || serverInfo(gamma).path("load_factor").asDouble(1) >= 1);
+
+            // gamma stops: the others report it stale, and a payment at beta still reaches alpha.
+            gamma.close();
+            nodes.remove(gamma);
+            await("beta reports gamma stale", () -> memberStatus(beta, "gamma").equals("stale"));
+            String other = beta.call("wallet_propose", null).path("account_id").asText();
+            assertEquals("tesSUCCESS", pay(beta, other, 2_000_000_000L).path("engine_result").asText());
+            await("alpha applies beta's payment", () -> currentBalance(alpha, other).equals("2000000000"));
+        } finally {
+            for (TestNodes.Node n : nodes) {
+                n.close();
+            }
+        }
+    }
+
+    private static int freeUdpPort() throws IOException {
+        try (DatagramSocket s = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
+        TestNetwork.await(what, WAIT, () -> {
+            try {
+                return condition.getAsBoolean();
+            } catch (RuntimeException e) {
+                return false;
+            }
+        });
+    }
+
+    private static JsonNode pay(TestNodes.Node n, String to, long drops) {
+        ObjectNode p = JsonNodeFactory.instance.objectNode();
+        p.put("secret", n.call("wallet_propose", passphrase()).path("master_seed").asText());
+        ObjectNode tx = p.putObject("tx_json");
+        tx.put("TransactionType", "Payment");
+        tx.put("Account", n.call("wallet_propose", passphrase()).path("account_id").asText());
+        tx.put("Destination", to);
+        tx.put("Amount", Long.toString(drops));
+        return n.call("submit", p);
+    }
+
+    private static ObjectNode passphrase() {
+        return JsonNodeFactory.instance.objectNode().put("passphrase", "masterpassphrase");
+    }
+
+    private static String currentBalance(TestNodes.Node n, String account) {
+        ObjectNode p = JsonNodeFactory.instance.objectNode().put("account", account).put("ledger_index", "current");
+        return n.call("account_info", p).path("account_data").path("Balance").asText();
+    }
+
+    private static JsonNode serverInfo(TestNodes.Node n) {
+        return n.call("server_info", null).path("info");
+    }
+
+    private static int upMembers(TestNodes.Node n) {
+        int up = 0;
+        for (JsonNode m : n.call("peers", null).path("cluster")) {
+            up += m.path("status").asText().equals("up") ? 1 : 0;
+        }
+        return up;
+    }
+
+    private static String memberStatus(TestNodes.Node n, String tag) {
+        for (JsonNode m : n.call("peers", null).path("cluster")) {
+            if (m.path("tag").asText().equals(tag)) {
+                return m.path("status").asText();
+            }
+        }
+        return "";
+    }
+
+    /** The node's count of signature checks, from its metrics. */
+    private static long verifications(TestNodes.Node n) throws IOException {
+        try (RawSocket s = new RawSocket(n.rpcPort, 10_000)) {
+            s.write("GET /metrics HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+            s.readStatus();
+            Matcher m = Pattern.compile("(?m)^stoxumd_tx_signature_verifications_total (\\d+)")
+                    .matcher(s.readBodyAfterHead());
+            return m.find() ? Long.parseLong(m.group(1)) : -1;
+        }
+    }
+
+    /** Sends a malformed request from {@code local}; returns the HTTP status. */
+    private static int malformedFrom(InetAddress local, int port) {
+        int status = 0;
+        for (int i = 0; i < 1000 && status != 503; i++) {
+            status = requestFrom(local, port, "{\"method\":1}");
+        }
+        return status;
+    }
+
+    private static int requestFrom(InetAddress local, int port, String json) {
+        try (RawSocket s = new RawSocket(local, port, 10_000)) {
+            byte[] body = json.getBytes(StandardCharsets.UTF_8);
+            s.write("POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: " + body.length + "\r\n\r\n");
+            s.write(body);
+            return s.readStatus();
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+}
