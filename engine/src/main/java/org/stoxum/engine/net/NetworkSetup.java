@@ -43,6 +43,7 @@ public final class NetworkSetup {
                 .peerPrivate(config.peerPrivate())
                 .peersMax(config.peersMax())
                 .oneNodePerHost(!localNetwork(config))
+                .clusterMember(clusterKeys(config)::contains)
                 .ledger(localLedger(ledgers));
         Optional<PortConfig> peer = config.peerPort();
         peer.ifPresent(p -> b.listen(new InetSocketAddress(p.ip(), p.port())));
@@ -62,6 +63,13 @@ public final class NetworkSetup {
 
     private static boolean isLoopback(String host) {
         return host.equals("localhost") || host.startsWith("127.") || host.equals("::1");
+    }
+
+    /** The node keys of {@code [cluster_nodes]}: such peers get slots beyond the limits and skip checks. */
+    private static java.util.Set<org.stoxum.codec.crypto.PublicKey> clusterKeys(NodeConfig config) {
+        java.util.Set<org.stoxum.codec.crypto.PublicKey> keys = new java.util.HashSet<>();
+        config.clusterNodes().forEach(e -> keys.add(org.stoxum.codec.crypto.PublicKey.of(e.publicKey())));
+        return keys;
     }
 
     private static List<InetSocketAddress> addresses(List<PeerEndpoint> endpoints) {
