@@ -346,19 +346,25 @@ public final class Application implements AutoCloseable {
         }
     }
 
-    /** Signature verdicts through the cluster, when there is one. */
+    /** Signature verdicts: the cluster's, and the ones the hash router keeps on a network. */
     private final class ClusterVerdicts implements TxIntake.Verdicts {
         @Override
         public Boolean known(Hash256 txId) {
             Cluster c = cluster;
-            if (c == null) {
-                return null;
+            if (c != null) {
+                switch (c.isVerified(txId)) {
+                    case GOOD -> {
+                        return Boolean.TRUE;
+                    }
+                    case BAD -> {
+                        return Boolean.FALSE;
+                    }
+                    case UNKNOWN -> {
+                    }
+                }
             }
-            return switch (c.isVerified(txId)) {
-                case GOOD -> Boolean.TRUE;
-                case BAD -> Boolean.FALSE;
-                case UNKNOWN -> null;
-            };
+            NetworkOps net = network;
+            return net == null ? null : net.knownSignature(txId);
         }
 
         @Override
@@ -366,6 +372,10 @@ public final class Application implements AutoCloseable {
             Cluster c = cluster;
             if (c != null) {
                 c.publishVerdict(txId, good);
+            }
+            NetworkOps net = network;
+            if (net != null) {
+                net.signatureChecked(txId, good);
             }
         }
     }

@@ -48,6 +48,8 @@ import org.stoxum.engine.ledger.STTx;
 import org.stoxum.engine.ledger.TreeView;
 import org.stoxum.engine.tx.EngineSetup;
 import org.stoxum.engine.tx.LedgerBuilder;
+import org.stoxum.engine.tx.TxSignatures;
+import org.stoxum.transport.peer.relay.HashRouter;
 import org.stoxum.engine.validator.ManifestDisposition;
 import org.stoxum.transport.peer.Peer;
 import org.stoxum.transport.peer.PeerMessageHandler;
@@ -269,7 +271,14 @@ public final class NetworkOps implements PeerMessageHandler, AutoCloseable {
         boolean closeTimeCorrect = rawCloseTime != 0;
         long closeTime = LedgerBuilder.effectiveCloseTime(rawCloseTime, closeResolution, prev.closeTime());
         RclTxSet set = (RclTxSet) result.txSet();
-        List<STTx> txs = set.transactions();
+        List<STTx> txs = new ArrayList<>();
+        for (STTx tx : set.transactions()) {
+            if (signatureGood(tx, prev.ledger())) {
+                txs.add(tx);
+            } else {
+                LOG.warn("{} in the agreed set has a bad signature: not applied", tx.id());
+            }
+        }
         LedgerBuilder.Result built = LedgerBuilder.build(setup, prev.ledger(), txs, set.id(),
                 closeTime, closeTimeCorrect, closeResolution);
         Ledger ledger = built.ledger();
@@ -390,6 +399,44 @@ public final class NetworkOps implements PeerMessageHandler, AutoCloseable {
     }
 
     // ------------------------------------------------------------------ transactions
+
+    /**
+     * What this node (or a cluster member) found of {@code txId}'s signature: true good, false bad, null not
+     * checked yet. The hash router keeps it for its hold time.
+     */
+    public Boolean knownSignature(Hash256 txId) {
+        PeerOverlay o = overlay;
+        if (o == null) {
+            return null;
+        }
+        int flags = o.hashRouter().getFlags(txId);
+        if ((flags & HashRouter.FLAG_SIGGOOD) != 0) {
+            return Boolean.TRUE;
+        }
+        return (flags & HashRouter.FLAG_BAD) != 0 ? Boolean.FALSE : null;
+    }
+
+    /** Remembers what a signature check of {@code txId} found. */
+    public void signatureChecked(Hash256 txId, boolean good) {
+        PeerOverlay o = overlay;
+        if (o != null) {
+            o.hashRouter().setFlags(txId, good ? HashRouter.FLAG_SIGGOOD : HashRouter.FLAG_BAD);
+        }
+    }
+
+    /**
+     * Whether a transaction of an agreed set is properly signed: known from the pipeline's check or the
+     * cluster's, else checked now (rippled's checkValidity), so a set cannot smuggle in a forged transaction.
+     */
+    private boolean signatureGood(STTx tx, Ledger parent) {
+        Boolean known = knownSignature(tx.id());
+        if (known != null) {
+            return known;
+        }
+        boolean good = TxSignatures.check(tx, parent.rules().enabled(Amendments.MULTI_SIGN), app.profile()).valid();
+        signatureChecked(tx.id(), good);
+        return good;
+    }
 
     /**
      * Relays a transaction that reached our open ledger (or is held for it) to peers that lack it; the hash
