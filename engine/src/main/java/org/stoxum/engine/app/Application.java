@@ -106,6 +106,7 @@ public final class Application implements AutoCloseable {
             this.ledgerMaster = new LedgerMaster(store);
             this.transactions = new TransactionMaster(ledgerMaster);
             startLedgers(start);
+            ledgerMaster.openLedger().useQueue(feeEscalation.queue());
             if (standalone) {
                 status.setMode(OperatingMode.FULL);
             }
@@ -240,7 +241,6 @@ public final class Application implements AutoCloseable {
 
     /** What the node does with each newly closed ledger (on the ledger writer thread). */
     private void accepted(Ledger ledger) {
-        feeEscalation.onClosed(ledger);
         status.lastClose(0, STANDALONE_CONVERGE_MILLIS);
         subscriptions.ledgerValidated(ledger, ledgerMaster.completeLedgers());
     }

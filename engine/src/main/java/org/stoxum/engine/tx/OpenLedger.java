@@ -23,6 +23,10 @@ import org.stoxum.engine.ledger.STTx;
  *       held and tried again when the next ledger closes; a success releases the held transaction with
  *       the next sequence of the same account; local submissions are re-applied to every new open ledger
  *       for up to five ledgers, until they are in a ledger or their sequence has passed.</li>
+ *   <li>Every submission, held and local transaction enters through the {@link TxQueue} given to
+ *       {@link #useQueue} (directly when none is): with fee escalation it may wait there (terQUEUED, also
+ *       held), and each new open ledger is offered the waiting ones after the carried-over transactions
+ *       and before the local ones, as rippled's consensus does.</li>
  *   <li>{@link #acceptStandalone} is {@code ledger_accept}: held transactions are retried, the open
  *       ledger's transactions are re-applied to the parent in canonical order to build the closed ledger,
  *       and a new open ledger is made on top (see {@link #accept}).</li>
@@ -43,6 +47,7 @@ public final class OpenLedger {
     private final LedgerHistory history = new LedgerHistory();
     private final CanonicalTxSet held;
     private final List<LocalTx> locals = new ArrayList<>();
+    private TxQueue queue = TxQueue.DIRECT;
 
     private record LocalTx(STTx tx, long expire) {
     }
@@ -91,6 +96,14 @@ public final class OpenLedger {
         return view;
     }
 
+    /**
+     * Routes every later submission, held and local transaction through {@code queue}, and lets it fill
+     * each new open ledger (writer thread, before the first submission).
+     */
+    public void useQueue(TxQueue queue) {
+        this.queue = queue;
+    }
+
     /** Transactions held for retry at the next close. */
     public int heldCount() {
         return held.size();
@@ -119,6 +132,8 @@ public final class OpenLedger {
             for (STTx next : held.prune(tx.account(), tx.sequence() + 1)) {
                 submit(next, flags, false, false);
             }
+        } else if (r.ter() == TER.terQUEUED) {
+            held.insert(tx);
         } else if (r.ter().isTer()) {
             if (failHard) {
                 addLocal = false;
@@ -138,7 +153,7 @@ public final class OpenLedger {
     }
 
     private ApplyResult applyToOpen(OpenView target, STTx tx, int flags) {
-        ApplyResult r = TxEngine.apply(setup, target, tx, flags);
+        ApplyResult r = queue.apply(setup, target, tx, flags);
         if (r.applied()) {
             if (target == view) {
                 viewTxs.put(tx.id(), tx);
@@ -187,6 +202,7 @@ public final class OpenLedger {
     }
 
     private void reopen(Ledger newClosed, CanonicalTxSet retries, OpenView next) {
+        queue.processClosedLedger(setup, newClosed, false);
         TreeMap<Hash256, STTx> nextTxs = new TreeMap<>();
         view = next;
         TreeMap<Hash256, STTx> oldTxs = viewTxs;
@@ -202,6 +218,7 @@ public final class OpenLedger {
             }
             LedgerBuilder.applyInPasses(retries, (tx, retry) -> retry(next, tx, retry));
         }
+        queue.accept(setup, next, tx -> viewTxs.put(tx.id(), tx));
         CanonicalTxSet localSet = new CanonicalTxSet(Hash256.ZERO);
         for (LocalTx l : locals) {
             localSet.insert(l.tx());

@@ -7,7 +7,7 @@ import java.util.Optional;
 import org.stoxum.codec.base58.TokenType;
 import org.stoxum.codec.crypto.Rfc1751;
 import org.stoxum.engine.app.Application;
-import org.stoxum.engine.app.FeeEscalation;
+import org.stoxum.engine.tx.queue.TxQ;
 import org.stoxum.engine.app.LedgerMaster;
 import org.stoxum.engine.app.ServerStatus;
 import org.stoxum.engine.ledger.Fees;
@@ -86,11 +86,11 @@ public final class ServerInfo {
 
     private static void loadFactors(Application app, ObjectNode info, boolean human) {
         ReadView open = app.ledgerMaster().currentLedger();
-        Optional<FeeEscalation.Metrics> m = app.feeEscalation().metrics(open, app.ledgerMaster().openTxCount());
+        Optional<TxQ.Metrics> m = app.feeEscalation().metrics(open, app.ledgerMaster().openTxCount());
         long loadBase = 256;
         long loadFactorServer = 256;
-        long escalation = m.map(FeeEscalation.Metrics::expFeeLevel).orElse(1L);
-        long escalationBase = m.map(FeeEscalation.Metrics::referenceFeeLevel).orElse(1L);
+        long escalation = m.map(TxQ.Metrics::expFeeLevel).orElse(1L);
+        long escalationBase = m.map(TxQ.Metrics::referenceFeeLevel).orElse(1L);
         long loadFactor = Math.max(loadFactorServer, escalation * loadBase / escalationBase);
         if (!human) {
             info.put("load_base", loadBase);
@@ -108,7 +108,7 @@ public final class ServerInfo {
             putRatio(info, "load_factor_server", loadFactorServer, loadBase);
         }
         if (m.isPresent()) {
-            FeeEscalation.Metrics e = m.get();
+            TxQ.Metrics e = m.get();
             if (escalation != e.referenceFeeLevel()) {
                 putRatio(info, "load_factor_fee_escalation", escalation, e.referenceFeeLevel());
             }

@@ -21,7 +21,7 @@ import org.stoxum.codec.binary.TER;
 import org.stoxum.codec.crypto.KeyPair;
 import org.stoxum.codec.types.AccountId;
 import org.stoxum.engine.app.Application;
-import org.stoxum.engine.app.FeeEscalation;
+import org.stoxum.engine.tx.queue.TxQ;
 import org.stoxum.engine.app.SubmitOutcome;
 import org.stoxum.engine.ledger.Amendments;
 import org.stoxum.engine.ledger.Fees;
@@ -388,10 +388,10 @@ public final class SigningCommands {
         Fees fees = ledger.fees();
         long loadFee = FeeScaling.scaleFeeLoad(FEE_DEFAULT_UNITS, FeeTrack.NORMAL, fees, ctx.unlimited());
         long fee = loadFee;
-        Optional<FeeEscalation.Metrics> metrics = ctx.app().feeEscalation()
+        Optional<TxQ.Metrics> metrics = ctx.app().feeEscalation()
                 .metrics(ledger, ctx.ledgers().openTxCount());
         if (metrics.isPresent()) {
-            FeeEscalation.Metrics m = metrics.get();
+            TxQ.Metrics m = metrics.get();
             long escalated = m.expFeeLevel() * fees.base() / m.referenceFeeLevel();
             if (fees.base() != 0 && escalated * m.referenceFeeLevel() / fees.base() < m.expFeeLevel()) {
                 escalated++;
