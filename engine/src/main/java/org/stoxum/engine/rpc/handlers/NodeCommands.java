@@ -7,12 +7,12 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.stoxum.codec.Hex;
-import org.stoxum.engine.tx.queue.TxQ;
 import org.stoxum.engine.app.LogLevels;
 import org.stoxum.engine.ledger.Ledger;
 import org.stoxum.engine.ledger.ReadView;
 import org.stoxum.engine.rpc.server.Role;
 import org.stoxum.engine.rpc.server.RpcError;
+import org.stoxum.engine.tx.queue.TxQ;
 
 /**
  * The small commands about the node itself: ping, random, stop, log_level, logrotate, fee, version, the

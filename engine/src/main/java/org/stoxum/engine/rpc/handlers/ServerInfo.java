@@ -7,13 +7,13 @@ import java.util.Optional;
 import org.stoxum.codec.base58.TokenType;
 import org.stoxum.codec.crypto.Rfc1751;
 import org.stoxum.engine.app.Application;
-import org.stoxum.engine.tx.queue.TxQ;
 import org.stoxum.engine.app.LedgerMaster;
 import org.stoxum.engine.app.ServerStatus;
 import org.stoxum.engine.ledger.Fees;
 import org.stoxum.engine.ledger.Ledger;
 import org.stoxum.engine.ledger.ReadView;
 import org.stoxum.engine.rpc.server.Role;
+import org.stoxum.engine.tx.queue.TxQ;
 
 /**
  * {@code server_info} (human: STM amounts, floats, {@code info}) and {@code server_state} (machine: drops,
@@ -74,7 +74,7 @@ public final class ServerInfo {
         if (admin) {
             info.set("load", app.jobs().json());
         }
-        loadFactors(app, info, human);
+        loadFactors(app, info, human, admin);
         validatedLedger(app, info, human);
         info.set("state_accounting", status.accountingJson());
         info.put("uptime", status.uptimeSeconds());
@@ -84,7 +84,11 @@ public final class ServerInfo {
         return info;
     }
 
-    private static void loadFactors(Application app, ObjectNode info, boolean human) {
+    /**
+     * The load factors, escalation included. Human form: the escalation factor shows only when it differs
+     * from the reference and, for a non-admin, from the overall factor it already raised.
+     */
+    private static void loadFactors(Application app, ObjectNode info, boolean human, boolean admin) {
         ReadView open = app.ledgerMaster().currentLedger();
         Optional<TxQ.Metrics> m = app.feeEscalation().metrics(open, app.ledgerMaster().openTxCount());
         long loadBase = 256;
@@ -109,7 +113,7 @@ public final class ServerInfo {
         }
         if (m.isPresent()) {
             TxQ.Metrics e = m.get();
-            if (escalation != e.referenceFeeLevel()) {
+            if (escalation != e.referenceFeeLevel() && (admin || escalation != loadFactor)) {
                 putRatio(info, "load_factor_fee_escalation", escalation, e.referenceFeeLevel());
             }
             if (e.minFeeLevel() != e.referenceFeeLevel()) {

@@ -21,7 +21,6 @@ import org.stoxum.codec.binary.TER;
 import org.stoxum.codec.crypto.KeyPair;
 import org.stoxum.codec.types.AccountId;
 import org.stoxum.engine.app.Application;
-import org.stoxum.engine.tx.queue.TxQ;
 import org.stoxum.engine.app.SubmitOutcome;
 import org.stoxum.engine.ledger.Amendments;
 import org.stoxum.engine.ledger.Fees;
@@ -35,6 +34,7 @@ import org.stoxum.engine.tx.FeeScaling;
 import org.stoxum.engine.tx.FeeTrack;
 import org.stoxum.engine.tx.LocalChecks;
 import org.stoxum.engine.tx.TxSignatures;
+import org.stoxum.engine.tx.queue.TxQ;
 
 /**
  * {@code sign}, {@code sign_for}, {@code submit} and {@code submit_multisigned} (rippled's

@@ -1,0 +1,127 @@
+package org.stoxum.cli.clients;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Test;
+import org.stoxum.cli.server.TestNodes;
+import org.stoxum.codec.NetworkProfile;
+import org.stoxum.engine.app.LedgerStart;
+
+/**
+ * The transaction queue as a JSON-RPC client sees it on a stand-alone node with every amendment and three
+ * transactions expected per ledger: terQUEUED, and the queue in fee, account_info, ledger and
+ * server_info/server_state, before and after ledger_accept lets the queued transactions in. The figures
+ * are rippled's formulas: 128000 × 4² / 3² = 227555 as the open-ledger level, 8889 drops as its fee.
+ */
+class TxQRpcTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String QUEUE_CONFIG = "[transaction_queue]\nminimum_txn_in_ledger_standalone = 3\n";
+
+    @Test
+    void queuedTransactionsShowInEveryAnswerUntilTheNextLedgerTakesThem() throws Exception {
+        try (TestNodes.Node node = TestNodes.start(new LedgerStart.Genesis(true), QUEUE_CONFIG,
+                NetworkProfile.STOXUM)) {
+            String genesis = address(node, "masterpassphrase");
+            JsonNode fee = node.call("fee", null);
+            assertEquals("0", fee.path("current_queue_size").asText(), fee.toString());
+            assertEquals("3", fee.path("expected_ledger_size").asText(), fee.toString());
+            assertFalse(fee.has("max_queue_size"), "no limit before the first close: " + fee);
+
+            for (int seq = 1; seq <= 4; seq++) {
+                JsonNode r = pay(node, genesis, address(node, "dest" + seq), seq);
+                assertEquals("tesSUCCESS", r.path("engine_result").asText(), r.toString());
+            }
+            for (int seq = 5; seq <= 6; seq++) {
+                JsonNode r = pay(node, genesis, address(node, "dest" + seq), seq);
+                assertEquals("terQUEUED", r.path("engine_result").asText(), r.toString());
+                assertEquals(-89, r.path("engine_result_code").asInt(), r.toString());
+                assertEquals("Held until escalated fee drops.", r.path("engine_result_message").asText());
+            }
+
+            fee = node.call("fee", null);
+            assertEquals("2", fee.path("current_queue_size").asText(), fee.toString());
+            assertEquals("4", fee.path("current_ledger_size").asText(), fee.toString());
+            assertEquals("227555", fee.path("levels").path("open_ledger_level").asText(), fee.toString());
+            assertEquals("256", fee.path("levels").path("minimum_level").asText(), fee.toString());
+            assertEquals("128000", fee.path("levels").path("median_level").asText(), fee.toString());
+            assertEquals("8889", fee.path("drops").path("open_ledger_fee").asText(), fee.toString());
+            assertEquals("5000", fee.path("drops").path("median_fee").asText(), fee.toString());
+
+            JsonNode info = node.call("account_info", params("{\"account\":\"" + genesis + "\",\"queue\":true}"));
+            JsonNode queue = info.path("queue_data");
+            assertEquals(2, queue.path("txn_count").asInt(), info.toString());
+            assertEquals(5, queue.path("lowest_sequence").asInt(), info.toString());
+            assertEquals(6, queue.path("highest_sequence").asInt(), info.toString());
+            JsonNode first = queue.path("transactions").get(0);
+            assertEquals(5, first.path("seq").asInt(), info.toString());
+            assertEquals("256", first.path("fee_level").asText(), info.toString());
+            // Worked out when the second was queued behind it: its fee and the amount it pays.
+            assertEquals("10", first.path("fee").asText(), info.toString());
+            assertEquals("1000000010", first.path("max_spend_drops").asText(), info.toString());
+            assertFalse(first.path("auth_change").asBoolean(), info.toString());
+            JsonNode second = queue.path("transactions").get(1);
+            assertFalse(second.has("fee"), "not worked out yet: " + info);
+            assertFalse(queue.has("max_spend_drops_total"), info.toString());
+            assertFalse(queue.has("auth_change_queued"), info.toString());
+            JsonNode closedAsked = node.call("account_info",
+                    params("{\"account\":\"" + genesis + "\",\"queue\":true,\"ledger_index\":\"validated\"}"));
+            assertEquals("invalidParams", closedAsked.path("error").asText(), closedAsked.toString());
+
+            JsonNode ledger = node.call("ledger", params("{\"ledger_index\":\"current\",\"queue\":true}"));
+            JsonNode queued = ledger.path("queue_data");
+            assertEquals(2, queued.size(), ledger.toString());
+            assertEquals(genesis, queued.get(0).path("account").asText(), ledger.toString());
+            assertEquals(10, queued.get(0).path("retries_remaining").asInt(), ledger.toString());
+            assertEquals("tesSUCCESS", queued.get(0).path("preflight_result").asText(), ledger.toString());
+            assertEquals(64, queued.get(0).path("tx").asText().length(), "the hash: " + ledger);
+            JsonNode expanded = node.call("ledger",
+                    params("{\"ledger_index\":\"current\",\"queue\":true,\"expand\":true}"));
+            assertEquals(6, expanded.path("queue_data").get(1).path("tx").path("Sequence").asInt(),
+                    expanded.toString());
+
+            JsonNode state = node.call("server_state", null).path("state");
+            assertEquals(227555, state.path("load_factor").asLong(), state.toString());
+            assertEquals(227555, state.path("load_factor_fee_escalation").asLong(), state.toString());
+            assertEquals(256, state.path("load_factor_fee_queue").asLong(), state.toString());
+            assertEquals(256, state.path("load_factor_fee_reference").asLong(), state.toString());
+            JsonNode human = node.call("server_info", null).path("info");
+            assertEquals(227555 / 256.0, human.path("load_factor").asDouble(), 1e-9, human.toString());
+            assertEquals(227555 / 256.0, human.path("load_factor_fee_escalation").asDouble(), 1e-9,
+                    "an admin sees the escalation: " + human);
+            assertFalse(human.has("load_factor_fee_queue"), "the queue is not full: " + human);
+
+            node.call("ledger_accept", null);
+            fee = node.call("fee", null);
+            assertEquals("0", fee.path("current_queue_size").asText(), fee.toString());
+            assertEquals("2", fee.path("current_ledger_size").asText(), fee.toString());
+            assertEquals("4", fee.path("expected_ledger_size").asText(), fee.toString());
+            assertEquals("2000", fee.path("max_queue_size").asText(), fee.toString());
+            info = node.call("account_info", params("{\"account\":\"" + genesis + "\",\"queue\":true}"));
+            assertEquals(7, info.path("account_data").path("Sequence").asInt(), info.toString());
+            assertEquals(0, info.path("queue_data").path("txn_count").asInt(), info.toString());
+            ledger = node.call("ledger", params("{\"ledger_index\":\"current\",\"queue\":true}"));
+            assertTrue(ledger.has("ledger") && !ledger.has("queue_data"), ledger.toString());
+        }
+    }
+
+    /** Sign-and-submit of a 1000-unit payment with an explicit fee and sequence, so autofill does not escalate. */
+    private static JsonNode pay(TestNodes.Node node, String from, String to, int sequence) throws Exception {
+        return node.call("submit", params("{\"secret\":\"masterpassphrase\",\"tx_json\":{\"TransactionType\":"
+                + "\"Payment\",\"Account\":\"" + from + "\",\"Destination\":\"" + to + "\",\"Amount\":\"1000000000\","
+                + "\"Fee\":\"10\",\"Sequence\":" + sequence + "}}"));
+    }
+
+    private static String address(TestNodes.Node node, String passphrase) throws Exception {
+        return node.call("wallet_propose", params("{\"passphrase\":\"" + passphrase + "\"}"))
+                .path("account_id").asText();
+    }
+
+    private static ObjectNode params(String json) throws Exception {
+        return (ObjectNode) JSON.readTree(json);
+    }
+}
