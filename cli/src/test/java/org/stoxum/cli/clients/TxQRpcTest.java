@@ -32,6 +32,19 @@ class TxQRpcTest {
             assertEquals("3", fee.path("expected_ledger_size").asText(), fee.toString());
             assertFalse(fee.has("max_queue_size"), "no limit before the first close: " + fee);
 
+            // Autofill prices a batch: four more transactions would need 8889 drops, over ten times the base.
+            String payment = "\"tx_json\":{\"TransactionType\":\"Payment\",\"Account\":\"" + genesis
+                    + "\",\"Destination\":\"" + address(node, "dest1") + "\",\"Amount\":\"1000000000\"}";
+            JsonNode batch = node.call("sign", params("{\"secret\":\"masterpassphrase\"," + payment
+                    + ",\"x_assume_tx\":4}"));
+            assertEquals("highFee", batch.path("error").asText(), batch.toString());
+            assertEquals("Fee of 8889 exceeds the requested tx limit of 100", batch.path("error_message").asText());
+            JsonNode okay = node.call("sign", params("{\"secret\":\"masterpassphrase\"," + payment
+                    + ",\"x_assume_tx\":4,\"x_queue_okay\":true}"));
+            assertEquals("100", okay.path("tx_json").path("Fee").asText(), okay.toString());
+            JsonNode single = node.call("sign", params("{\"secret\":\"masterpassphrase\"," + payment + "}"));
+            assertEquals("10", single.path("tx_json").path("Fee").asText(), single.toString());
+
             for (int seq = 1; seq <= 4; seq++) {
                 JsonNode r = pay(node, genesis, address(node, "dest" + seq), seq);
                 assertEquals("tesSUCCESS", r.path("engine_result").asText(), r.toString());

@@ -232,12 +232,31 @@ public final class OpenLedger {
         sweepLocals(newClosed);
     }
 
+    /**
+     * Carries a transaction over into the new open ledger (rippled's {@code OpenLedger::apply_one}): through
+     * the queue, preferring to wait there; one the queue cannot take is applied directly; a queued one
+     * counts as carried over.
+     */
     private TxEngine.Outcome retry(OpenView target, STTx tx, boolean retry) {
-        TxEngine.Outcome o = TxEngine.applyTransaction(setup, target, tx, retry, ApplyFlags.NO_CHECK_SIGN);
-        if (o == TxEngine.Outcome.SUCCESS) {
-            viewTxs.put(tx.id(), tx);
+        int flags = ApplyFlags.NO_CHECK_SIGN | (retry ? ApplyFlags.RETRY : 0);
+        ApplyResult r;
+        try {
+            r = queue.apply(setup, target, tx, flags | ApplyFlags.PREFER_QUEUE);
+            if (r.ter() == TER.telCAN_NOT_QUEUE) {
+                r = TxEngine.apply(setup, target, tx, flags);
+            }
+        } catch (RuntimeException e) {
+            return TxEngine.Outcome.FAIL;
         }
-        return o;
+        if (r.applied()) {
+            viewTxs.put(tx.id(), tx);
+            return TxEngine.Outcome.SUCCESS;
+        }
+        TER t = r.ter();
+        if (t == TER.terQUEUED) {
+            return TxEngine.Outcome.SUCCESS;
+        }
+        return t.isTef() || t.isTem() || t.isTel() ? TxEngine.Outcome.FAIL : TxEngine.Outcome.RETRY;
     }
 
     /** Drops local transactions that expired, are in {@code ledger}, or whose sequence the account passed. */

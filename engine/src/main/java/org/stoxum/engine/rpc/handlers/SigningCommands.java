@@ -389,7 +389,7 @@ public final class SigningCommands {
         long loadFee = FeeScaling.scaleFeeLoad(FEE_DEFAULT_UNITS, FeeTrack.NORMAL, fees, ctx.unlimited());
         long fee = loadFee;
         Optional<TxQ.Metrics> metrics = ctx.app().feeEscalation()
-                .metrics(ledger, ctx.ledgers().openTxCount());
+                .metrics(ledger, ctx.ledgers().openTxCount() + assumedTxs(params));
         if (metrics.isPresent()) {
             TxQ.Metrics m = metrics.get();
             long escalated = m.expFeeLevel() * fees.base() / m.referenceFeeLevel();
@@ -407,6 +407,19 @@ public final class SigningCommands {
             throw RpcFailure.of(RpcError.HIGH_FEE, "Fee of " + fee + " exceeds the requested tx limit of " + limit);
         }
         tx.put("Fee", fee);
+    }
+
+    /**
+     * {@code x_assume_tx}: as many more transactions assumed in the open ledger when the escalated fee is
+     * worked out, for a client about to submit a batch; 0 unless a non-negative 32-bit number.
+     */
+    private static long assumedTxs(ObjectNode params) {
+        JsonNode v = params.get("x_assume_tx");
+        if (v == null || !(v.isIntegralNumber() || v.isBoolean())) {
+            return 0;
+        }
+        long n = v.isBoolean() ? (v.booleanValue() ? 1 : 0) : v.asLong();
+        return n >= 0 && n <= 0xFFFF_FFFFL ? n : 0;
     }
 
     private static long feeFactor(ObjectNode params, String name, long fallback, boolean positive) {

@@ -16,6 +16,7 @@ import org.stoxum.codec.binary.TER;
 import org.stoxum.codec.types.AccountId;
 import org.stoxum.engine.config.TxQueueConfig;
 import org.stoxum.engine.ledger.Amendments;
+import org.stoxum.engine.ledger.ApplyFlags;
 import org.stoxum.engine.ledger.Keylet;
 import org.stoxum.engine.ledger.Keylets;
 import org.stoxum.engine.ledger.OpenView;
@@ -107,6 +108,10 @@ public final class TxQ implements TxQueue {
         long baseFee = TxEngine.calculateBaseFee(setup, view, tx);
         long feeLevelPaid = feeMetrics.feeLevelPaid(tx, baseFee);
         long requiredFeeLevel = FeeMetrics.scaleFeeLevel(snapshot, view.txCount());
+        if (ApplyFlags.has(flags, ApplyFlags.PREFER_QUEUE) && !byFee.isEmpty()) {
+            // Carried over from the last open ledger: no overtaking what already waits.
+            requiredFeeLevel = Math.max(requiredFeeLevel, byFee.first().feeLevel);
+        }
 
         TxQAccount queued = byAccount.get(account);
         MaybeTx replaced = null;
