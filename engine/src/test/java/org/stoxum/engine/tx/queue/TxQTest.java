@@ -19,6 +19,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.stoxum.codec.binary.SField;
 import org.stoxum.codec.binary.TER;
+import org.stoxum.codec.types.Hash256;
 import org.stoxum.engine.config.TxQueueConfig;
 import org.stoxum.engine.ledger.Amendments;
 import org.stoxum.engine.ledger.ReadView;
@@ -52,10 +53,16 @@ class TxQTest {
     }
 
     private static TxQueueConfig config(long minimumTxnStandalone, long maximumTxnPerAccount, long minimumQueueSize) {
+        return config(minimumTxnStandalone, maximumTxnPerAccount, minimumQueueSize,
+                TxQueueConfig.DEFAULT_TARGET_TXN_IN_LEDGER, OptionalLong.empty());
+    }
+
+    private static TxQueueConfig config(long minimumTxnStandalone, long maximumTxnPerAccount, long minimumQueueSize,
+                                        long targetTxnInLedger, OptionalLong maximumTxnInLedger) {
         return new TxQueueConfig(2, minimumQueueSize, 25, TxQueueConfig.DEFAULT_MULTI_TXN_PERCENT,
                 TxQueueConfig.DEFAULT_MINIMUM_ESCALATION_MULTIPLIER, TxQueueConfig.DEFAULT_MINIMUM_TXN_IN_LEDGER,
-                minimumTxnStandalone, TxQueueConfig.DEFAULT_TARGET_TXN_IN_LEDGER, OptionalLong.empty(),
-                maximumTxnPerAccount, TxQueueConfig.DEFAULT_MINIMUM_LAST_LEDGER_BUFFER, 100_000_000_000L);
+                minimumTxnStandalone, targetTxnInLedger, maximumTxnInLedger, maximumTxnPerAccount,
+                TxQueueConfig.DEFAULT_MINIMUM_LAST_LEDGER_BUFFER, 100_000_000_000L);
     }
 
     /** A stand-alone ledger with every supported amendment whose open ledger lets transactions in through a queue. */
@@ -342,6 +349,117 @@ class TxQTest {
         assertEquals(new TxConsequences(false, 10, 1234), payment.consequences());
         assertEquals(TER.tesSUCCESS, payment.preflightResult());
         assertEquals(MaybeTx.RETRIES_ALLOWED, payment.retriesRemaining());
+    }
+
+    @Test
+    void equalFeeLevelsAreServedInArrivalOrder() {
+        QueueEnv q = new QueueEnv(config(4, 10));
+        Env env = q.env;
+        q.check(0, null, 0, 4, 256);
+        env.fund(stm(50_000), alice, bob, charlie, daria);
+        q.check(0, null, 4, 4, 256);
+        env.close();
+        q.check(0, 8L, 0, 4, 256);
+        env.fund(stm(50_000), elmo, fred, gwen, hank);
+        q.check(0, 8L, 4, 4, 256);
+        env.close();
+        q.check(0, 8L, 0, 4, 256);
+
+        q.submit(noop(gwen), TER.tesSUCCESS);
+        q.submit(noop(hank), TER.tesSUCCESS);
+        q.submit(noop(gwen), TER.tesSUCCESS);
+        q.submit(noop(fred), TER.tesSUCCESS);
+        q.submit(noop(elmo), TER.tesSUCCESS);
+        q.check(0, 8L, 5, 4, 256);
+        long aliceSeq = env.seq(alice);
+        long bobSeq = env.seq(bob);
+        long charlieSeq = env.seq(charlie);
+        long dariaSeq = env.seq(daria);
+        long elmoSeq = env.seq(elmo);
+        long fredSeq = env.seq(fred);
+        long gwenSeq = env.seq(gwen);
+        long hankSeq = env.seq(hank);
+        for (Account a : List.of(alice, bob, charlie, daria, elmo, fred, gwen, hank)) {
+            q.submit(noop(a).fee(15), QUEUED);
+        }
+        q.check(8, 8L, 5, 4, 385);
+        q.submit(noop(charlie), TER.telCAN_NOT_QUEUE_FEE);
+        // Evicts the last to arrive of the cheapest: hank.
+        q.submit(noop(charlie).fee(100).seq(charlieSeq + 1), QUEUED);
+        q.check(8, 8L, 5, 4, 385);
+
+        env.close();
+        // alice to elmo (charlie with both) got in; fred and gwen wait, and hank's local transaction is back.
+        q.check(3, 10L, 6, 5, 256);
+        assertEquals(aliceSeq + 1, env.seq(alice));
+        assertEquals(bobSeq + 1, env.seq(bob));
+        assertEquals(charlieSeq + 2, env.seq(charlie));
+        assertEquals(dariaSeq + 1, env.seq(daria));
+        assertEquals(elmoSeq + 1, env.seq(elmo));
+        assertEquals(fredSeq, env.seq(fred));
+        assertEquals(gwenSeq, env.seq(gwen));
+        assertEquals(hankSeq, env.seq(hank));
+
+        aliceSeq = env.seq(alice);
+        bobSeq = env.seq(bob);
+        charlieSeq = env.seq(charlie);
+        dariaSeq = env.seq(daria);
+        elmoSeq = env.seq(elmo);
+        q.submit(noop(alice).fee(15), QUEUED);
+        q.submit(noop(alice).seq(aliceSeq + 1).fee(15), QUEUED);
+        q.submit(noop(alice).seq(aliceSeq + 2).fee(15), QUEUED);
+        q.submit(noop(bob).fee(15), QUEUED);
+        q.submit(noop(charlie).fee(15), QUEUED);
+        q.submit(noop(daria).fee(15), QUEUED);
+        q.submit(noop(elmo).fee(15), QUEUED);
+        q.check(10, 10L, 6, 5, 385);
+        q.submit(noop(alice).fee(100).seq(aliceSeq + 3), QUEUED);
+
+        env.close();
+        q.check(4, 12L, 7, 6, 256);
+        assertEquals(fredSeq + 1, env.seq(fred));
+        assertEquals(gwenSeq + 1, env.seq(gwen));
+        assertEquals(hankSeq + 1, env.seq(hank));
+        assertEquals(aliceSeq + 4, env.seq(alice));
+        assertEquals(bobSeq, env.seq(bob));
+        assertEquals(charlieSeq, env.seq(charlie));
+        assertEquals(dariaSeq, env.seq(daria));
+        assertEquals(elmoSeq, env.seq(elmo));
+    }
+
+    @Test
+    void accountTxnIdCannotWaitButAppliesWhenThereIsRoom() {
+        QueueEnv q = new QueueEnv(config(1, 10));
+        Env env = q.env;
+        q.check(0, null, 0, 1, 256);
+        env.fund(stm(50_000), alice);
+        q.check(0, null, 1, 1, 256);
+        q.submit(fset(alice, TxFlags.ASF_ACCOUNT_TXN_ID), TER.tesSUCCESS);
+        q.check(0, null, 2, 1, 256);
+        q.submit(noop(alice).with(o -> o.setH256(SField.ACCOUNT_TXN_ID, Hash256.ZERO)), TER.telCAN_NOT_QUEUE);
+        q.check(0, null, 2, 1, 256);
+        env.close();
+        // Retried as a local transaction into the empty new ledger, where it pays enough.
+        q.check(0, 4L, 1, 2, 256);
+        q.submit(noop(alice), TER.tesSUCCESS);
+        q.check(0, 4L, 2, 2, 256);
+        q.submit(noop(alice).with(o -> o.setH256(SField.ACCOUNT_TXN_ID, Hash256.ZERO)), TER.tefWRONG_PRIOR);
+    }
+
+    @Test
+    void expectedLedgerSizeIsCappedByTheMaximum() {
+        QueueEnv q = new QueueEnv(config(2, 10, 2, 4, OptionalLong.of(5)));
+        Env env = q.env;
+        q.check(0, null, 0, 2, 256);
+        env.fund(stm(50_000), alice);
+        q.check(0, null, 1, 2, 256);
+        for (int i = 0; i < 10; i++) {
+            q.submit(noop(alice).fee(q.openLedgerFee()), TER.tesSUCCESS);
+        }
+        q.check(0, null, 11, 2, 256);
+        env.close();
+        // Eleven would be expected but for the maximum of five; the median paid level is 800025.
+        q.check(0, 10L, 0, 5, 256, 800_025);
     }
 
     @Test
