@@ -122,6 +122,102 @@ class TxQRpcTest {
         }
     }
 
+    /**
+     * rippled's TxQ_test testAccountInfo: autofilled sequences queue one after another at the capped fee
+     * (fee_mult_max 10, x_queue_okay), a blocker ends the chain, and queue_data reports what is known.
+     */
+    @Test
+    void accountInfoFollowsAQueuedChainAndItsBlocker() throws Exception {
+        String config = "[transaction_queue]\nminimum_txn_in_ledger_standalone = 3\nledgers_in_queue = 2\n"
+                + "minimum_queue_size = 2\n";
+        try (TestNodes.Node node = TestNodes.start(new LedgerStart.Genesis(true), config, NetworkProfile.STOXUM)) {
+            String genesis = address(node, "masterpassphrase");
+            String alice = address(node, "alice");
+            JsonNode funded = node.call("submit", params("{\"secret\":\"masterpassphrase\",\"tx_json\":{"
+                    + "\"TransactionType\":\"Payment\",\"Account\":\"" + genesis + "\",\"Destination\":\""
+                    + alice + "\",\"Amount\":\"1000000000000\"}}"));
+            assertEquals("tesSUCCESS", funded.path("engine_result").asText(), funded.toString());
+            node.call("ledger_accept", null);
+            String withQueue = "{\"account\":\"" + alice + "\",\"queue\":true}";
+
+            assertFalse(node.call("account_info", params("{\"account\":\"" + alice + "\"}")).has("queue_data"));
+            assertEmptyQueue(node.call("account_info", params(withQueue)));
+            for (int i = 0; i < 4; i++) {
+                JsonNode r = noop(node, "");
+                assertEquals("tesSUCCESS", r.path("engine_result").asText(), r.toString());
+            }
+            assertEmptyQueue(node.call("account_info", params(withQueue)));
+            for (int i = 0; i < 4; i++) {
+                JsonNode r = noop(node, "");
+                assertEquals("terQUEUED", r.path("engine_result").asText(), r.toString());
+            }
+            JsonNode info = node.call("account_info", params(withQueue));
+            long sequence = info.path("account_data").path("Sequence").asLong();
+            JsonNode queue = info.path("queue_data");
+            assertEquals(4, queue.path("txn_count").asInt(), info.toString());
+            assertEquals(sequence, queue.path("lowest_sequence").asLong(), info.toString());
+            assertEquals(sequence + 3, queue.path("highest_sequence").asLong(), info.toString());
+            assertFalse(queue.has("auth_change_queued") || queue.has("max_spend_drops_total"), info.toString());
+            for (int i = 0; i < 4; i++) {
+                JsonNode item = queue.path("transactions").get(i);
+                assertEquals(sequence + i, item.path("seq").asLong(), info.toString());
+                assertEquals("2560", item.path("fee_level").asText(), info.toString());
+                assertFalse(item.has("LastLedgerSequence"), info.toString());
+                assertEquals(i < 3, item.has("fee"), info.toString());
+                if (i < 3) {
+                    assertEquals("100", item.path("fee").asText(), info.toString());
+                    assertEquals("100", item.path("max_spend_drops").asText(), info.toString());
+                    assertFalse(item.path("auth_change").asBoolean(), info.toString());
+                }
+            }
+
+            JsonNode blocker = noop(node, ",\"SetFlag\":5,\"LastLedgerSequence\":10");
+            assertEquals("terQUEUED", blocker.path("engine_result").asText(), blocker.toString());
+            JsonNode blocked = noop(node, "");
+            assertEquals("telCAN_NOT_QUEUE_BLOCKED", blocked.path("engine_result").asText(), blocked.toString());
+            info = node.call("account_info", params(withQueue));
+            queue = info.path("queue_data");
+            assertEquals(5, queue.path("txn_count").asInt(), info.toString());
+            assertTrue(queue.path("auth_change_queued").asBoolean(), info.toString());
+            assertEquals("500", queue.path("max_spend_drops_total").asText(), info.toString());
+            JsonNode last = queue.path("transactions").get(4);
+            assertEquals("100", last.path("fee").asText(), info.toString());
+            assertTrue(last.path("auth_change").asBoolean(), info.toString());
+            assertEquals(10, last.path("LastLedgerSequence").asInt(), info.toString());
+            JsonNode old = node.call("account_info", params("{\"account\":\"" + alice
+                    + "\",\"queue\":true,\"ledger_index\":3}"));
+            assertTrue(old.has("error"), old.toString());
+
+            node.call("ledger_accept", null);
+            JsonNode fee = node.call("fee", null);
+            assertEquals("1", fee.path("current_queue_size").asText(), fee.toString());
+            assertEquals("8", fee.path("max_queue_size").asText(), fee.toString());
+            assertEquals("5", fee.path("current_ledger_size").asText(), fee.toString());
+            node.call("ledger_accept", null);
+            fee = node.call("fee", null);
+            assertEquals("0", fee.path("current_queue_size").asText(), fee.toString());
+            assertEquals("10", fee.path("max_queue_size").asText(), fee.toString());
+            assertEquals("1", fee.path("current_ledger_size").asText(), fee.toString());
+            assertEmptyQueue(node.call("account_info", params(withQueue)));
+        }
+    }
+
+    /** A no-op AccountSet from alice, sequence and fee (at most ten times the base) filled in by the server. */
+    private static JsonNode noop(TestNodes.Node node, String extraFields) throws Exception {
+        JsonNode wallet = node.call("wallet_propose", params("{\"passphrase\":\"alice\"}"));
+        String alice = wallet.path("account_id").asText();
+        String secret = wallet.path("master_seed").asText();
+        return node.call("submit", params("{\"secret\":\"" + secret + "\",\"fee_mult_max\":10,\"x_queue_okay\":true,"
+                + "\"tx_json\":{\"TransactionType\":\"AccountSet\",\"Account\":\"" + alice + "\"" + extraFields
+                + "}}"));
+    }
+
+    private static void assertEmptyQueue(JsonNode info) {
+        JsonNode queue = info.path("queue_data");
+        assertEquals(0, queue.path("txn_count").asInt(), info.toString());
+        assertEquals(1, queue.size(), "nothing but txn_count: " + info);
+    }
+
     /** Sign-and-submit of a 1000-unit payment with an explicit fee and sequence, so autofill does not escalate. */
     private static JsonNode pay(TestNodes.Node node, String from, String to, int sequence) throws Exception {
         return node.call("submit", params("{\"secret\":\"masterpassphrase\",\"tx_json\":{\"TransactionType\":"

@@ -261,7 +261,7 @@ public final class SigningCommands {
                 if (root == null) {
                     throw RpcFailure.of(RpcError.SRC_ACT_NOT_FOUND);
                 }
-                txJson.put("Sequence", root.getU32(SField.SEQUENCE));
+                txJson.put("Sequence", nextQueueableSequence(ctx, src, root.getU32(SField.SEQUENCE), ledger));
             }
             if (!txJson.has("Flags")) {
                 txJson.put("Flags", TF_FULLY_CANONICAL_SIG);
@@ -407,6 +407,19 @@ public final class SigningCommands {
             throw RpcFailure.of(RpcError.HIGH_FEE, "Fee of " + fee + " exceeds the requested tx limit of " + limit);
         }
         tx.put("Fee", fee);
+    }
+
+    /** The account's sequence after those it already has waiting in the queue without a gap. */
+    private static long nextQueueableSequence(RpcContext ctx, AccountId account, long sequence, ReadView ledger) {
+        long seq = sequence;
+        for (TxQ.QueuedTx queued : ctx.app().feeEscalation().queue().accountTxs(account, ledger)) {
+            if (queued.sequence() == seq) {
+                seq++;
+            } else if (queued.sequence() > seq) {
+                break;
+            }
+        }
+        return seq;
     }
 
     /**
