@@ -59,7 +59,14 @@ class TxQTest {
 
     private static TxQueueConfig config(long minimumTxnStandalone, long maximumTxnPerAccount, long minimumQueueSize,
                                         long targetTxnInLedger, OptionalLong maximumTxnInLedger) {
-        return new TxQueueConfig(2, minimumQueueSize, 25, TxQueueConfig.DEFAULT_MULTI_TXN_PERCENT,
+        return config(2, minimumTxnStandalone, maximumTxnPerAccount, minimumQueueSize, targetTxnInLedger,
+                maximumTxnInLedger);
+    }
+
+    private static TxQueueConfig config(long ledgersInQueue, long minimumTxnStandalone, long maximumTxnPerAccount,
+                                        long minimumQueueSize, long targetTxnInLedger,
+                                        OptionalLong maximumTxnInLedger) {
+        return new TxQueueConfig(ledgersInQueue, minimumQueueSize, 25, TxQueueConfig.DEFAULT_MULTI_TXN_PERCENT,
                 TxQueueConfig.DEFAULT_MINIMUM_ESCALATION_MULTIPLIER, TxQueueConfig.DEFAULT_MINIMUM_TXN_IN_LEDGER,
                 minimumTxnStandalone, targetTxnInLedger, maximumTxnInLedger, maximumTxnPerAccount,
                 TxQueueConfig.DEFAULT_MINIMUM_LAST_LEDGER_BUFFER, 100_000_000_000L);
@@ -460,6 +467,59 @@ class TxQTest {
         env.close();
         // Eleven would be expected but for the maximum of five; the median paid level is 800025.
         q.check(0, 10L, 0, 5, 256, 800_025);
+    }
+
+    @Test
+    void expiredHeadsOfAChainCanBeQueuedAgainAndReplaced() {
+        QueueEnv q = new QueueEnv(config(10, 1, 20, 2, TxQueueConfig.DEFAULT_TARGET_TXN_IN_LEDGER,
+                OptionalLong.empty()));
+        Env env = q.env;
+        env.fund(stm(500_000), alice, bob);
+        q.check(0, null, 2, 1, 256);
+        long aliceSeq = env.seq(alice);
+        assertEquals(3, env.current().seq());
+        long[] lastLedgers = {5, 5, 10, 11};
+        for (int i = 0; i < 4; i++) {
+            long last = lastLedgers[i];
+            q.submit(noop(alice).seq(aliceSeq + i).with(o -> o.setU32(SField.LAST_LEDGER_SEQUENCE, last)), QUEUED);
+        }
+        q.check(4, null, 2, 1, 256);
+        long bobSeq = env.seq(bob);
+        // Ledger 4 takes three of bob's, ledger 5 four, ledger 6 five.
+        for (int i = 0; i < 3 + 4 + 5; i++) {
+            q.submit(noop(bob).seq(bobSeq + i).fee(200), QUEUED);
+        }
+        q.check(4 + 3 + 4 + 5, null, 2, 1, 256);
+        env.close();
+        q.check(4 + 4 + 5, 20L, 3, 2, 256);
+        env.close();
+        q.check(4 + 5, 30L, 4, 3, 256);
+        env.close();
+        // alice's first two expired with ledger 5.
+        q.check(2, 40L, 5, 4, 256);
+        q.submit(noop(alice).seq(aliceSeq + 1), TER.terPRE_SEQ);
+        // The lost sequences can be queued again, even as blockers, and replaced though never examined.
+        q.submit(fset(alice, TxFlags.ASF_ACCOUNT_TXN_ID).seq(aliceSeq), QUEUED);
+        q.check(3, 40L, 5, 4, 256);
+        q.submit(noop(alice).seq(aliceSeq).fee(20), QUEUED);
+        q.check(3, 40L, 5, 4, 256);
+        q.submit(fset(alice, TxFlags.ASF_ACCOUNT_TXN_ID).seq(aliceSeq + 1), QUEUED);
+        q.check(4, 40L, 5, 4, 256);
+        q.submit(noop(alice).seq(aliceSeq + 1).fee(20), QUEUED);
+        q.check(4, 40L, 5, 4, 256);
+        env.close();
+        q.check(0, 50L, 4, 5, 256);
+        assertEquals(aliceSeq + 4, env.seq(alice));
+    }
+
+    @Test
+    void preflightAndPreclaimFailuresPassThrough() {
+        QueueEnv q = new QueueEnv(config(TxQueueConfig.DEFAULT_MINIMUM_TXN_IN_LEDGER_STANDALONE, 10));
+        Env env = q.env;
+        env.fund(stm(1000), alice);
+        q.submit(pay(alice, bob, stm(-1000)), TER.temBAD_AMOUNT);
+        q.submit(noop(alice).fee(stm(100_000)), TER.terINSUF_FEE_B);
+        assertTrue(q.txq.txs(env.current()).isEmpty());
     }
 
     @Test
