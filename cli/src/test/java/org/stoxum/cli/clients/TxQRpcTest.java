@@ -202,6 +202,112 @@ class TxQRpcTest {
         }
     }
 
+    /**
+     * rippled's TxQ_test testSignAndSubmitSequence: autofilled sequences follow the account's queue, skip
+     * nothing when a queued transaction expires, and fill the gap it left.
+     */
+    @Test
+    void autofilledSequencesFollowTheQueueAndFillItsGaps() throws Exception {
+        String config = "[transaction_queue]\nminimum_txn_in_ledger_standalone = 6\nledgers_in_queue = 2\n"
+                + "minimum_queue_size = 2\n";
+        // rippled's reserve: bob's chain of 2000-drop fees would soon pass the stoxum profile's 10000-drop one.
+        try (TestNodes.Node node = TestNodes.start(new LedgerStart.Genesis(true), config, NetworkProfile.RIPPLE)) {
+            Wallet genesis = Wallet.of(node, "masterpassphrase");
+            Wallet alice = Wallet.of(node, "alice");
+            Wallet bob = Wallet.of(node, "bob");
+            for (Wallet w : new Wallet[] {alice, bob}) {
+                assertEquals("tesSUCCESS", genesis.submit(node, "Payment", ",\"Destination\":\"" + w.address
+                        + "\",\"Amount\":\"100000000000\",\"Fee\":\"10\"", "").path("engine_result").asText());
+                assertEquals("tesSUCCESS", w.submit(node, "AccountSet", ",\"SetFlag\":8,\"Fee\":\"10\"", "")
+                        .path("engine_result").asText());
+            }
+            String capped = ",\"fee_mult_max\":100,\"x_queue_okay\":true";
+            fillLedger(node, alice);
+            assertFee(node, 0, null, 7, 6);
+            long aliceSeq = alice.sequence(node);
+            long current = node.call("ledger_current", null).path("ledger_current_index").asLong();
+            for (int i = 0; i < 5; i++) {
+                String extra = i == 2 ? ",\"LastLedgerSequence\":" + (current + 2) : "";
+                JsonNode r = alice.submit(node, "AccountSet", extra, capped);
+                assertEquals("terQUEUED", r.path("engine_result").asText(), r.toString());
+                assertEquals(aliceSeq + i, r.path("tx_json").path("Sequence").asLong(), r.toString());
+                assertEquals("1000", r.path("tx_json").path("Fee").asText(), r.toString());
+            }
+            for (int i = 0; i < 8; i++) {
+                assertEquals("terQUEUED", bob.submit(node, "AccountSet", ",\"Fee\":\"2000\"", "")
+                        .path("engine_result").asText());
+            }
+            assertFee(node, 13, null, 7, 6);
+            node.call("ledger_accept", null);
+            assertFee(node, 5, 14L, 8, 7);
+
+            fillLedger(node, bob);
+            for (int i = 0; i < 9; i++) {
+                assertEquals("terQUEUED", bob.submit(node, "AccountSet", ",\"Fee\":\"2000\"", "")
+                        .path("engine_result").asText());
+            }
+            assertFee(node, 14, 14L, 8, 7);
+            assertEquals("25601", node.call("fee", null).path("levels").path("minimum_level").asText());
+            node.call("ledger_accept", null);
+            fillLedger(node, bob);
+            for (int i = 0; i < 10; i++) {
+                assertEquals("terQUEUED", bob.submit(node, "AccountSet", ",\"Fee\":\"2000\"", "")
+                        .path("engine_result").asText());
+            }
+            assertFee(node, 15, 16L, 9, 8);
+            node.call("ledger_accept", null);
+            assertFee(node, 4, 18L, 10, 9);
+            // The one with a LastLedgerSequence expired: alice's queue has a gap at aliceSeq + 2.
+            JsonNode queue = node.call("account_info", params("{\"account\":\"" + alice.address
+                    + "\",\"queue\":true}")).path("queue_data");
+            assertEquals(4, queue.path("txn_count").asInt(), queue.toString());
+            assertEquals(aliceSeq + 3, queue.path("transactions").get(2).path("seq").asLong(), queue.toString());
+            JsonNode gap = alice.submit(node, "AccountSet", "", capped);
+            assertEquals("terQUEUED", gap.path("engine_result").asText(), gap.toString());
+            assertEquals(aliceSeq + 2, gap.path("tx_json").path("Sequence").asLong(), gap.toString());
+            assertFee(node, 5, 18L, 10, 9);
+            node.call("ledger_accept", null);
+            assertFee(node, 0, 20L, 5, 10);
+            assertEquals(aliceSeq + 5, alice.sequence(node));
+        }
+    }
+
+    /** A key pair the node made from a passphrase, and what its account submits. */
+    private record Wallet(String address, String secret) {
+        static Wallet of(TestNodes.Node node, String passphrase) throws Exception {
+            JsonNode w = node.call("wallet_propose", params("{\"passphrase\":\"" + passphrase + "\"}"));
+            return new Wallet(w.path("account_id").asText(), w.path("master_seed").asText());
+        }
+
+        /** Sign-and-submit of a {@code type} transaction with {@code fields}; {@code options} join the request. */
+        JsonNode submit(TestNodes.Node node, String type, String fields, String options) throws Exception {
+            return node.call("submit", params("{\"secret\":\"" + secret + "\"" + options + ",\"tx_json\":{"
+                    + "\"TransactionType\":\"" + type + "\",\"Account\":\"" + address + "\"" + fields + "}}"));
+        }
+
+        long sequence(TestNodes.Node node) throws Exception {
+            return node.call("account_info", params("{\"account\":\"" + address + "\"}"))
+                    .path("account_data").path("Sequence").asLong();
+        }
+    }
+
+    /** rippled's fillQueue: base-fee noops until the open ledger holds one more than expected. */
+    private static void fillLedger(TestNodes.Node node, Wallet account) throws Exception {
+        JsonNode fee = node.call("fee", null);
+        for (long i = fee.path("current_ledger_size").asLong(); i <= fee.path("expected_ledger_size").asLong(); i++) {
+            JsonNode r = account.submit(node, "AccountSet", ",\"Fee\":\"10\"", "");
+            assertEquals("tesSUCCESS", r.path("engine_result").asText(), r.toString());
+        }
+    }
+
+    private static void assertFee(TestNodes.Node node, long queued, Long max, long inLedger, long perLedger) {
+        JsonNode fee = node.call("fee", null);
+        assertEquals(Long.toString(queued), fee.path("current_queue_size").asText(), fee.toString());
+        assertEquals(max == null ? "" : max.toString(), fee.path("max_queue_size").asText(), fee.toString());
+        assertEquals(Long.toString(inLedger), fee.path("current_ledger_size").asText(), fee.toString());
+        assertEquals(Long.toString(perLedger), fee.path("expected_ledger_size").asText(), fee.toString());
+    }
+
     /** A no-op AccountSet from alice, sequence and fee (at most ten times the base) filled in by the server. */
     private static JsonNode noop(TestNodes.Node node, String extraFields) throws Exception {
         JsonNode wallet = node.call("wallet_propose", params("{\"passphrase\":\"alice\"}"));
