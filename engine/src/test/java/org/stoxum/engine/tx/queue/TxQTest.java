@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.stoxum.engine.tx.jtx.Jtx.drops;
 import static org.stoxum.engine.tx.jtx.Jtx.fset;
 import static org.stoxum.engine.tx.jtx.Jtx.noop;
+import static org.stoxum.engine.tx.jtx.Jtx.offer;
 import static org.stoxum.engine.tx.jtx.Jtx.pay;
 import static org.stoxum.engine.tx.jtx.Jtx.regkey;
 import static org.stoxum.engine.tx.jtx.Jtx.signer;
@@ -17,15 +18,20 @@ import java.util.List;
 import java.util.OptionalLong;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.stoxum.codec.NetworkProfile;
 import org.stoxum.codec.binary.SField;
 import org.stoxum.codec.binary.TER;
 import org.stoxum.codec.types.Hash256;
 import org.stoxum.engine.config.TxQueueConfig;
 import org.stoxum.engine.ledger.Amendments;
+import org.stoxum.engine.ledger.Fees;
+import org.stoxum.engine.ledger.Genesis;
+import org.stoxum.engine.ledger.Keylets;
 import org.stoxum.engine.ledger.ReadView;
 import org.stoxum.engine.tx.TxFlags;
 import org.stoxum.engine.tx.jtx.Account;
 import org.stoxum.engine.tx.jtx.Env;
+import org.stoxum.engine.tx.jtx.IOU;
 import org.stoxum.engine.tx.jtx.JTx;
 
 /**
@@ -74,10 +80,15 @@ class TxQTest {
 
     /** A stand-alone ledger with every supported amendment whose open ledger lets transactions in through a queue. */
     private static final class QueueEnv {
-        final Env env = new Env();
+        final Env env;
         final TxQ txq;
 
         QueueEnv(TxQueueConfig config) {
+            this(new Env(), config);
+        }
+
+        QueueEnv(Env env, TxQueueConfig config) {
+            this.env = env;
             txq = new TxQ(config, true);
             env.ledger().useQueue(txq);
         }
@@ -520,6 +531,57 @@ class TxQTest {
         q.submit(pay(alice, bob, stm(-1000)), TER.temBAD_AMOUNT);
         q.submit(noop(alice).fee(stm(100_000)), TER.terINSUF_FEE_B);
         assertTrue(q.txq.txs(env.current()).isEmpty());
+    }
+
+    @Test
+    void aBalanceSpentBehindTheQueuesBackStrandsItsLastTransaction() {
+        // rippled's test voted the reserves down to 200 and 50 drops; this genesis starts with them.
+        Env env = new Env(NetworkProfile.RIPPLE, Genesis.create(NetworkProfile.RIPPLE, Amendments.supported(),
+                new Fees(10, 10, 200, 50), Set.of()), 0);
+        QueueEnv q = new QueueEnv(env, config(3, 10));
+        IOU usd = IOU.of(bob, "USD");
+        env.fund(drops(5000), alice);
+        env.fund(stm(50_000), bob);
+        q.submit(offer(alice, usd.of(5000), drops(5000)), TER.tesSUCCESS);
+        assertEquals(1, env.ownerCount(alice));
+        q.check(0, null, 3, 3, 256);
+        env.close();
+        q.check(0, 6L, 0, 3, 256);
+
+        for (int i = 0; i < 4; i++) {
+            q.submit(noop(alice), TER.tesSUCCESS);
+        }
+        q.check(0, 6L, 4, 3, 256);
+        long aliceSeq = env.seq(alice);
+        q.submit(noop(alice).seq(aliceSeq), QUEUED);
+        q.submit(noop(alice).seq(aliceSeq + 1), QUEUED);
+        q.submit(noop(alice).seq(aliceSeq + 2), QUEUED);
+        q.submit(noop(alice).seq(aliceSeq + 3).fee(1000), QUEUED);
+        q.check(4, 6L, 4, 3, 256);
+        // bob takes alice's offer down to her reserve.
+        q.submit(offer(bob, drops(5000), usd.of(5000)).fee(q.openLedgerFee()), TER.tesSUCCESS);
+        assertEquals(250, env.balance(alice));
+        q.check(4, 6L, 5, 3, 256);
+        q.submit(noop(alice).seq(aliceSeq + 4).fee(200), TER.telCAN_NOT_QUEUE_BALANCE);
+
+        env.close();
+        // The three cheap ones paid their fees; the expensive one cannot and waits. (How much the closed ledger
+        // left alice depends on whether its canonical order put bob's offer before her noops or after.)
+        q.check(1, 10L, 3, 5, 256);
+        long closedBalance = env.closed().read(Keylets.account(alice.id())).getAmount(SField.BALANCE).drops();
+        assertTrue(closedBalance == 250 || closedBalance == 250 - 4 * 10, "closed with " + closedBalance);
+        assertEquals(closedBalance - 30, env.balance(alice));
+        q.submit(noop(alice).seq(aliceSeq + 4).fee(200), TER.telCAN_NOT_QUEUE_BALANCE);
+        for (int i = 0; i < 9; i++) {
+            env.close();
+            q.check(1, 10L, 0, 5, 256);
+        }
+        TxQ.QueuedTx stuck = q.txq.txs(env.current()).get(0);
+        assertEquals(0, stuck.retriesRemaining());
+        assertEquals(TER.terINSUF_FEE_B, stuck.lastResult());
+        // Out of retries: dropped.
+        env.close();
+        q.check(0, 10L, 0, 5, 256);
     }
 
     @Test
