@@ -1,8 +1,15 @@
 'use strict';
-// Drives a stand-alone stoxumd (started with [network_profile] ripple) through the real xrpl.js client and
-// checks every answer against what rippled 0.90.1 would give. Usage: node test.js ws://127.0.0.1:PORT
-// (or STOXUMD_WS_URL). Prints one line per check; exits 1 when any check fails.
+// Drives a stand-alone stoxumd through the real xrpl.js client and checks every answer against what rippled
+// 0.90.1 would give. Usage: node test.js ws://127.0.0.1:PORT (or STOXUMD_WS_URL). Prints one line per check;
+// exits 1 when any check fails.
+//
+// The server runs [network_profile] ripple unless STOXUMD_ALPHABET names the base58 alphabet it spells tokens
+// in (the stoxum profile's): then every base58check token crossing the WebSocket is re-spelled, so xrpl.js
+// (unmodified) only ever sees Ripple addresses and the server only stoxum ones. STOXUMD_TOTAL_DROPS and
+// STOXUMD_RESERVE_DROPS give that profile's genesis drops and account reserve, STOXUMD_NATIVE_CURRENCY the
+// name its messages give the native currency (stoxumd writes STM where rippled writes XRP).
 const assert = require('node:assert/strict');
+const { createHash } = require('node:crypto');
 const { Client, Wallet, ECDSA, xrpToDrops } = require('xrpl');
 
 const url = process.argv[2] || process.env.STOXUMD_WS_URL;
@@ -11,14 +18,94 @@ if (!url) {
   process.exit(2);
 }
 
+const RIPPLE_ALPHABET = 'rpshnaf39wBUDNEGHJKLM4PQRST7VWXYZ2bcdeCg65jkm8oFqi1tuvAxyz';
+const SERVER_ALPHABET = process.env.STOXUMD_ALPHABET || RIPPLE_ALPHABET;
 // The genesis account of a stand-alone ledger: the seed of the passphrase "masterpassphrase".
 const GENESIS_SEED = 'snoPBrXtMeMyMHUVTgbuqAfg1SUTb';
 const GENESIS_ADDRESS = 'rHb9CJAWyB4rj91VRWn96DkukG4bwdtyTh';
-const TOTAL_DROPS = 100000000000000000n;
+const TOTAL_DROPS = BigInt(process.env.STOXUMD_TOTAL_DROPS || '100000000000000000');
+const RESERVE_DROPS = BigInt(process.env.STOXUMD_RESERVE_DROPS || '200000000');
+const NATIVE_CURRENCY = process.env.STOXUMD_NATIVE_CURRENCY || 'XRP';
 const FUND_XRP = 1000;
 // Flags: asfRequireDest (AccountSet) and the ledger flag it sets, lsfRequireDestTag.
 const ASF_REQUIRE_DEST = 1;
 const LSF_REQUIRE_DEST_TAG = 0x00020000;
+
+/**
+ * The payload of a base58check token spelled in {@code alphabet}, or null when {@code text} is not one (a
+ * hash, a result code, a word): a random string passes the four-byte checksum once in four billion.
+ */
+function base58CheckPayload(text, alphabet) {
+  if (text.length < 25 || text.length > 120) {
+    return null;
+  }
+  let value = 0n;
+  let zeros = 0;
+  for (const c of text) {
+    const digit = alphabet.indexOf(c);
+    if (digit < 0) {
+      return null;
+    }
+    if (value === 0n && digit === 0) {
+      zeros++;
+    }
+    value = value * 58n + BigInt(digit);
+  }
+  const hex = value === 0n ? '' : value.toString(16);
+  const bytes = Buffer.concat([Buffer.alloc(zeros), Buffer.from(hex.length % 2 ? `0${hex}` : hex, 'hex')]);
+  if (bytes.length < 5) {
+    return null;
+  }
+  const payload = bytes.subarray(0, bytes.length - 4);
+  const sha256 = (b) => createHash('sha256').update(b).digest();
+  return sha256(sha256(payload)).subarray(0, 4).equals(bytes.subarray(bytes.length - 4)) ? payload : null;
+}
+
+/**
+ * A function that re-spells every base58check token found in a JSON value from one alphabet into the other.
+ * Both alphabets number the same 58 digits, so a token's translation is a digit-by-digit substitution.
+ */
+function respeller(from, to) {
+  const walk = (v) => {
+    if (typeof v === 'string') {
+      return base58CheckPayload(v, from) ? Array.from(v, (c) => to[from.indexOf(c)]).join('') : v;
+    }
+    if (Array.isArray(v)) {
+      return v.map(walk);
+    }
+    if (v !== null && typeof v === 'object') {
+      return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
+    }
+    return v;
+  };
+  return walk;
+}
+
+/**
+ * Makes {@code client} talk to a server spelling tokens in {@code alphabet}: outgoing requests are re-spelled
+ * before they are sent, incoming messages (answers and stream events) before xrpl.js parses them.
+ */
+function translateTokens(client, alphabet) {
+  if (alphabet === RIPPLE_ALPHABET) {
+    return;
+  }
+  const toServer = respeller(RIPPLE_ALPHABET, alphabet);
+  const fromServer = respeller(alphabet, RIPPLE_ALPHABET);
+  const connection = client.connection;
+  const request = connection.request.bind(connection);
+  connection.request = (req, timeout) => request(toServer(req), timeout);
+  const onMessage = connection.onMessage.bind(connection);
+  connection.onMessage = (message) => {
+    let data;
+    try {
+      data = JSON.parse(message);
+    } catch (e) {
+      onMessage(message);
+      return;
+    }
+    onMessage(JSON.stringify(fromServer(data)));
+  };
+}
 
 let failures = 0;
 // Disagreements already reported as server bugs: printed as KNOWN, not counted, until the server is fixed.
@@ -67,6 +154,7 @@ async function ledgerAccept(client) {
 
 async function main() {
   const client = new Client(url, { connectionTimeout: 10000 });
+  translateTokens(client, SERVER_ALPHABET);
   await client.connect();
   try {
     await scenario(client);
@@ -97,7 +185,7 @@ async function scenario(client) {
   client.on('transaction', (e) => txEvents.push(e));
   const sub = (await client.request({ command: 'subscribe', streams: ['ledger', 'transactions'] })).result;
   check('subscribe ledger answer has fee_base', sub.fee_base, 10);
-  check('subscribe ledger answer has reserve_base', typeof sub.reserve_base, 'number');
+  check('subscribe ledger answer has reserve_base', sub.reserve_base, Number(RESERVE_DROPS));
 
   // Fund three new accounts from genesis: autofill, sign, submit.
   const wallets = [
@@ -193,14 +281,14 @@ async function scenario(client) {
     Destination: carol.classicAddress, DestinationTag: 7, Amount: xrpToDrops(1) }, { wallet: bob })).result;
   check('payment with tag engine_result', withTag.engine_result, 'tesSUCCESS');
 
-  // Too little XRP to create an account.
+  // Too little to create an account: a twentieth of the reserve (10 XRP on the ripple profile).
   const unfunded = fixedWallet(4, ECDSA.secp256k1);
   const small = (await client.submit({ TransactionType: 'Payment', Account: alice.classicAddress,
-    Destination: unfunded.classicAddress, Amount: xrpToDrops(10) }, { wallet: alice })).result;
+    Destination: unfunded.classicAddress, Amount: String(RESERVE_DROPS / 20n) }, { wallet: alice })).result;
   check('underfunded account creation engine_result', small.engine_result, 'tecNO_DST_INSUF_XRP');
   check('underfunded account creation engine_result_code', small.engine_result_code, 125);
   check('underfunded account creation engine_result_message', small.engine_result_message,
-      'Destination does not exist. Too little XRP sent to create it.');
+      `Destination does not exist. Too little ${NATIVE_CURRENCY} sent to create it.`);
 
   // A sequence that has already been used.
   const past = await client.autofill({ TransactionType: 'Payment', Account: genesis.classicAddress,

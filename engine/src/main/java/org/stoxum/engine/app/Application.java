@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.stoxum.codec.NetworkProfile;
+import org.stoxum.codec.binary.TER;
 import org.stoxum.codec.crypto.KeyPair;
 import org.stoxum.codec.crypto.KeyType;
 import org.stoxum.codec.crypto.Seed;
@@ -139,6 +140,7 @@ public final class Application implements AutoCloseable {
             this.ledgerMaster = new LedgerMaster(store);
             this.transactions = new TransactionMaster(ledgerMaster);
             startLedgers(start);
+            ledgerMaster.openLedger().useQueue(feeEscalation.queue());
             if (standalone) {
                 status.setMode(OperatingMode.FULL);
             }
@@ -315,10 +317,10 @@ public final class Application implements AutoCloseable {
     private void processed(SubmitOutcome.Processed p, TxIntake.Submit how) {
         if (p.applied()) {
             subscriptions.proposed(p.tx(), p.ter(), ledgerMaster.currentLedger());
-            NetworkOps net = network;
-            if (net != null) {
-                net.relayTransaction(p.tx().bytes(), p.tx().id());
-            }
+        }
+        NetworkOps net = network;
+        if (net != null && (p.applied() || p.ter() == TER.terQUEUED)) {
+            net.relayTransaction(p.tx().bytes(), p.tx().id());
         }
         Cluster c = cluster;
         if (c != null && !how.fromCluster() && (p.applied() || p.ter().isTer())) {
@@ -405,9 +407,11 @@ public final class Application implements AutoCloseable {
         ledgerValidated(ledger);
     }
 
-    /** A ledger closed: the fee model learns from it and server_info reports the round. */
+    /**
+     * A ledger closed: server_info reports the round (the transaction queue learns from the ledger as the
+     * open ledger moves on to its successor).
+     */
     public void ledgerClosed(Ledger ledger, long proposers, long convergeMillis) {
-        feeEscalation.onClosed(ledger);
         status.lastClose(proposers, convergeMillis);
     }
 

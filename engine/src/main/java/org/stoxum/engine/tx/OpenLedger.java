@@ -24,6 +24,10 @@ import org.stoxum.engine.ledger.STTx;
  *       held and tried again when the next ledger closes; a success releases the held transaction with
  *       the next sequence of the same account; local submissions are re-applied to every new open ledger
  *       for up to five ledgers, until they are in a ledger or their sequence has passed.</li>
+ *   <li>Every submission, held and local transaction enters through the {@link TxQueue} given to
+ *       {@link #useQueue} (directly when none is): with fee escalation it may wait there (terQUEUED, also
+ *       held), and each new open ledger is offered the waiting ones after the carried-over transactions
+ *       and before the local ones, as rippled's consensus does.</li>
  *   <li>{@link #acceptStandalone} is {@code ledger_accept}: held transactions are retried, the open
  *       ledger's transactions are re-applied to the parent in canonical order to build the closed ledger,
  *       and a new open ledger is made on top (see {@link #accept}).</li>
@@ -44,6 +48,7 @@ public final class OpenLedger {
     private final LedgerHistory history = new LedgerHistory();
     private final CanonicalTxSet held;
     private final List<LocalTx> locals = new ArrayList<>();
+    private TxQueue queue = TxQueue.DIRECT;
 
     private record LocalTx(STTx tx, long expire) {
     }
@@ -92,6 +97,14 @@ public final class OpenLedger {
         return view;
     }
 
+    /**
+     * Routes every later submission, held and local transaction through {@code queue}, and lets it fill
+     * each new open ledger (writer thread, before the first submission).
+     */
+    public void useQueue(TxQueue queue) {
+        this.queue = queue;
+    }
+
     /** Transactions held for retry at the next close. */
     public int heldCount() {
         return held.size();
@@ -129,6 +142,8 @@ public final class OpenLedger {
             for (STTx next : held.prune(tx.account(), tx.sequence() + 1)) {
                 submit(next, flags, false, false);
             }
+        } else if (r.ter() == TER.terQUEUED) {
+            held.insert(tx);
         } else if (r.ter().isTer()) {
             if (failHard) {
                 addLocal = false;
@@ -148,7 +163,7 @@ public final class OpenLedger {
     }
 
     private ApplyResult applyToOpen(OpenView target, STTx tx, int flags) {
-        ApplyResult r = TxEngine.apply(setup, target, tx, flags);
+        ApplyResult r = queue.apply(setup, target, tx, flags);
         if (r.applied()) {
             if (target == view) {
                 viewTxs.put(tx.id(), tx);
@@ -200,6 +215,7 @@ public final class OpenLedger {
     }
 
     private void reopen(Ledger newClosed, CanonicalTxSet retries, OpenView next) {
+        queue.processClosedLedger(setup, newClosed, false);
         TreeMap<Hash256, STTx> nextTxs = new TreeMap<>();
         view = next;
         TreeMap<Hash256, STTx> oldTxs = viewTxs;
@@ -215,6 +231,7 @@ public final class OpenLedger {
             }
             LedgerBuilder.applyInPasses(retries, (tx, retry) -> retry(next, tx, retry));
         }
+        queue.accept(setup, next, tx -> viewTxs.put(tx.id(), tx));
         CanonicalTxSet localSet = new CanonicalTxSet(Hash256.ZERO);
         for (LocalTx l : locals) {
             localSet.insert(l.tx());
@@ -228,12 +245,31 @@ public final class OpenLedger {
         sweepLocals(newClosed);
     }
 
+    /**
+     * Carries a transaction over into the new open ledger (rippled's {@code OpenLedger::apply_one}): through
+     * the queue, preferring to wait there; one the queue cannot take is applied directly; a queued one
+     * counts as carried over.
+     */
     private TxEngine.Outcome retry(OpenView target, STTx tx, boolean retry) {
-        TxEngine.Outcome o = TxEngine.applyTransaction(setup, target, tx, retry, ApplyFlags.NO_CHECK_SIGN);
-        if (o == TxEngine.Outcome.SUCCESS) {
-            viewTxs.put(tx.id(), tx);
+        int flags = ApplyFlags.NO_CHECK_SIGN | (retry ? ApplyFlags.RETRY : 0);
+        ApplyResult r;
+        try {
+            r = queue.apply(setup, target, tx, flags | ApplyFlags.PREFER_QUEUE);
+            if (r.ter() == TER.telCAN_NOT_QUEUE) {
+                r = TxEngine.apply(setup, target, tx, flags);
+            }
+        } catch (RuntimeException e) {
+            return TxEngine.Outcome.FAIL;
         }
-        return o;
+        if (r.applied()) {
+            viewTxs.put(tx.id(), tx);
+            return TxEngine.Outcome.SUCCESS;
+        }
+        TER t = r.ter();
+        if (t == TER.terQUEUED) {
+            return TxEngine.Outcome.SUCCESS;
+        }
+        return t.isTef() || t.isTem() || t.isTel() ? TxEngine.Outcome.FAIL : TxEngine.Outcome.RETRY;
     }
 
     /** Drops local transactions that expired, are in {@code ledger}, or whose sequence the account passed. */

@@ -73,7 +73,7 @@ public final class AccountCommands {
             }
         }
         if (queue) {
-            result.putObject("queue_data").put("txn_count", 0);
+            result.set("queue_data", QueueJson.account(ctx.app().feeEscalation().queue().accountTxs(account, ledger)));
         }
         return result;
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigInteger;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Optional;
 import org.stoxum.codec.amount.Currency;
 import org.stoxum.codec.binary.LedgerEntryType;
@@ -18,6 +19,7 @@ import org.stoxum.engine.ledger.LedgerEntry;
 import org.stoxum.engine.ledger.ReadView;
 import org.stoxum.engine.rpc.server.RpcError;
 import org.stoxum.engine.rpc.server.resource.Charge;
+import org.stoxum.engine.tx.queue.TxQ;
 
 /** {@code ledger}, {@code ledger_data} and {@code ledger_entry}: a ledger's header, state and entries. */
 public final class LedgerCommands {
@@ -57,6 +59,12 @@ public final class LedgerCommands {
             throw RpcFailure.of(RpcError.INVALID_PARAMS);
         }
         out.set("ledger", LedgerJson.of(ledger, options, type, ctx.profile()));
+        if (queue) {
+            List<TxQ.QueuedTx> queued = ctx.app().feeEscalation().queue().txs(ledger);
+            if (!queued.isEmpty()) {
+                out.set("queue_data", QueueJson.ledger(queued, options, ctx.profile()));
+            }
+        }
         return out;
     }
 

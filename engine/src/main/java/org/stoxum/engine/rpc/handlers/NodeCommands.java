@@ -19,12 +19,12 @@ import org.stoxum.engine.tx.FeeTrack;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.stoxum.codec.Hex;
-import org.stoxum.engine.app.FeeEscalation;
 import org.stoxum.engine.app.LogLevels;
 import org.stoxum.engine.ledger.Ledger;
 import org.stoxum.engine.ledger.ReadView;
 import org.stoxum.engine.rpc.server.Role;
 import org.stoxum.engine.rpc.server.RpcError;
+import org.stoxum.engine.tx.queue.TxQ;
 
 /**
  * The small commands about the node itself: ping, random, stop, log_level, logrotate, fee, version, the
@@ -249,12 +249,12 @@ public final class NodeCommands {
     /** {@code fee}: the open ledger's cost levels; notEnabled without FeeEscalation. */
     public static ObjectNode fee(RpcContext ctx) {
         ReadView view = ctx.ledgers().currentLedger();
-        Optional<FeeEscalation.Metrics> metrics = ctx.app().feeEscalation()
+        Optional<TxQ.Metrics> metrics = ctx.app().feeEscalation()
                 .metrics(view, ctx.ledgers().openTxCount());
         if (metrics.isEmpty()) {
             return RpcError.NOT_ENABLED.inject(ctx.params());
         }
-        FeeEscalation.Metrics m = metrics.get();
+        TxQ.Metrics m = metrics.get();
         ObjectNode out = RpcContext.object();
         ObjectNode levels = out.putObject("levels");
         out.put("ledger_current_index", view.seq());

@@ -7,7 +7,6 @@ import java.util.Optional;
 import org.stoxum.codec.base58.TokenType;
 import org.stoxum.codec.crypto.Rfc1751;
 import org.stoxum.engine.app.Application;
-import org.stoxum.engine.app.FeeEscalation;
 import org.stoxum.engine.app.LedgerMaster;
 import org.stoxum.engine.app.LoadFeeTrack;
 import org.stoxum.engine.app.ServerStatus;
@@ -15,6 +14,7 @@ import org.stoxum.engine.ledger.Fees;
 import org.stoxum.engine.ledger.Ledger;
 import org.stoxum.engine.ledger.ReadView;
 import org.stoxum.engine.rpc.server.Role;
+import org.stoxum.engine.tx.queue.TxQ;
 
 /**
  * {@code server_info} (human: STM amounts, floats, {@code info}) and {@code server_state} (machine: drops,
@@ -85,14 +85,18 @@ public final class ServerInfo {
         return info;
     }
 
+    /**
+     * The load factors, escalation included. Human form: the escalation factor shows only when it differs
+     * from the reference and, for a non-admin, from the overall factor it already raised.
+     */
     private static void loadFactors(Application app, ObjectNode info, boolean human, boolean admin) {
         ReadView open = app.ledgerMaster().currentLedger();
-        Optional<FeeEscalation.Metrics> m = app.feeEscalation().metrics(open, app.ledgerMaster().openTxCount());
+        Optional<TxQ.Metrics> m = app.feeEscalation().metrics(open, app.ledgerMaster().openTxCount());
         long loadBase = 256;
         LoadFeeTrack track = app.loadFeeTrack();
         long loadFactorServer = track.loadFactor();
-        long escalation = m.map(FeeEscalation.Metrics::expFeeLevel).orElse(1L);
-        long escalationBase = m.map(FeeEscalation.Metrics::referenceFeeLevel).orElse(1L);
+        long escalation = m.map(TxQ.Metrics::expFeeLevel).orElse(1L);
+        long escalationBase = m.map(TxQ.Metrics::referenceFeeLevel).orElse(1L);
         long loadFactor = Math.max(loadFactorServer, escalation * loadBase / escalationBase);
         if (!human) {
             info.put("load_base", loadBase);
@@ -121,8 +125,8 @@ public final class ServerInfo {
             }
         }
         if (m.isPresent()) {
-            FeeEscalation.Metrics e = m.get();
-            if (escalation != e.referenceFeeLevel()) {
+            TxQ.Metrics e = m.get();
+            if (escalation != e.referenceFeeLevel() && (admin || escalation != loadFactor)) {
                 putRatio(info, "load_factor_fee_escalation", escalation, e.referenceFeeLevel());
             }
             if (e.minFeeLevel() != e.referenceFeeLevel()) {

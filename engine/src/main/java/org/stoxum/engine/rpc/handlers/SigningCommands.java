@@ -21,7 +21,6 @@ import org.stoxum.codec.binary.TER;
 import org.stoxum.codec.crypto.KeyPair;
 import org.stoxum.codec.types.AccountId;
 import org.stoxum.engine.app.Application;
-import org.stoxum.engine.app.FeeEscalation;
 import org.stoxum.engine.app.SubmitOutcome;
 import org.stoxum.engine.ledger.Amendments;
 import org.stoxum.engine.ledger.Fees;
@@ -35,6 +34,7 @@ import org.stoxum.engine.tx.FeeScaling;
 import org.stoxum.engine.tx.FeeTrack;
 import org.stoxum.engine.tx.LocalChecks;
 import org.stoxum.engine.tx.TxSignatures;
+import org.stoxum.engine.tx.queue.TxQ;
 
 /**
  * {@code sign}, {@code sign_for}, {@code submit} and {@code submit_multisigned} (rippled's
@@ -261,7 +261,7 @@ public final class SigningCommands {
                 if (root == null) {
                     throw RpcFailure.of(RpcError.SRC_ACT_NOT_FOUND);
                 }
-                txJson.put("Sequence", root.getU32(SField.SEQUENCE));
+                txJson.put("Sequence", nextQueueableSequence(ctx, src, root.getU32(SField.SEQUENCE), ledger));
             }
             if (!txJson.has("Flags")) {
                 txJson.put("Flags", TF_FULLY_CANONICAL_SIG);
@@ -388,10 +388,10 @@ public final class SigningCommands {
         Fees fees = ledger.fees();
         long loadFee = FeeScaling.scaleFeeLoad(FEE_DEFAULT_UNITS, FeeTrack.NORMAL, fees, ctx.unlimited());
         long fee = loadFee;
-        Optional<FeeEscalation.Metrics> metrics = ctx.app().feeEscalation()
-                .metrics(ledger, ctx.ledgers().openTxCount());
+        Optional<TxQ.Metrics> metrics = ctx.app().feeEscalation()
+                .metrics(ledger, ctx.ledgers().openTxCount() + assumedTxs(params));
         if (metrics.isPresent()) {
-            FeeEscalation.Metrics m = metrics.get();
+            TxQ.Metrics m = metrics.get();
             long escalated = m.expFeeLevel() * fees.base() / m.referenceFeeLevel();
             if (fees.base() != 0 && escalated * m.referenceFeeLevel() / fees.base() < m.expFeeLevel()) {
                 escalated++;
@@ -407,6 +407,32 @@ public final class SigningCommands {
             throw RpcFailure.of(RpcError.HIGH_FEE, "Fee of " + fee + " exceeds the requested tx limit of " + limit);
         }
         tx.put("Fee", fee);
+    }
+
+    /** The account's sequence after those it already has waiting in the queue without a gap. */
+    private static long nextQueueableSequence(RpcContext ctx, AccountId account, long sequence, ReadView ledger) {
+        long seq = sequence;
+        for (TxQ.QueuedTx queued : ctx.app().feeEscalation().queue().accountTxs(account, ledger)) {
+            if (queued.sequence() == seq) {
+                seq++;
+            } else if (queued.sequence() > seq) {
+                break;
+            }
+        }
+        return seq;
+    }
+
+    /**
+     * {@code x_assume_tx}: as many more transactions assumed in the open ledger when the escalated fee is
+     * worked out, for a client about to submit a batch; 0 unless a non-negative 32-bit number.
+     */
+    private static long assumedTxs(ObjectNode params) {
+        JsonNode v = params.get("x_assume_tx");
+        if (v == null || !(v.isIntegralNumber() || v.isBoolean())) {
+            return 0;
+        }
+        long n = v.isBoolean() ? (v.booleanValue() ? 1 : 0) : v.asLong();
+        return n >= 0 && n <= 0xFFFF_FFFFL ? n : 0;
     }
 
     private static long feeFactor(ObjectNode params, String name, long fallback, boolean positive) {
