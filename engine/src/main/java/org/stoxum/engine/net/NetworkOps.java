@@ -43,6 +43,7 @@ import org.stoxum.engine.consensus.ValStatus;
 import org.stoxum.engine.consensus.Validations;
 import org.stoxum.engine.consensus.ValidationsAdaptor;
 import org.stoxum.engine.ledger.Amendments;
+import org.stoxum.engine.ledger.ApplyFlags;
 import org.stoxum.engine.ledger.Ledger;
 import org.stoxum.engine.ledger.STTx;
 import org.stoxum.engine.ledger.TreeView;
@@ -282,6 +283,7 @@ public final class NetworkOps implements PeerMessageHandler, AutoCloseable {
         LedgerBuilder.Result built = LedgerBuilder.build(setup, prev.ledger(), txs, set.id(),
                 closeTime, closeTimeCorrect, closeResolution);
         Ledger ledger = built.ledger();
+        RclLedger lastClosedBefore = lastClosed;
         try {
             ledgers.setClosed(ledger);
         } catch (RuntimeException e) {
@@ -301,8 +303,14 @@ public final class NetworkOps implements PeerMessageHandler, AutoCloseable {
         if (validating && !movedOn && validations.canValidateSeq(ledger.seq()) && onValidatedChain(ledger)) {
             validate(ledger, mode == ConsensusMode.PROPOSING);
         }
+        List<STTx> orphans = prev.id().equals(lastClosedBefore.id()) ? List.of() : orphans(lastClosedBefore.ledger());
         List<STTx> pending = app.onWriter(() -> {
             ledgers.openLedger().accept(ledger, built.retriable());
+            for (STTx tx : orphans) {
+                if (!ledger.txExists(tx.id())) {
+                    ledgers.openLedger().submit(tx, ApplyFlags.NO_CHECK_SIGN, true, false);
+                }
+            }
             return ledgers.openLedger().localTransactions();
         }).join();
         for (STTx tx : pending) {
@@ -311,6 +319,19 @@ public final class NetworkOps implements PeerMessageHandler, AutoCloseable {
         app.ledgerClosed(ledger, result.proposers(), result.roundTimeMs());
         checkAccept(ledger.hash(), ledger.seq());
         endConsensus();
+    }
+
+    /**
+     * The transactions of a ledger we built but the network did not take (we switched to another chain): they
+     * go back into the open ledger, as stoxumd's jump to the network's ledger re-applies them, so that a
+     * payment that made only our losing ledger is not lost.
+     */
+    private static List<STTx> orphans(Ledger abandoned) {
+        List<STTx> out = new ArrayList<>();
+        for (var it = abandoned.transactions(); it.hasNext(); ) {
+            out.add(STTx.fromBytes(it.next().txBytes()));
+        }
+        return out;
     }
 
     /** Whether {@code ledger} descends from our validated ledger, so validating it cannot fork us. */
