@@ -72,5 +72,8 @@ public final class NetworkScenario {
         });
         assertEquals(TestNetwork.ledgerHash(nodes.get(0), target), TestNetwork.ledgerHash(joiner, target));
         assertEquals(Long.toString(AMOUNT), TestNetwork.balance(joiner, someone));
+        TestNetwork.await("the late server fills its history back to ledger 2", ROUNDS,
+                () -> joiner.state().path("complete_ledgers").asText().startsWith("2-"));
+        assertEquals(TestNetwork.ledgerHash(nodes.get(0), 3), TestNetwork.ledgerHash(joiner, 3));
     }
 }

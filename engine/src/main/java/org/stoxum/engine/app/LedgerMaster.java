@@ -93,6 +93,21 @@ public final class LedgerMaster {
         store.onValidated(ledger.seq());
     }
 
+    /**
+     * Extends the complete range one ledger back: {@code parent}, acquired and stored, is the parent of the
+     * oldest complete ledger (history back-fill).
+     *
+     * @return whether it joined the range
+     */
+    public boolean extendComplete(Ledger parent) {
+        Ledger oldest = ledgerBySeq(firstComplete);
+        if (oldest == null || parent.seq() != firstComplete - 1 || !oldest.parentHash().equals(parent.hash())) {
+            return false;
+        }
+        firstComplete = parent.seq();
+        return true;
+    }
+
     /** Writes a ledger acquired from peers to the node store, with its transaction index. */
     public void save(Ledger ledger) {
         persist(ledger);

@@ -18,6 +18,9 @@ public interface LedgerFetch extends AutoCloseable {
     /** The ledger {@code hash} (of sequence {@code seq}, 0 when unknown), verified and stored. */
     CompletableFuture<Ledger> acquireLedger(Hash256 hash, long seq);
 
+    /** An older ledger for the history ({@code [ledger_history]}), fetched at history priority. */
+    CompletableFuture<Ledger> acquireHistory(Hash256 hash, long seq);
+
     /** The candidate transaction set {@code id}, verified node by node. */
     CompletableFuture<SHAMap> acquireTxSet(Hash256 id);
 

@@ -120,6 +120,7 @@ public final class NetworkOps implements PeerMessageHandler, AutoCloseable {
     private long lastExpireMs;
     private boolean viewChangedThisRound;
     private volatile boolean validating;
+    private boolean backfilling;
     private volatile ConsensusMode consensusMode = ConsensusMode.OBSERVING;
 
     /**
@@ -158,6 +159,10 @@ public final class NetworkOps implements PeerMessageHandler, AutoCloseable {
             t.setDaemon(true);
             return t;
         }));
+        app.onWriter(() -> {
+            ledgers.openLedger().settleLocalsBy(ledgers::validatedLedger);
+            return null;
+        }).join();
         consensusThread.execute(() -> {
             Ledger start = ledgers.closedLedger();
             lastClosed = new RclLedger(start);
@@ -249,6 +254,7 @@ public final class NetworkOps implements PeerMessageHandler, AutoCloseable {
             app.status().setMode(OperatingMode.CONNECTED);
         }
         consensus.timerEntry(now());
+        backfill();
         long ms = nowMs();
         if (ms - lastExpireMs > EXPIRE_INTERVAL_MS) {
             lastExpireMs = ms;
@@ -399,6 +405,41 @@ public final class NetworkOps implements PeerMessageHandler, AutoCloseable {
             app.ledgerValidated(l);
         }
     }
+
+    /**
+     * History back-fill: while the validated ledger is recent, acquire the parent of the oldest complete
+     * ledger, one at a time, until {@code [ledger_history]} ledgers behind the validated one are held
+     * (stoxumd fetches history only when it is not busy following the network).
+     */
+    private void backfill() {
+        long history = app.config().ledgerHistory();
+        long first = ledgers.firstCompleteLedger();
+        Ledger valid = ledgers.validatedLedger();
+        if (backfilling || fetch == null || first <= FIRST_HISTORY_LEDGER || valid.seq() - first >= history
+                || now() - valid.closeTime() > RECENT_VALIDATED_SECONDS) {
+            return;
+        }
+        Ledger oldest = ledgers.ledgerBySeq(first);
+        if (oldest == null) {
+            return;
+        }
+        backfilling = true;
+        fetch.acquireHistory(oldest.parentHash(), first - 1).whenComplete((parent, failure) ->
+                consensusThread.execute(guard(() -> {
+                    backfilling = false;
+                    if (failure != null) {
+                        LOG.warn("history back-fill of ledger {} failed: {}", first - 1, failure.toString());
+                    } else if (ledgers.extendComplete(parent)) {
+                        LOG.debug("back-filled {}: complete ledgers {}", parent, ledgers.completeLedgers());
+                    }
+                })));
+    }
+
+    /** The oldest ledger history reaches: the one after genesis, where every chain's complete range starts. */
+    private static final long FIRST_HISTORY_LEDGER = 2;
+
+    /** How recent the validated ledger must be for history to be fetched (seconds). */
+    private static final long RECENT_VALIDATED_SECONDS = 60;
 
     /** Starts fetching ledger {@code hash} from peers; when it arrives, consensus and validations see it. */
     private void acquire(Hash256 hash, long seq) {

@@ -150,6 +150,11 @@ public final class NetworkSetup {
             }
 
             @Override
+            public CompletableFuture<Ledger> acquireHistory(Hash256 hash, long seq) {
+                return ledgers.acquire(hash, seq, InboundLedgers.Reason.HISTORY);
+            }
+
+            @Override
             public CompletableFuture<SHAMap> acquireTxSet(Hash256 id) {
                 return sets.acquire(id);
             }

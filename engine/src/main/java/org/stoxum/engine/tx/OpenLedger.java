@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.stoxum.codec.binary.SField;
 import org.stoxum.codec.binary.STObject;
 import org.stoxum.codec.binary.TER;
@@ -48,6 +49,7 @@ public final class OpenLedger {
     private final LedgerHistory history = new LedgerHistory();
     private final CanonicalTxSet held;
     private final List<LocalTx> locals = new ArrayList<>();
+    private Supplier<Ledger> settled;
     private TxQueue queue = TxQueue.DIRECT;
 
     private record LocalTx(STTx tx, long expire) {
@@ -242,7 +244,16 @@ public final class OpenLedger {
         history.add(newClosed);
         lastClosed = newClosed;
         snapshot = next.snapshot();
-        sweepLocals(newClosed);
+        sweepLocals(settled == null ? newClosed : settled.get());
+    }
+
+    /**
+     * Sweeps local transactions against {@code ledger} instead of each newly closed ledger: on a network,
+     * the validated one. A closed ledger may still lose to the network's, and a local transaction it held
+     * must then go into the network's next ledger, so it stays local until a validated ledger settles it.
+     */
+    public void settleLocalsBy(Supplier<Ledger> ledger) {
+        this.settled = ledger;
     }
 
     /**
