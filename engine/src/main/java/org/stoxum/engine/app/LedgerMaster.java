@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.stoxum.codec.binary.SField;
+import org.stoxum.codec.binary.STObject;
 import org.stoxum.codec.types.Hash256;
+import org.stoxum.engine.ledger.Keylets;
 import org.stoxum.engine.ledger.Ledger;
 import org.stoxum.engine.ledger.LedgerTx;
 import org.stoxum.engine.ledger.ReadView;
@@ -195,9 +198,35 @@ public final class LedgerMaster {
         if (!haveLedger(seq)) {
             return null;
         }
-        LedgerHeader header = store.ledger(seq);
+        Ledger valid = validated;
+        if (seq == valid.seq()) {
+            return valid;
+        }
+        Hash256 onChain = ancestorHash(valid, seq);
+        LedgerHeader header = onChain != null ? store.ledger(onChain) : store.ledger(seq);
         return header == null ? null : load(header);
     }
+
+    /**
+     * The hash of {@code ledger}'s ancestor {@code seq} from its skip list (the last 256 ledgers), or null:
+     * on a network the node store may also hold ledgers this node built that lost, so a sequence is resolved
+     * through the validated chain rather than by whichever ledger of that sequence was stored last.
+     */
+    private static Hash256 ancestorHash(Ledger ledger, long seq) {
+        if (seq >= ledger.seq() || ledger.seq() - seq > SKIP_LIST_LENGTH) {
+            return null;
+        }
+        STObject skip = ledger.read(Keylets.skip());
+        if (skip == null) {
+            return null;
+        }
+        List<Hash256> hashes = skip.getVector256(SField.HASHES);
+        int index = (int) (hashes.size() - (ledger.seq() - seq));
+        return index >= 0 && index < hashes.size() ? hashes.get(index) : null;
+    }
+
+    /** Ledger hashes a skip list keeps. */
+    private static final int SKIP_LIST_LENGTH = 256;
 
     /** A closed ledger by hash, or null when we do not have it. */
     public Ledger ledgerByHash(Hash256 hash) {
