@@ -40,22 +40,49 @@ public final class Base58 {
         return BY_PROFILE[profile.ordinal()];
     }
 
-    /** Plain base58: each leading zero byte becomes one digit-0 character. */
+    /** 58^5, the largest power of 58 below 2^31: one long division yields five digits. */
+    private static final long FIVE_DIGITS = 58L * 58 * 58 * 58 * 58;
+
+    /**
+     * Plain base58: each leading zero byte becomes one digit-0 character.
+     *
+     * <p>The number is held in 32-bit limbs and divided by 58^5 per pass, so an account address (25 bytes)
+     * takes 7 passes over at most 7 limbs instead of 34 passes over 25 bytes; JSON output of
+     * transactions and metadata spent most of its time here.
+     */
     public String encode(byte[] input) {
-        if (input.length == 0) {
-            return "";
-        }
         int zeros = 0;
         while (zeros < input.length && input[zeros] == 0) {
             zeros++;
         }
-        byte[] work = Arrays.copyOf(input, input.length);
-        char[] out = new char[input.length * 2];
+        int length = input.length - zeros;
+        int[] limbs = new int[(length + 3) / 4];
+        int pos = zeros;
+        for (int i = 0; i < limbs.length; i++) {
+            int take = i == 0 ? length - (limbs.length - 1) * 4 : 4;
+            int limb = 0;
+            for (int k = 0; k < take; k++) {
+                limb = (limb << 8) | (input[pos++] & 0xFF);
+            }
+            limbs[i] = limb;
+        }
+        // 256^n < 58^(1.37 n); a pass may leave up to four digit-0 characters of padding in front
+        char[] out = new char[zeros + length * 137 / 100 + 6];
         int outStart = out.length;
-        for (int start = zeros; start < work.length; ) {
-            out[--outStart] = alphabet[divmod(work, start, 256, 58)];
-            if (work[start] == 0) {
+        for (int start = 0; start < limbs.length; ) {
+            long remainder = 0;
+            for (int i = start; i < limbs.length; i++) {
+                long current = (remainder << 32) | (limbs[i] & 0xFFFFFFFFL);
+                limbs[i] = (int) (current / FIVE_DIGITS);
+                remainder = current % FIVE_DIGITS;
+            }
+            while (start < limbs.length && limbs[start] == 0) {
                 start++;
+            }
+            int digits = (int) remainder;
+            for (int k = 0; k < 5; k++) {
+                out[--outStart] = alphabet[digits % 58];
+                digits /= 58;
             }
         }
         while (outStart < out.length && out[outStart] == alphabet[0]) {
