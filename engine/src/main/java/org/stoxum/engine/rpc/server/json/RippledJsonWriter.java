@@ -103,9 +103,22 @@ public final class RippledJsonWriter {
      * as {@code getBytes} would have it).
      */
     private static void quote(String text, Utf8Buffer out) {
-        out.put('"');
         int n = text.length();
-        for (int i = 0; i < n; i++) {
+        out.reserve(n + 2);
+        byte[] bytes = out.bytes;
+        int at = out.length;
+        bytes[at++] = '"';
+        int i = 0;
+        // Hex, hashes, addresses and amounts are plain ASCII: copy them in one tight loop.
+        for (; i < n; i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\') {
+                break;
+            }
+            bytes[at++] = (byte) c;
+        }
+        out.length = at;
+        for (; i < n; i++) {
             char c = text.charAt(i);
             if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
                 out.put(c);
