@@ -1,5 +1,6 @@
 package org.stoxum.codec.base58;
 
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
@@ -22,6 +23,8 @@ public final class Base58 {
     }
 
     private final char[] alphabet;
+    /** The alphabet as Latin-1 bytes: encode builds its String from bytes, in one copy. */
+    private final byte[] alphabetBytes;
     private final int[] indexes = new int[128];
 
     private Base58(String alphabet) {
@@ -29,6 +32,7 @@ public final class Base58 {
             throw new IllegalArgumentException("a base58 alphabet has 58 characters");
         }
         this.alphabet = alphabet.toCharArray();
+        this.alphabetBytes = alphabet.getBytes(StandardCharsets.ISO_8859_1);
         Arrays.fill(indexes, -1);
         for (int i = 0; i < 58; i++) {
             indexes[this.alphabet[i]] = i;
@@ -67,7 +71,7 @@ public final class Base58 {
             limbs[i] = limb;
         }
         // 256^n < 58^(1.37 n); a pass may leave up to four digit-0 characters of padding in front
-        char[] out = new char[zeros + length * 137 / 100 + 6];
+        byte[] out = new byte[zeros + length * 137 / 100 + 6];
         int outStart = out.length;
         for (int start = 0; start < limbs.length; ) {
             long remainder = 0;
@@ -81,17 +85,17 @@ public final class Base58 {
             }
             int digits = (int) remainder;
             for (int k = 0; k < 5; k++) {
-                out[--outStart] = alphabet[digits % 58];
+                out[--outStart] = alphabetBytes[digits % 58];
                 digits /= 58;
             }
         }
-        while (outStart < out.length && out[outStart] == alphabet[0]) {
+        while (outStart < out.length && out[outStart] == alphabetBytes[0]) {
             outStart++;
         }
         while (zeros-- > 0) {
-            out[--outStart] = alphabet[0];
+            out[--outStart] = alphabetBytes[0];
         }
-        return new String(out, outStart, out.length - outStart);
+        return new String(out, outStart, out.length - outStart, StandardCharsets.ISO_8859_1);
     }
 
     /**
