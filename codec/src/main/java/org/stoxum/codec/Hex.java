@@ -1,5 +1,7 @@
 package org.stoxum.codec;
 
+import java.nio.charset.StandardCharsets;
+
 /** Upper-case hex, the only spelling the protocol's JSON uses for blobs and hashes. */
 public final class Hex {
     private static final char[] DIGITS = "0123456789ABCDEF".toCharArray();
@@ -11,14 +13,15 @@ public final class Hex {
         return encode(bytes, 0, bytes.length);
     }
 
+    /** Built as Latin-1 bytes, which a String adopts in one copy; a char[] costs a second pass to compress. */
     public static String encode(byte[] bytes, int offset, int length) {
-        char[] out = new char[length * 2];
+        byte[] out = new byte[length * 2];
         for (int i = 0; i < length; i++) {
             int b = bytes[offset + i] & 0xFF;
-            out[2 * i] = DIGITS[b >>> 4];
-            out[2 * i + 1] = DIGITS[b & 0x0F];
+            out[2 * i] = (byte) DIGITS[b >>> 4];
+            out[2 * i + 1] = (byte) DIGITS[b & 0x0F];
         }
-        return new String(out);
+        return new String(out, StandardCharsets.ISO_8859_1);
     }
 
     /**

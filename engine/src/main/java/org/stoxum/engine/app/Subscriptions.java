@@ -100,7 +100,6 @@ public final class Subscriptions {
         for (var it = ledger.transactions(); it.hasNext(); ) {
             txs.add(it.next());
         }
-        txs.sort((a, b) -> Long.compare(TxIndexing.transactionIndex(a), TxIndexing.transactionIndex(b)));
         if (!ledgerListeners.isEmpty()) {
             ObjectNode msg = JsonNodeFactory.instance.objectNode();
             msg.put("type", "ledgerClosed");
@@ -115,15 +114,29 @@ public final class Subscriptions {
             msg.put("validated_ledgers", completeLedgers);
             send(ledgerListeners, msg);
         }
+        if (!publishesTransactions()) {
+            return;
+        }
+        txs.sort((a, b) -> Long.compare(TxIndexing.transactionIndex(a), TxIndexing.transactionIndex(b)));
         for (LedgerTx tx : txs) {
-            TER ter = TER.fromCode(tx.meta().getU8(SField.TRANSACTION_RESULT));
-            ObjectNode msg = transactionJson(tx.tx(), tx.id().toString(), ter, true, ledger);
-            msg.set("meta", tx.meta().toJson(profile));
             Set<WsSession> to = new LinkedHashSet<>(listeners(Stream.TRANSACTIONS));
             to.addAll(listeners(Stream.TRANSACTIONS_PROPOSED));
             to.addAll(accountListeners(TxIndexing.affectedAccounts(tx), true));
+            // The JSON of a transaction and its metadata is most of a close's publishing cost: only for someone.
+            if (to.isEmpty()) {
+                continue;
+            }
+            TER ter = TER.fromCode(tx.meta().getU8(SField.TRANSACTION_RESULT));
+            ObjectNode msg = transactionJson(tx.tx(), tx.id().toString(), ter, true, ledger);
+            msg.set("meta", tx.meta().toJson(profile));
             send(to, msg);
         }
+    }
+
+    /** True when a validated transaction can have a recipient: a transaction stream or a followed account. */
+    private synchronized boolean publishesTransactions() {
+        return !streams.get(Stream.TRANSACTIONS).isEmpty() || !streams.get(Stream.TRANSACTIONS_PROPOSED).isEmpty()
+                || !accounts.isEmpty() || !accountsProposed.isEmpty();
     }
 
     /** Publishes a transaction just applied to the open ledger to the proposed streams. */

@@ -145,6 +145,8 @@ final class TxIntake implements PipelineStages {
             event.verdict(PipelineEvent.BAD);
             return;
         }
+        // Derived once here, in parallel, rather than by the transactor on the single writer thread.
+        c.tx.signingAccount();
         String local = LocalChecks.check(c.tx);
         if (local != null) {
             c.problem = local;

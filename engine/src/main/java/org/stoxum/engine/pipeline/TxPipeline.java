@@ -1,11 +1,11 @@
 package org.stoxum.engine.pipeline;
 
-import com.lmax.disruptor.BlockingWaitStrategy;
 import com.lmax.disruptor.BusySpinWaitStrategy;
 import com.lmax.disruptor.EventHandler;
 import com.lmax.disruptor.EventTranslatorThreeArg;
 import com.lmax.disruptor.EventTranslatorTwoArg;
 import com.lmax.disruptor.RingBuffer;
+import com.lmax.disruptor.Sequence;
 import com.lmax.disruptor.SleepingWaitStrategy;
 import com.lmax.disruptor.WaitStrategy;
 import com.lmax.disruptor.YieldingWaitStrategy;
@@ -60,21 +60,23 @@ public final class TxPipeline implements AutoCloseable {
      * @param stages    the work
      * @param ringSize  slots, a power of two
      * @param verifiers threads decoding and verifying in parallel (1 or 2 on a two-core machine)
-     * @param wait      {@code blocking}, {@code sleeping}, {@code yielding} or {@code busy-spin}
+     * @param wait      {@code blocking} (threads sleep while the stage before them is busy; see
+     *                  {@link HandOffWaitStrategy}), {@code sleeping}, {@code yielding} or {@code busy-spin}
      */
     public TxPipeline(PipelineStages stages, int ringSize, int verifiers, String wait) {
         if (verifiers < 1) {
             throw new IllegalArgumentException("at least one verifier thread is needed");
         }
+        WaitStrategy strategy = waitStrategy(wait);
         disruptor = new Disruptor<>(PipelineEvent::new, ringSize, DaemonThreadFactory.INSTANCE,
-                ProducerType.MULTI, waitStrategy(wait));
+                ProducerType.MULTI, strategy);
         // Disruptor's shutdown ignores processors whose threads have not started yet, so a pipeline
         // closed right after construction could halt them with events unprocessed: wait for all.
         CountDownLatch started = new CountDownLatch(verifiers + 1);
         @SuppressWarnings("unchecked")
         EventHandler<PipelineEvent>[] workers = new EventHandler[verifiers];
         for (int i = 0; i < verifiers; i++) {
-            workers[i] = new VerifyHandler(stages, i, verifiers, started, counters);
+            workers[i] = new VerifyHandler(stages, i, verifiers, started, strategy, counters);
         }
         disruptor.handleEventsWith(workers).then(new WriterHandler(stages, started, counters));
         disruptor.setDefaultExceptionHandler(new LoggingExceptionHandler());
@@ -156,7 +158,7 @@ public final class TxPipeline implements AutoCloseable {
     static WaitStrategy waitStrategy(String name) {
         switch (name.toLowerCase(Locale.ROOT)) {
             case "blocking":
-                return new BlockingWaitStrategy();
+                return new HandOffWaitStrategy();
             case "sleeping":
                 return new SleepingWaitStrategy();
             case "yielding":
@@ -190,21 +192,32 @@ public final class TxPipeline implements AutoCloseable {
         }
     }
 
-    /** Decodes and verifies the events whose sequence falls in its shard. */
+    /**
+     * Decodes and verifies the events whose sequence falls in its shard. It reports each event done as
+     * soon as it is, rather than at the end of its batch, so the writer starts on it at once.
+     */
     private static final class VerifyHandler implements EventHandler<PipelineEvent> {
         private final PipelineStages stages;
         private final int shard;
         private final int shards;
-
         private final CountDownLatch started;
+        private final WaitStrategy downstream;
         private final Counters counters;
+        private Sequence progress;
 
-        VerifyHandler(PipelineStages stages, int shard, int shards, CountDownLatch started, Counters counters) {
+        VerifyHandler(PipelineStages stages, int shard, int shards, CountDownLatch started, WaitStrategy downstream,
+                      Counters counters) {
             this.stages = stages;
             this.shard = shard;
             this.shards = shards;
             this.started = started;
+            this.downstream = downstream;
             this.counters = counters;
+        }
+
+        @Override
+        public void setSequenceCallback(Sequence sequenceCallback) {
+            this.progress = sequenceCallback;
         }
 
         @Override
@@ -214,20 +227,21 @@ public final class TxPipeline implements AutoCloseable {
 
         @Override
         public void onEvent(PipelineEvent event, long sequence, boolean endOfBatch) {
-            if (event.kind != PipelineEvent.SUBMIT || sequence % shards != shard) {
-                return;
-            }
-            try {
-                stages.decode(event);
-                if (event.failure == null && event.verdict == PipelineEvent.UNCHECKED) {
-                    counters.verified.inc();
-                    stages.verify(event);
+            if (event.kind == PipelineEvent.SUBMIT && sequence % shards == shard) {
+                try {
+                    stages.decode(event);
+                    if (event.failure == null && event.verdict == PipelineEvent.UNCHECKED) {
+                        counters.verified.inc();
+                        stages.verify(event);
+                    }
+                } catch (RuntimeException e) {
+                    LOG.error("decode/verify stage failed on one event", e);
+                    counters.failures.inc();
+                    event.failure = "internal error: " + e;
                 }
-            } catch (RuntimeException e) {
-                LOG.error("decode/verify stage failed on one event", e);
-                counters.failures.inc();
-                event.failure = "internal error: " + e;
             }
+            progress.set(sequence);
+            downstream.signalAllWhenBlocking();
         }
     }
 

@@ -236,7 +236,11 @@ public final class OpenLedger {
         queue.accept(setup, next, tx -> viewTxs.put(tx.id(), tx));
         CanonicalTxSet localSet = new CanonicalTxSet(Hash256.ZERO);
         for (LocalTx l : locals) {
-            localSet.insert(l.tx());
+            // One the new ledger holds has used its sequence: applying it again could only end in
+            // tefPAST_SEQ, which changes nothing, so it is not tried (it is swept below).
+            if (!newClosed.txExists(l.tx().id())) {
+                localSet.insert(l.tx());
+            }
         }
         for (STTx tx : localSet) {
             applyToOpen(next, tx, ApplyFlags.NO_CHECK_SIGN);

@@ -138,4 +138,37 @@ class TxPipelineTest {
     void unknownWaitStrategyIsRejected() {
         assertThrows(IllegalArgumentException.class, () -> TxPipeline.waitStrategy("fast"));
     }
+
+    /**
+     * The writer sleeps while verifiers work and must be woken for every event: trickled one at a time
+     * (each hand-off found asleep) and in bursts, from two producers, nothing may be left behind.
+     */
+    @Test
+    void writerAsleepBehindVerifiersMissesNoEvent() throws Exception {
+        Recorder r = new Recorder(new CountDownLatch(0));
+        int perProducer = 2_000;
+        CountDownLatch done = new CountDownLatch(2 * perProducer);
+        try (TxPipeline p = new TxPipeline(r, 256, 2, "blocking")) {
+            Runnable producer = () -> {
+                for (int i = 0; i < perProducer; i++) {
+                    byte[] blob = ("tx" + i).getBytes();
+                    while (!p.trySubmit(blob, null, o -> done.countDown(), PipelineEvent.UNCHECKED)) {
+                        Thread.onSpinWait();
+                    }
+                    if (i % 100 < 5) {
+                        // let the pipeline drain so the next event meets sleeping stages
+                        java.util.concurrent.locks.LockSupport.parkNanos(200_000);
+                    }
+                }
+            };
+            Thread a = new Thread(producer);
+            Thread b = new Thread(producer);
+            a.start();
+            b.start();
+            a.join();
+            b.join();
+            assertTrue(done.await(30, TimeUnit.SECONDS), "events left unapplied: " + done.getCount());
+        }
+        assertEquals(2 * perProducer, r.applied.size());
+    }
 }

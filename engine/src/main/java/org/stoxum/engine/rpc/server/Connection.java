@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Iterator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +27,9 @@ final class Connection {
 
     private record Outgoing(ByteBuffer bytes, boolean message) { }
 
+    /** Queued buffers that make a connection write at once rather than at the end of the loop's pass. */
+    private static final int FLUSH_AT = 16;
+
     final IoLoop loop;
     final SocketChannel channel;
     final PortRuntime port;
@@ -34,6 +38,7 @@ final class Connection {
 
     private final ByteBuffer in;
     private final ArrayDeque<Outgoing> out = new ArrayDeque<>();
+    private final ByteBuffer[] gather = new ByteBuffer[64];
     private SelectionKey key;
     private Protocol protocol;
     private int queuedMessages;
@@ -41,6 +46,7 @@ final class Connection {
     private boolean closing;
     private boolean draining;
     private boolean closed;
+    private boolean flushPending;
     private long readDeadline;
     private long writeDeadline;
     private long closeDeadline;
@@ -119,12 +125,14 @@ final class Connection {
         boolean ended = false;
         try {
             while (in.hasRemaining()) {
+                int room = in.remaining();
                 int n = channel.read(in);
                 if (n < 0) {
                     ended = true;
                     break;
                 }
-                if (n == 0) {
+                // A short read drained the socket: asking again would only return 0 (one more system call).
+                if (n < room) {
                     break;
                 }
             }
@@ -187,7 +195,20 @@ final class Connection {
         if (message) {
             queuedMessages++;
         }
-        flush();
+        if (out.size() >= FLUSH_AT) {
+            flush();
+        } else if (!flushPending) {
+            flushPending = true;
+            loop.flushLater(this);
+        }
+    }
+
+    /** The loop's end-of-pass flush of what {@link #send} queued. */
+    void flushPending() {
+        flushPending = false;
+        if (!closed && !out.isEmpty()) {
+            flush();
+        }
     }
 
     void send(byte[] bytes) {
@@ -215,17 +236,23 @@ final class Connection {
     private void flush() {
         try {
             while (!out.isEmpty()) {
-                Outgoing head = out.peek();
-                int written = channel.write(head.bytes());
+                int n = Math.min(out.size(), gather.length);
+                Iterator<Outgoing> it = out.iterator();
+                for (int i = 0; i < n; i++) {
+                    gather[i] = it.next().bytes();
+                }
+                long written = channel.write(gather, 0, n);
+                Arrays.fill(gather, 0, n, null);
                 if (written > 0) {
                     writeDeadline = System.nanoTime() + context.timeoutNanos(remote);
                 }
-                if (head.bytes().hasRemaining()) {
-                    break;
+                while (!out.isEmpty() && !out.peek().bytes().hasRemaining()) {
+                    if (out.poll().message()) {
+                        queuedMessages--;
+                    }
                 }
-                out.poll();
-                if (head.message()) {
-                    queuedMessages--;
+                if (written == 0 || (!out.isEmpty() && out.peek().bytes().position() > 0)) {
+                    break;
                 }
             }
         } catch (IOException e) {

@@ -9,16 +9,23 @@ import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One selector thread: the only thread that touches its connections. Other threads reach them by
  * {@link #execute}, which queues a task and wakes the selector. Timers are checked on a coarse tick.
+ *
+ * <p>Two economies matter under load, when answers and pushed messages arrive from the ledger writer by
+ * the thousand: the selector is woken (a system call) only when the loop is blocked in it, not for every
+ * task queued while it runs; and connections written during a pass are flushed once at its end, so the
+ * messages of one pass go out in one gathering write instead of one write each.
  */
 final class IoLoop implements Runnable {
 
@@ -34,6 +41,9 @@ final class IoLoop implements Runnable {
     private final Thread thread;
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private final Set<Connection> connections = new HashSet<>();
+    private final List<Connection> toFlush = new ArrayList<>();
+    /** True while the loop is in (or about to enter) a blocking select: only then must execute wake it. */
+    private final AtomicBoolean selecting = new AtomicBoolean();
     private boolean shuttingDown;
     private long shutdownDeadline;
 
@@ -59,7 +69,14 @@ final class IoLoop implements Runnable {
     /** Runs {@code task} on this loop's thread. */
     void execute(Runnable task) {
         tasks.add(task);
-        selector.wakeup();
+        if (selecting.get() && selecting.compareAndSet(true, false)) {
+            selector.wakeup();
+        }
+    }
+
+    /** Flushes {@code connection} at the end of this pass (loop thread). */
+    void flushLater(Connection connection) {
+        toFlush.add(connection);
     }
 
     /** Registers a listening socket (on the loop thread). */
@@ -120,9 +137,10 @@ final class IoLoop implements Runnable {
         long lastTick = System.nanoTime();
         try {
             while (true) {
-                selector.select(TimeUnit.NANOSECONDS.toMillis(TICK_NANOS));
+                select();
                 runTasks();
                 handleSelected();
+                flushWritten();
                 long now = System.nanoTime();
                 if (now - lastTick >= TICK_NANOS) {
                     lastTick = now;
@@ -146,6 +164,24 @@ final class IoLoop implements Runnable {
                 LOG.debug("closing selector: {}", e.getMessage());
             }
         }
+    }
+
+    private void select() throws IOException {
+        selecting.set(true);
+        // A task queued before the flag was up did not wake us: do not block on it.
+        if (tasks.isEmpty()) {
+            selector.select(TimeUnit.NANOSECONDS.toMillis(TICK_NANOS));
+        } else {
+            selector.selectNow();
+        }
+        selecting.set(false);
+    }
+
+    private void flushWritten() {
+        for (int i = 0; i < toFlush.size(); i++) {
+            toFlush.get(i).flushPending();
+        }
+        toFlush.clear();
     }
 
     private void runTasks() {

@@ -53,4 +53,26 @@ class RippledJsonWriterTest {
         o.put("\uffff", 2);
         assertEquals("{\"\uffff\":2,\"\ud83d\ude00\":1}", RippledJsonWriter.compact(o));
     }
+
+    @Test
+    void nonAsciiGoesOutAsUtf8AndALoneSurrogateAsQuestionMark() {
+        String text = "\u00e9\u20ac\ud83d\ude00\ud800x";
+        byte[] bytes = RippledJsonWriter.compactBytes(NODES.arrayNode().add(text));
+        assertEquals(java.util.Arrays.toString(("[\"" + text + "\"]").getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                java.util.Arrays.toString(bytes));
+    }
+
+    @Test
+    void largeMessagesAndHugeIntegersComeOutWhole() {
+        com.fasterxml.jackson.databind.node.ArrayNode a = NODES.arrayNode();
+        StringBuilder expected = new StringBuilder("[");
+        for (int i = 0; i < 20_000; i++) {
+            a.add("member-" + i);
+            expected.append(i == 0 ? "" : ",").append("\"member-").append(i).append('"');
+        }
+        a.add(new java.math.BigInteger("123456789012345678901234567890"));
+        expected.append(",123456789012345678901234567890]");
+        assertEquals(expected.toString(), RippledJsonWriter.compact(a));
+        assertEquals("[1]", RippledJsonWriter.compact(NODES.arrayNode().add(1)));
+    }
 }
