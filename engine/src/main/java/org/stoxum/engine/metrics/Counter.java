@@ -3,16 +3,11 @@ package org.stoxum.engine.metrics;
 import java.util.concurrent.atomic.LongAdder;
 
 /** A count that only goes up, cheap to bump from many threads. */
-public final class Counter implements Metric {
-    private static final String[] NO_LABELS = {};
-
-    private final String name;
-    private final String help;
+public final class Counter extends MetricFamily {
     private final LongAdder value = new LongAdder();
 
     public Counter(String name, String help) {
-        this.name = name;
-        this.help = help;
+        super(name, help, "counter");
     }
 
     public void inc() {
@@ -28,21 +23,6 @@ public final class Counter implements Metric {
 
     public long get() {
         return value.sum();
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public String help() {
-        return help;
-    }
-
-    @Override
-    public String type() {
-        return "counter";
     }
 
     @Override

@@ -8,15 +8,14 @@ import java.util.concurrent.atomic.LongAdder;
  * Observations counted into fixed buckets (cumulative on output, as Prometheus expects), with their sum
  * and count. Buckets are chosen up front, so an observation costs a short scan and two adds.
  */
-public final class Histogram implements Metric {
-    private final String name;
-    private final String help;
+public final class Histogram extends MetricFamily {
     private final double[] bounds;
     private final LongAdder[] counts;
     private final DoubleAdder sum = new DoubleAdder();
     private final LongAdder count = new LongAdder();
 
     public Histogram(String name, String help, double... bounds) {
+        super(name, help, "histogram");
         if (bounds.length == 0) {
             throw new IllegalArgumentException(name + ": a histogram needs at least one bucket");
         }
@@ -25,8 +24,6 @@ public final class Histogram implements Metric {
                 throw new IllegalArgumentException(name + ": bucket bounds must increase");
             }
         }
-        this.name = name;
-        this.help = help;
         this.bounds = bounds.clone();
         this.counts = new LongAdder[bounds.length];
         for (int i = 0; i < counts.length; i++) {
@@ -50,21 +47,6 @@ public final class Histogram implements Metric {
     /** Observations so far. */
     public long count() {
         return count.sum();
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public String help() {
-        return help;
-    }
-
-    @Override
-    public String type() {
-        return "histogram";
     }
 
     @Override

@@ -10,20 +10,17 @@ import java.util.concurrent.atomic.LongAdder;
  * the number of distinct values is capped: once {@link #MAX_VALUES} are known, new ones are counted
  * under {@value #OTHER}, and a client inventing names cannot grow the node's memory.
  */
-public final class LabeledCounter implements Metric {
+public final class LabeledCounter extends MetricFamily {
     /** Distinct label values kept apart. */
     public static final int MAX_VALUES = 128;
     /** The label value counting everything beyond {@link #MAX_VALUES}. */
     public static final String OTHER = "other";
 
-    private final String name;
-    private final String help;
     private final String label;
     private final Map<String, LongAdder> values = new ConcurrentHashMap<>();
 
     LabeledCounter(String name, String help, String label) {
-        this.name = name;
-        this.help = help;
+        super(name, help, "counter");
         this.label = label;
     }
 
@@ -40,21 +37,6 @@ public final class LabeledCounter implements Metric {
     public long get(String value) {
         LongAdder adder = values.get(value);
         return adder == null ? 0 : adder.sum();
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public String help() {
-        return help;
-    }
-
-    @Override
-    public String type() {
-        return "counter";
     }
 
     @Override

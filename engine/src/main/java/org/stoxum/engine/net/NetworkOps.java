@@ -441,6 +441,19 @@ public final class NetworkOps implements PeerMessageHandler, AutoCloseable {
     /** How recent the validated ledger must be for history to be fetched (seconds). */
     private static final long RECENT_VALIDATED_SECONDS = 60;
 
+    /** The ledger {@code id} if held (built, acquired or stored); otherwise its acquisition starts. */
+    private Optional<RclLedger> heldOrAcquire(Hash256 id) {
+        Ledger l = recentLedgers.get(id);
+        if (l == null) {
+            l = ledgers.ledgerByHash(id);
+        }
+        if (l != null) {
+            return Optional.of(new RclLedger(l));
+        }
+        acquire(id, 0);
+        return Optional.empty();
+    }
+
     /** Starts fetching ledger {@code hash} from peers; when it arrives, consensus and validations see it. */
     private void acquire(Hash256 hash, long seq) {
         if (fetch == null || !acquiring.add(hash)) {
@@ -668,15 +681,7 @@ public final class NetworkOps implements PeerMessageHandler, AutoCloseable {
 
         @Override
         public Optional<RclLedger> acquireLedger(Hash256 id) {
-            Ledger l = recentLedgers.get(id);
-            if (l == null) {
-                l = ledgers.ledgerByHash(id);
-            }
-            if (l != null) {
-                return Optional.of(new RclLedger(l));
-            }
-            acquire(id, 0);
-            return Optional.empty();
+            return heldOrAcquire(id);
         }
 
         @Override
@@ -805,15 +810,7 @@ public final class NetworkOps implements PeerMessageHandler, AutoCloseable {
 
         @Override
         public Optional<RclLedger> acquire(Hash256 id) {
-            Ledger l = recentLedgers.get(id);
-            if (l == null) {
-                l = ledgers.ledgerByHash(id);
-            }
-            if (l != null) {
-                return Optional.of(new RclLedger(l));
-            }
-            NetworkOps.this.acquire(id, 0);
-            return Optional.empty();
+            return heldOrAcquire(id);
         }
     }
 }
