@@ -3,6 +3,7 @@ package org.stoxum.perf.close;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.util.Locale;
+import javax.management.ObjectName;
 import org.stoxum.engine.ledger.Ledger;
 
 /**
@@ -10,14 +11,14 @@ import org.stoxum.engine.ledger.Ledger;
  * hashed), forces full collections and divides the growth of the used heap by N. Everything the ledger
  * keeps reachable counts: tree nodes, keys, entry bytes, cached hashes.
  *
- * <p>Usage: {@code HeapPerAccount [accounts]} (default 1,000,000); run with a heap large enough to hold it
- * and a fixed-size young generation makes no difference (full GCs are forced).
+ * <p>Usage: {@code HeapPerAccount [accounts] [--histogram]} (default 1,000,000); run with a heap large
+ * enough to hold it. {@code --histogram} adds the heap's biggest classes (what the bytes are).
  */
 public final class HeapPerAccount {
     private HeapPerAccount() {
     }
 
-    public static void main(String[] args) throws InterruptedException {
+    public static void main(String[] args) throws Exception {
         int accounts = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         // Load the classes a build touches, then take the baseline.
@@ -32,6 +33,12 @@ public final class HeapPerAccount {
                 accounts, built / 1e9, before, after);
         System.out.printf(Locale.ROOT, "heap per account: %.1f B (state root %s)%n", perAccount,
                 ledger.stateMap().hash());
+        if (args.length > 1 && args[1].equals("--histogram")) {
+            String histogram = (String) ManagementFactory.getPlatformMBeanServer().invoke(
+                    new ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
+                    new Object[] {new String[0]}, new String[] {String[].class.getName()});
+            histogram.lines().limit(18).forEach(System.out::println);
+        }
     }
 
     private static long usedAfterGc(MemoryMXBean memory) throws InterruptedException {

@@ -146,7 +146,7 @@ public final class SHAMap implements Iterable<SHAMapItem> {
         while (node instanceof SHAMapInnerNode inner) {
             node = inner.child(branch(key, depth++));
         }
-        return node instanceof SHAMapLeafNode leaf && leaf.key().equals(key) ? leaf : null;
+        return node instanceof SHAMapLeafNode leaf && leaf.hasKey(key) ? leaf : null;
     }
 
     public boolean contains(Hash256 key) {
@@ -162,7 +162,7 @@ public final class SHAMap implements Iterable<SHAMapItem> {
      */
     public boolean put(Hash256 key, byte[] data) {
         requireMutable();
-        SHAMapLeafNode leaf = new SHAMapLeafNode(key, data.clone(), leafType);
+        SHAMapLeafNode leaf = SHAMapLeafNode.of(key, data, leafType);
         if (!leafType.keyed() && !leaf.hash().equals(key)) {
             throw new IllegalArgumentException("a transaction set is keyed by transaction ID; " + key
                     + " is not the ID of the data");
@@ -195,7 +195,7 @@ public final class SHAMap implements Iterable<SHAMapItem> {
                 continue;
             }
             SHAMapLeafNode existing = (SHAMapLeafNode) child;
-            if (existing.key().equals(key)) {
+            if (existing.hasKey(key)) {
                 node.children[b] = leaf;
                 return false;
             }
@@ -203,13 +203,13 @@ public final class SHAMap implements Iterable<SHAMapItem> {
             SHAMapInnerNode split = new SHAMapInnerNode(cowid);
             node.children[b] = split;
             int d = depth + 1;
-            while (branch(existing.key(), d) == branch(key, d)) {
+            while (branch(existing, d) == branch(key, d)) {
                 SHAMapInnerNode next = new SHAMapInnerNode(cowid);
                 split.children[branch(key, d)] = next;
                 split = next;
                 d++;
             }
-            split.children[branch(existing.key(), d)] = existing;
+            split.children[branch(existing, d)] = existing;
             split.children[branch(key, d)] = leaf;
             return true;
         }
@@ -465,6 +465,13 @@ public final class SHAMap implements Iterable<SHAMapItem> {
             throw new SHAMapException("inner node deeper than a key is long: corrupt tree");
         }
         return key.nibble(depth);
+    }
+
+    private static int branch(SHAMapLeafNode leaf, int depth) {
+        if (depth >= MAX_DEPTH) {
+            throw new SHAMapException("inner node deeper than a key is long: corrupt tree");
+        }
+        return leaf.keyNibble(depth);
     }
 
     /** Depth-first, branches in order: key order. */
