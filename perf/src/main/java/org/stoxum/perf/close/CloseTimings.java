@@ -1,7 +1,10 @@
 package org.stoxum.perf.close;
 
 import com.sun.management.OperatingSystemMXBean;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -24,6 +27,24 @@ public final class CloseTimings {
         return OS.getProcessCpuTime();
     }
 
+    /**
+     * Bytes this process has caused to be written to storage so far ({@code write_bytes} of
+     * {@code /proc/self/io}; 0 where there is no such file): what a commit really costs the disk,
+     * steadier than its wall time on a shared machine.
+     */
+    private static long bytesWritten() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/io"))) {
+                if (line.startsWith("write_bytes:")) {
+                    return Long.parseLong(line.substring("write_bytes:".length()).trim());
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+        return 0;
+    }
+
     private static String summary(double[] values) {
         double[] s = values.clone();
         Arrays.sort(s);
@@ -41,6 +62,7 @@ public final class CloseTimings {
                     (System.nanoTime() - t0) / 1e9);
             double[][] wall = new double[4][rounds];
             double[][] cpu = new double[4][rounds];
+            double[] written = new double[rounds];
             for (int r = -warmup; r < rounds; r++) {
                 chain.prepare();
                 long[] t = new long[4];
@@ -53,7 +75,11 @@ public final class CloseTimings {
                 chain.rehash();
                 t[2] = System.nanoTime();
                 c[2] = cpuNanos();
+                long w = bytesWritten();
                 chain.persist();
+                if (r >= 0) {
+                    written[r] = (bytesWritten() - w) / 1e6;
+                }
                 t[3] = System.nanoTime();
                 c[3] = cpuNanos();
                 for (int i = 0; r >= 0 && i < 3; i++) {
@@ -72,6 +98,7 @@ public final class CloseTimings {
                 System.out.printf(Locale.ROOT, "%-8s wall %s   process CPU %s%n", names[i], summary(wall[i]),
                         summary(cpu[i]));
             }
+            System.out.printf(Locale.ROOT, "persist wrote %s MB to the storage layer per close%n", summary(written));
         }
     }
 }
