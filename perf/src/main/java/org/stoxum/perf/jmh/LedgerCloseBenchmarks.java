@@ -34,7 +34,7 @@ import org.stoxum.perf.close.ClosingChain;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 5)
 @Measurement(iterations = 15)
-@Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g"})
+@Fork(value = 1, jvmArgsAppend = {"--add-exports=java.base/jdk.internal.misc=ALL-UNNAMED", "-Xms4g", "-Xmx4g"})
 public class LedgerCloseBenchmarks {
     /** The chain, rebuilt per fork. */
     @State(Scope.Benchmark)
