@@ -1,10 +1,7 @@
 package org.stoxum.perf.close;
 
 import com.sun.management.OperatingSystemMXBean;
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -13,7 +10,9 @@ import java.util.Locale;
  * {@code rounds} closes (after {@code warmup} untimed ones) and prints each step's median and range.
  * {@code LedgerCloseBenchmarks} is the figure of record; this is for A/B work and profiling.
  *
- * <p>Usage: {@code CloseTimings [accounts] [txs] [rounds] [warmup]}.
+ * <p>Usage: {@code CloseTimings [accounts] [txs] [rounds] [warmup]}. To see what a commit writes, run it
+ * under {@code strace -f -e trace=pwrite64,pwritev,fdatasync} and sum the bytes between syncs: the
+ * kernel's {@code write_bytes} counter over-counted LMDB's writes about fourfold here.
  */
 public final class CloseTimings {
     private CloseTimings() {
@@ -25,24 +24,6 @@ public final class CloseTimings {
     /** CPU time of the whole process (every thread, GC and JIT included). */
     private static long cpuNanos() {
         return OS.getProcessCpuTime();
-    }
-
-    /**
-     * Bytes this process has caused to be written to storage so far ({@code write_bytes} of
-     * {@code /proc/self/io}; 0 where there is no such file): what a commit really costs the disk,
-     * steadier than its wall time on a shared machine.
-     */
-    private static long bytesWritten() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/io"))) {
-                if (line.startsWith("write_bytes:")) {
-                    return Long.parseLong(line.substring("write_bytes:".length()).trim());
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            return 0;
-        }
-        return 0;
     }
 
     private static String summary(double[] values) {
@@ -62,7 +43,6 @@ public final class CloseTimings {
                     (System.nanoTime() - t0) / 1e9);
             double[][] wall = new double[4][rounds];
             double[][] cpu = new double[4][rounds];
-            double[] written = new double[rounds];
             for (int r = -warmup; r < rounds; r++) {
                 chain.prepare();
                 long[] t = new long[4];
@@ -75,11 +55,7 @@ public final class CloseTimings {
                 chain.rehash();
                 t[2] = System.nanoTime();
                 c[2] = cpuNanos();
-                long w = bytesWritten();
                 chain.persist();
-                if (r >= 0) {
-                    written[r] = (bytesWritten() - w) / 1e6;
-                }
                 t[3] = System.nanoTime();
                 c[3] = cpuNanos();
                 for (int i = 0; r >= 0 && i < 3; i++) {
@@ -98,7 +74,6 @@ public final class CloseTimings {
                 System.out.printf(Locale.ROOT, "%-8s wall %s   process CPU %s%n", names[i], summary(wall[i]),
                         summary(cpu[i]));
             }
-            System.out.printf(Locale.ROOT, "persist wrote %s MB to the storage layer per close%n", summary(written));
         }
     }
 }
