@@ -2,6 +2,7 @@ package org.stoxum.storage.nodestore;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.lmdbjava.Cursor;
 import org.lmdbjava.Dbi;
@@ -10,10 +11,15 @@ import org.lmdbjava.Env;
 import org.lmdbjava.PutFlags;
 import org.lmdbjava.SeekOp;
 import org.lmdbjava.Txn;
+import org.stoxum.codec.types.Hash256;
+import org.stoxum.storage.shamap.SHAMapException;
+import org.stoxum.storage.shamap.SHAMapNodeSource;
+import org.stoxum.storage.shamap.SHAMapTreeNode;
 
 /**
- * One generation of tree nodes: an append-only table {@code location -> wire bytes} and an index
- * {@code hash -> location}.
+ * One generation of tree nodes: an append-only table {@code location -> wire bytes}, an index
+ * {@code first 8 bytes of the hash -> location}, and an overflow index {@code hash -> location} for the
+ * rare node whose first 8 bytes another node of the generation already claimed.
  *
  * <p>Why two tables instead of one keyed by hash: LMDB inserts in key order cost almost nothing (the
  * last page fills and is written once), while random 32-byte keys touch a random page each. Measured on
@@ -22,6 +28,13 @@ import org.lmdbjava.Txn;
  * nodes/s and 1.36 GB; the appends alone 410k/s. The index still costs a random page per node, but its
  * entries are 40 bytes, so its pages stay cached far longer than hash-keyed 350-byte nodes would, and
  * the bulk of the bytes is written sequentially, in the order the next ledger's walk reads it back.
+ *
+ * <p>Why the index is keyed by 8 bytes rather than the whole hash: a ledger's new nodes land on random
+ * index pages, and LMDB copies and writes every page a transaction touches, so the index's size in pages
+ * sets what a close writes. Entries of 8 + 8 bytes instead of 32 + 8 (plus LMDB's 8-byte node header)
+ * halve it. Since 8 bytes do not identify a node, every hit is checked against the node's hash; a
+ * second node with the same 8 bytes (about one in 2^64 / n for a generation of n nodes) goes to the
+ * overflow table under its whole hash.
  *
  * <p>Generations exist for online delete: rippled's rotation, done inside one LMDB environment (see
  * {@link OnlineDelete}). Every node of a ledger written while a generation is writable lands in that
@@ -35,16 +48,20 @@ import org.lmdbjava.Txn;
  */
 final class Generation {
     static final int SLOTS = 4;
+    /** How many leading bytes of a node's hash key the index. */
+    static final int INDEX_KEY = 8;
 
     final int id;
     private final Dbi<byte[]> nodes;
     private final Dbi<byte[]> index;
+    private final Dbi<byte[]> overflow;
     private long nextLocation;
 
-    private Generation(int id, Dbi<byte[]> nodes, Dbi<byte[]> index, long nextLocation) {
+    private Generation(int id, Dbi<byte[]> nodes, Dbi<byte[]> index, Dbi<byte[]> overflow, long nextLocation) {
         this.id = id;
         this.nodes = nodes;
         this.index = index;
+        this.overflow = overflow;
         this.nextLocation = nextLocation;
     }
 
@@ -52,14 +69,20 @@ final class Generation {
     static Slots openSlots(Env<byte[]> env, Txn<byte[]> txn) {
         List<Dbi<byte[]>> nodes = new ArrayList<>();
         List<Dbi<byte[]>> index = new ArrayList<>();
+        List<Dbi<byte[]>> overflow = new ArrayList<>();
         for (int i = 0; i < SLOTS; i++) {
-            nodes.add(env.openDbi(txn, ("nodes." + i).getBytes(StandardCharsets.US_ASCII), null, false, DbiFlags.MDB_CREATE));
-            index.add(env.openDbi(txn, ("index." + i).getBytes(StandardCharsets.US_ASCII), null, false, DbiFlags.MDB_CREATE));
+            nodes.add(open(env, txn, "nodes." + i));
+            index.add(open(env, txn, "index." + i));
+            overflow.add(open(env, txn, "overflow." + i));
         }
-        return new Slots(List.copyOf(nodes), List.copyOf(index));
+        return new Slots(List.copyOf(nodes), List.copyOf(index), List.copyOf(overflow));
     }
 
-    record Slots(List<Dbi<byte[]>> nodes, List<Dbi<byte[]>> index) {
+    private static Dbi<byte[]> open(Env<byte[]> env, Txn<byte[]> txn, String name) {
+        return env.openDbi(txn, name.getBytes(StandardCharsets.US_ASCII), null, false, DbiFlags.MDB_CREATE);
+    }
+
+    record Slots(List<Dbi<byte[]>> nodes, List<Dbi<byte[]>> index, List<Dbi<byte[]>> overflow) {
         /** Nodes held in all slots, live or not yet emptied. */
         long nodeCount(Txn<byte[]> txn) {
             long n = 0;
@@ -78,18 +101,67 @@ final class Generation {
                     next = BigEndian.getU64(c.key(), 0) + 1;
                 }
             }
-            return new Generation(id, nodes.get(slot), index.get(slot), next);
+            return new Generation(id, nodes.get(slot), index.get(slot), overflow.get(slot), next);
         }
     }
 
-    boolean contains(Txn<byte[]> txn, byte[] hash) {
-        return index.get(txn, hash) != null;
+    private static byte[] indexKey(byte[] hash) {
+        return Arrays.copyOf(hash, INDEX_KEY);
     }
 
-    /** The wire bytes of the node with this hash, or null. */
-    byte[] read(Txn<byte[]> txn, byte[] hash) {
-        byte[] location = index.get(txn, hash);
-        return location == null ? null : nodes.get(txn, location);
+    boolean contains(Txn<byte[]> txn, byte[] hash) {
+        byte[] location = index.get(txn, indexKey(hash));
+        if (location == null) {
+            return false;
+        }
+        return hashes(nodes.get(txn, location), hash) || overflow.get(txn, hash) != null;
+    }
+
+    /** Whether {@code wire} is a well-formed node with this hash. */
+    private static boolean hashes(byte[] wire, byte[] hash) {
+        if (wire == null) {
+            return false;
+        }
+        try {
+            return Arrays.equals(SHAMapTreeNode.fromWire(wire, null).hash().toBytes(), hash);
+        } catch (SHAMapException e) {
+            return false;
+        }
+    }
+
+    /**
+     * The node with this hash, parsed (its children to load from {@code source}, carrying this
+     * generation's storage mark), or null if the generation lacks it.
+     *
+     * @throws SHAMapException if the bytes stored for it are damaged (or, with odds of about n / 2^64, the
+     *     node is absent and another shares its first {@value #INDEX_KEY} bytes)
+     */
+    SHAMapTreeNode node(Txn<byte[]> txn, Hash256 hash, SHAMapNodeSource source) {
+        byte[] key = hash.toBytes();
+        byte[] location = index.get(txn, indexKey(key));
+        if (location == null) {
+            return null;
+        }
+        SHAMapException damage;
+        byte[] wire = nodes.get(txn, location);
+        try {
+            if (wire == null) {
+                throw new SHAMapException("its index entry names no stored node");
+            }
+            SHAMapTreeNode node = SHAMapTreeNode.fromWire(wire, null, source, id);
+            if (node.hash().equals(hash)) {
+                return node;
+            }
+            damage = new SHAMapException("the node stored for it hashes to " + node.hash());
+        } catch (SHAMapException e) {
+            damage = e;
+        }
+        byte[] other = overflow.get(txn, key);
+        byte[] otherWire = other == null ? null : nodes.get(txn, other);
+        if (otherWire == null) {
+            throw damage;
+        }
+        return SHAMapTreeNode.fromWire(otherWire, hash, source, id);
     }
 
     /** How many nodes the generation holds. */
@@ -112,7 +184,9 @@ final class Generation {
      * pages in order instead of jumping between them, and a fresh index is built almost like an append.
      */
     void index(Txn<byte[]> txn, byte[] hash, byte[] location) {
-        index.put(txn, hash, location);
+        if (!index.put(txn, indexKey(hash), location, PutFlags.MDB_NOOVERWRITE) && !contains(txn, hash)) {
+            overflow.put(txn, hash, location);
+        }
     }
 
     /**
@@ -122,7 +196,8 @@ final class Generation {
      */
     int deleteSome(Txn<byte[]> txn, int limit) {
         int done = deleteFirst(txn, nodes, limit);
-        return done + deleteFirst(txn, index, limit - done);
+        done += deleteFirst(txn, index, limit - done);
+        return done + deleteFirst(txn, overflow, limit - done);
     }
 
     private static int deleteFirst(Txn<byte[]> txn, Dbi<byte[]> dbi, int limit) {

@@ -53,14 +53,15 @@ import org.stoxum.storage.shamap.SHAMapTreeNode;
  * and {@link OnlineDelete} steps interleave.
  */
 public final class NodeStore implements SHAMapNodeSource, AutoCloseable {
-    static final int SCHEMA_VERSION = 1;
+    /** 2: the node index is keyed by the first 8 bytes of a hash (see {@link Generation}). */
+    static final int SCHEMA_VERSION = 2;
     private static final byte[] MAGIC = "stoxumd-java node store".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] KEY_MAGIC = ascii("magic");
     private static final byte[] KEY_SCHEMA = ascii("schema");
     private static final byte[] KEY_NETWORK = ascii("network");
     private static final byte[] KEY_STATE = ascii("state");
     private static final byte[] KEY_LAST = ascii("last");
-    private static final int MAX_DBS = 16;
+    private static final int MAX_DBS = 32;
     private static final int MAX_READERS = 512;
 
     private final NodeStoreSettings settings;
@@ -413,23 +414,17 @@ public final class NodeStore implements SHAMapNodeSource, AutoCloseable {
     }
 
     private SHAMapTreeNode readNode(Hash256 hash) {
-        byte[] key = hash.toBytes();
         Generation[] gens = readOrder;
-        Object[] found = read(txn -> {
-            for (Generation g : gens) {
-                byte[] wire = g.read(txn, key);
-                if (wire != null) {
-                    return new Object[] {g, wire};
-                }
-            }
-            return null;
-        });
-        if (found == null) {
-            return null;
-        }
-        Generation g = (Generation) found[0];
         try {
-            return SHAMapTreeNode.fromWire((byte[]) found[1], hash, this, g.id);
+            return read(txn -> {
+                for (Generation g : gens) {
+                    SHAMapTreeNode node = g.node(txn, hash, this);
+                    if (node != null) {
+                        return node;
+                    }
+                }
+                return null;
+            });
         } catch (SHAMapException e) {
             throw new SHAMapException(settings.path() + ": stored node " + hash + " is damaged: " + e.getMessage());
         }

@@ -1,10 +1,11 @@
 package org.stoxum.storage.nodestore;
 
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
-import java.util.TreeMap;
+import java.util.Map;
 import org.lmdbjava.Txn;
+import org.stoxum.codec.types.Hash256;
 import org.stoxum.storage.shamap.SHAMapInnerNode;
 import org.stoxum.storage.shamap.SHAMapTreeNode;
 
@@ -14,7 +15,9 @@ import org.stoxum.storage.shamap.SHAMapTreeNode;
  *
  * <p>A subtree is skipped at its root when the root carries this generation's storage mark or is in
  * its index, which by the children-first order means the whole subtree is there. A new ledger therefore
- * costs its changed nodes plus one mark check per unchanged child of a changed inner node.
+ * costs its changed nodes plus one mark check per unchanged child of a changed inner node. Nodes a tree
+ * change made ({@link SHAMapTreeNode#UNSTORED}) skip the index lookup: no ledger can have stored them,
+ * short of an entry changing back to an earlier value, which at worst stores a node twice.
  *
  * <p>Node bytes are appended as the walk produces them; their index entries wait for {@link #finish()},
  * which inserts them in hash order. Marks are applied only by {@link #commitMarks()} after the
@@ -24,7 +27,8 @@ final class TreeWriter {
     private final Txn<byte[]> txn;
     private final Generation generation;
     private final List<SHAMapTreeNode> stored = new ArrayList<>();
-    private final TreeMap<byte[], byte[]> unindexed = new TreeMap<>(Arrays::compareUnsigned);
+    /** Appended in this transaction, not yet indexed: hash -> location. */
+    private final Map<Hash256, byte[]> unindexed = new HashMap<>();
     private long budget;
     private long appended;
 
@@ -48,11 +52,13 @@ final class TreeWriter {
     }
 
     private boolean isStored(SHAMapTreeNode node) {
-        if (node.storageMark() == generation.id) {
+        int mark = node.storageMark();
+        if (mark == generation.id) {
             return true;
         }
-        byte[] hash = node.hash().toBytes();
-        if (unindexed.containsKey(hash) || generation.contains(txn, hash)) {
+        Hash256 hash = node.hash();
+        if (unindexed.containsKey(hash)
+                || (mark != SHAMapTreeNode.UNSTORED && generation.contains(txn, hash.toBytes()))) {
             stored.add(node);
             return true;
         }
@@ -71,7 +77,7 @@ final class TreeWriter {
         if (budget == 0) {
             return false;
         }
-        unindexed.put(node.hash().toBytes(), generation.append(txn, node.toWire()));
+        unindexed.put(node.hash(), generation.append(txn, node.toWire()));
         stored.add(node);
         budget--;
         appended++;
@@ -80,7 +86,11 @@ final class TreeWriter {
 
     /** Indexes what was appended; call before committing. */
     void finish() {
-        unindexed.forEach((hash, location) -> generation.index(txn, hash, location));
+        List<Map.Entry<Hash256, byte[]>> sorted = new ArrayList<>(unindexed.entrySet());
+        sorted.sort(Map.Entry.comparingByKey());
+        for (Map.Entry<Hash256, byte[]> e : sorted) {
+            generation.index(txn, e.getKey().toBytes(), e.getValue());
+        }
         unindexed.clear();
     }
 

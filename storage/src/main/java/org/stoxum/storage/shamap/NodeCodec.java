@@ -31,7 +31,7 @@ final class NodeCodec {
         int type = raw[raw.length - 1] & 0xFF;
         int len = raw.length - 1;
         if (type == SHAMapLeafType.TRANSACTION_NO_METADATA.wireType()) {
-            return transaction(Arrays.copyOf(raw, len), mark);
+            return transaction(raw, 0, len, mark);
         }
         if (type == SHAMapLeafType.ACCOUNT_STATE.wireType()) {
             return keyedLeaf(raw, 0, len, SHAMapLeafType.ACCOUNT_STATE, mark);
@@ -58,7 +58,7 @@ final class NodeCodec {
         int prefix = ((raw[0] & 0xFF) << 24) | ((raw[1] & 0xFF) << 16) | ((raw[2] & 0xFF) << 8) | (raw[3] & 0xFF);
         int len = raw.length - 4;
         if (prefix == HashPrefix.TRANSACTION_ID.value()) {
-            return transaction(Arrays.copyOfRange(raw, 4, raw.length), mark);
+            return transaction(raw, 4, len, mark);
         }
         if (prefix == HashPrefix.LEAF_NODE.value()) {
             return keyedLeaf(raw, 4, len, SHAMapLeafType.ACCOUNT_STATE, mark);
@@ -75,21 +75,18 @@ final class NodeCodec {
         throw new SHAMapException("unknown node prefix " + Hex.encode(raw, 0, 4));
     }
 
-    private static SHAMapLeafNode transaction(byte[] tx, int mark) {
-        byte[] id = SHAMapLeafNode.transactionId(tx);
-        return new SHAMapLeafNode(Hash256.wrap(id), tx, SHAMapLeafType.TRANSACTION_NO_METADATA, id, mark);
+    private static SHAMapLeafNode transaction(byte[] raw, int offset, int len, int mark) {
+        return SHAMapLeafNode.parsed(raw, offset, len, SHAMapLeafType.TRANSACTION_NO_METADATA, null, mark);
     }
 
     private static SHAMapLeafNode keyedLeaf(byte[] raw, int offset, int len, SHAMapLeafType type, int mark) {
         if (len < HASH) {
             throw new SHAMapException("leaf node too short for its key (" + len + " bytes)");
         }
-        Hash256 key = Hash256.of(raw, offset + len - HASH);
-        if (key.isZero()) {
+        if (Arrays.equals(raw, offset + len - HASH, offset + len, SHAMapTreeNode.ZERO_HASH, 0, HASH)) {
             throw new SHAMapException("leaf node with a zero key");
         }
-        byte[] data = Arrays.copyOfRange(raw, offset, offset + len - HASH);
-        return new SHAMapLeafNode(key, data, type, null, mark);
+        return SHAMapLeafNode.parsed(raw, offset, len, type, null, mark);
     }
 
     private static SHAMapInnerNode fullInner(byte[] raw, int offset, int len, SHAMapNodeSource source, int mark) {

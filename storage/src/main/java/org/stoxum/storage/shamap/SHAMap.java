@@ -33,17 +33,29 @@ import org.stoxum.codec.types.Hash256;
 public final class SHAMap implements Iterable<SHAMapItem> {
     /** Keys have 64 nibbles, so inner nodes sit at depths 0..63. */
     private static final int MAX_DEPTH = 64;
+    /**
+     * From this many changes since the last hash on, {@link #hash()} hashes the root's subtrees on
+     * several threads; below it the hand-off costs more than it saves.
+     */
+    static final int PARALLEL_REHASH_CHANGES = 256;
     private static final AtomicLong COWIDS = new AtomicLong();
 
     private final SHAMapLeafType leafType;
     private SHAMapInnerNode root;
     /** The id marking nodes this map may change in place; 0 for a snapshot. */
     private long cowid;
+    /** Puts and deletes since the root was last hashed: how much {@link #hash()} has to do. */
+    private int changes;
 
     private SHAMap(SHAMapLeafType leafType, SHAMapInnerNode root, long cowid) {
         this.leafType = leafType;
         this.root = root;
         this.cowid = cowid;
+    }
+
+    private SHAMap(SHAMap from, long cowid) {
+        this(from.leafType, from.root, cowid);
+        this.changes = from.changes;
     }
 
     /** A new, empty, mutable map whose items are leaves of {@code leafType}. */
@@ -85,8 +97,22 @@ public final class SHAMap implements Iterable<SHAMapItem> {
         return cowid != 0;
     }
 
-    /** The root hash (zero for an empty map); hashes whatever changed since the last call. */
+    /**
+     * The root hash (zero for an empty map); hashes whatever changed since the last call. After many
+     * changes the root's subtrees are hashed in parallel (on the common fork-join pool and this thread):
+     * they share no node, and each thread hashes with its own digest.
+     */
     public Hash256 hash() {
+        if (changes >= PARALLEL_REHASH_CHANGES && !root.hasHash()) {
+            List<SHAMapInnerNode> dirty = new ArrayList<>(SHAMapInnerNode.BRANCHES);
+            for (int i = 0; i < SHAMapInnerNode.BRANCHES; i++) {
+                if (root.peekChild(i) instanceof SHAMapInnerNode inner && !inner.hasHash()) {
+                    dirty.add(inner);
+                }
+            }
+            dirty.parallelStream().forEach(SHAMapTreeNode::hashBytes);
+        }
+        changes = 0;
         return root.hash();
     }
 
@@ -100,7 +126,7 @@ public final class SHAMap implements Iterable<SHAMapItem> {
         if (!isMutable()) {
             return this;
         }
-        SHAMap snap = new SHAMap(leafType, root, 0);
+        SHAMap snap = new SHAMap(this, 0);
         cowid = nextCowid();
         return snap;
     }
@@ -110,7 +136,7 @@ public final class SHAMap implements Iterable<SHAMapItem> {
         if (isMutable()) {
             cowid = nextCowid();
         }
-        return new SHAMap(leafType, root, nextCowid());
+        return new SHAMap(this, nextCowid());
     }
 
     /** The item with this key, or null. */
@@ -120,7 +146,7 @@ public final class SHAMap implements Iterable<SHAMapItem> {
         while (node instanceof SHAMapInnerNode inner) {
             node = inner.child(branch(key, depth++));
         }
-        return node instanceof SHAMapLeafNode leaf && leaf.key().equals(key) ? leaf : null;
+        return node instanceof SHAMapLeafNode leaf && leaf.hasKey(key) ? leaf : null;
     }
 
     public boolean contains(Hash256 key) {
@@ -136,7 +162,7 @@ public final class SHAMap implements Iterable<SHAMapItem> {
      */
     public boolean put(Hash256 key, byte[] data) {
         requireMutable();
-        SHAMapLeafNode leaf = new SHAMapLeafNode(key, data.clone(), leafType);
+        SHAMapLeafNode leaf = SHAMapLeafNode.of(key, data, leafType);
         if (!leafType.keyed() && !leaf.hash().equals(key)) {
             throw new IllegalArgumentException("a transaction set is keyed by transaction ID; " + key
                     + " is not the ID of the data");
@@ -154,6 +180,7 @@ public final class SHAMap implements Iterable<SHAMapItem> {
     }
 
     private boolean insert(SHAMapLeafNode leaf) {
+        changes++;
         Hash256 key = leaf.key();
         SHAMapInnerNode node = ownedRoot();
         for (int depth = 0; ; depth++) {
@@ -168,7 +195,7 @@ public final class SHAMap implements Iterable<SHAMapItem> {
                 continue;
             }
             SHAMapLeafNode existing = (SHAMapLeafNode) child;
-            if (existing.key().equals(key)) {
+            if (existing.hasKey(key)) {
                 node.children[b] = leaf;
                 return false;
             }
@@ -176,13 +203,13 @@ public final class SHAMap implements Iterable<SHAMapItem> {
             SHAMapInnerNode split = new SHAMapInnerNode(cowid);
             node.children[b] = split;
             int d = depth + 1;
-            while (branch(existing.key(), d) == branch(key, d)) {
+            while (branch(existing, d) == branch(key, d)) {
                 SHAMapInnerNode next = new SHAMapInnerNode(cowid);
                 split.children[branch(key, d)] = next;
                 split = next;
                 d++;
             }
-            split.children[branch(existing.key(), d)] = existing;
+            split.children[branch(existing, d)] = existing;
             split.children[branch(key, d)] = leaf;
             return true;
         }
@@ -198,6 +225,7 @@ public final class SHAMap implements Iterable<SHAMapItem> {
         if (get(key) == null) {
             return false;
         }
+        changes++;
         SHAMapInnerNode[] path = new SHAMapInnerNode[MAX_DEPTH];
         int[] branches = new int[MAX_DEPTH];
         SHAMapInnerNode node = ownedRoot();
@@ -437,6 +465,13 @@ public final class SHAMap implements Iterable<SHAMapItem> {
             throw new SHAMapException("inner node deeper than a key is long: corrupt tree");
         }
         return key.nibble(depth);
+    }
+
+    private static int branch(SHAMapLeafNode leaf, int depth) {
+        if (depth >= MAX_DEPTH) {
+            throw new SHAMapException("inner node deeper than a key is long: corrupt tree");
+        }
+        return leaf.keyNibble(depth);
     }
 
     /** Depth-first, branches in order: key order. */

@@ -16,12 +16,19 @@ import org.stoxum.codec.types.Hash256;
  */
 public abstract sealed class SHAMapTreeNode permits SHAMapInnerNode, SHAMapLeafNode, UnloadedNode {
     static final byte[] ZERO_HASH = new byte[Hash256.LENGTH];
+    /**
+     * The storage mark of a node a tree change made (a new leaf, a copied or changed inner node): no store
+     * can hold it yet, so a store writing it need not look it up first.
+     */
+    public static final int UNSTORED = -1;
 
     /** Null until computed; shared nodes publish it to other readers, hence volatile. */
     private volatile byte[] hash;
     private int storageMark;
 
+    /** A node made by a tree change. */
     SHAMapTreeNode() {
+        this.storageMark = UNSTORED;
     }
 
     SHAMapTreeNode(byte[] knownHash, int storageMark) {
@@ -44,17 +51,23 @@ public abstract sealed class SHAMapTreeNode permits SHAMapInnerNode, SHAMapLeafN
         return h;
     }
 
+    /** Whether the hash is known (computed, or given when the node was parsed). */
+    final boolean hasHash() {
+        return hash != null;
+    }
+
     /** Forgets the hash and the storage mark of a node its owning tree is about to change. */
     final void invalidate() {
         hash = null;
-        storageMark = 0;
+        storageMark = UNSTORED;
     }
 
     abstract byte[] computeHash();
 
     /**
-     * An opaque tag the node store keeps on nodes it knows it holds (0 = unknown), letting it skip
-     * whole stored subtrees when writing the next ledger. A changed node loses its tag.
+     * An opaque tag the node store keeps on nodes it knows it holds (0 = unknown, {@link #UNSTORED} = made
+     * by a tree change, positive = the store's own tags), letting it skip whole stored subtrees when
+     * writing the next ledger. A changed node loses its tag.
      */
     public final int storageMark() {
         return storageMark;
