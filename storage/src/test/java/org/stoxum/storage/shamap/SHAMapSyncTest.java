@@ -158,7 +158,7 @@ class SHAMapSyncTest {
         MissingNode second = before.get(1);
         assertEquals(AddResult.INVALID, sync.addNode(first.id(), map.nodeAt(second.id()).toWire()),
                 "a real node of the tree, at the wrong place");
-        byte[] txLeaf = new SHAMapLeafNode(first.hash(), new byte[] {1, 2, 3},
+        byte[] txLeaf = SHAMapLeafNode.of(first.hash(), new byte[] {1, 2, 3},
                 SHAMapLeafType.TRANSACTION_WITH_METADATA).toWire();
         assertEquals(AddResult.INVALID, sync.addNode(first.id(), txLeaf), "a leaf of another kind of tree");
         int empty = emptyBranch(map.root());
