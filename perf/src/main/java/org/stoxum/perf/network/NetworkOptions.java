@@ -14,8 +14,9 @@ import java.util.Set;
  * @param dist the unpacked distribution ({@code cli/target/stoxumd-<version>}, holding {@code bin/stoxumd})
  * @param validators how many validators to start, all trusting each other, fully meshed
  * @param readySeconds how long the validators get to report a validated ledger
- * @param minTxnInLedger written as {@code [transaction_queue] minimum_txn_in_ledger} when positive; 0 keeps
- *     the stock queue (5 transactions expected per ledger before fees escalate)
+ * @param minTxnInLedger written as {@code [transaction_queue] minimum_txn_in_ledger}: the stock 5 lets
+ *     about 5 base-fee transactions into each ledger and queues or refuses the rest (fee escalation, as in
+ *     stoxumd), so the default, {@link #DEFAULT_MIN_TXN_IN_LEDGER}, keeps escalation out of the way
  * @param nodeJavaOpts extra JVM options for each node ({@code STOXUMD_JAVA_OPTS})
  * @param logs where the nodes' logs are copied before the temporary folder goes, or null to drop them
  * @param loadArgs the load generator's options, as given
@@ -27,6 +28,9 @@ public record NetworkOptions(Path dist, int validators, int readySeconds, long m
                                 [--node-java-opts "OPTS"] [--logs DIR] [--dist DIR]
                                 [-- load generator options, e.g. --accounts 1000 --payments 20000]""";
 
+    /** Far above what a ledger holds at stock timers here, so base-fee payments never escalate. */
+    public static final long DEFAULT_MIN_TXN_IN_LEDGER = 100_000;
+
     /** Load generator options this tool sets itself. */
     private static final Set<String> OWNED = Set.of("--url", "--http", "--no-close", "--close-every",
             "--close-interval-ms");
@@ -36,7 +40,7 @@ public record NetworkOptions(Path dist, int validators, int readySeconds, long m
         Path dist = null;
         int validators = 3;
         int readySeconds = 180;
-        long minTxn = 0;
+        long minTxn = DEFAULT_MIN_TXN_IN_LEDGER;
         String javaOpts = "";
         Path logs = null;
         List<String> load = new ArrayList<>();

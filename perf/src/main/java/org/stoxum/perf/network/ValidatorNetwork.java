@@ -130,26 +130,44 @@ final class ValidatorNetwork implements AutoCloseable {
             b.append(o.masterKey).append('\n');
         }
         b.append("\n[validator_token]\n").append(String.join("\n", n.tokenLines)).append('\n');
-        if (opt.minTxnInLedger() > 0) {
-            b.append("\n[transaction_queue]\nminimum_txn_in_ledger = ").append(opt.minTxnInLedger()).append('\n');
-        }
+        b.append("\n[transaction_queue]\nminimum_txn_in_ledger = ").append(opt.minTxnInLedger()).append('\n');
         return b.toString();
     }
 
-    /** Writes every config and starts every node with {@code --start} (a common genesis). */
-    synchronized void start() throws IOException {
-        Path bin = opt.dist().resolve("bin/stoxumd");
+    /**
+     * Writes every config and starts every node with {@code --start} (a common genesis), one after the
+     * other: each node answers RPC before the next one starts, as an operator would bring them up. (Started
+     * all at once, the nodes dial each other simultaneously and some links are dropped for good; see
+     * perf/README.md.)
+     */
+    void start() throws IOException, InterruptedException {
         for (Node n : nodes) {
-            if (closed) {
-                return;
+            launch(n);
+            long end = System.nanoTime() + opt.readySeconds() * 1_000_000_000L;
+            while (serverState(n) == null) {
+                if (!n.process.isAlive()) {
+                    throw new IllegalStateException("node " + n.index + " exited with " + n.process.exitValue());
+                }
+                if (System.nanoTime() > end) {
+                    throw new IllegalStateException("node " + n.index + " did not answer within "
+                            + opt.readySeconds() + " s");
+                }
+                Thread.sleep(200);
             }
-            Path cfg = Files.writeString(n.dir.resolve("stoxumd.cfg"), configText(n));
-            ProcessBuilder pb = new ProcessBuilder(bin.toString(), "--conf", cfg.toString(), "--start")
-                    .directory(n.dir.toFile()).redirectErrorStream(true).redirectOutput(n.log().toFile())
-                    .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
-            environment(pb.environment());
-            n.process = pb.start();
         }
+    }
+
+    private synchronized void launch(Node n) throws IOException {
+        if (closed) {
+            throw new IllegalStateException("stopping");
+        }
+        Path cfg = Files.writeString(n.dir.resolve("stoxumd.cfg"), configText(n));
+        ProcessBuilder pb = new ProcessBuilder(opt.dist().resolve("bin/stoxumd").toString(), "--conf",
+                cfg.toString(), "--start").directory(n.dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(n.log().toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
+        environment(pb.environment());
+        n.process = pb.start();
     }
 
     private void environment(Map<String, String> env) {
@@ -157,7 +175,10 @@ final class ValidatorNetwork implements AutoCloseable {
         env.put("STOXUMD_JAVA_OPTS", opt.nodeJavaOpts());
     }
 
-    /** Waits until every node answers and reports a validated ledger; fails naming the laggards. */
+    /**
+     * Waits until every node is connected to every other one and has validated a ledger past the genesis
+     * pair (sequence 3 or later); fails naming the laggards.
+     */
     void awaitValidated() throws InterruptedException {
         long end = System.nanoTime() + opt.readySeconds() * 1_000_000_000L;
         while (true) {
@@ -166,8 +187,9 @@ final class ValidatorNetwork implements AutoCloseable {
                 if (!n.process.isAlive()) {
                     throw new IllegalStateException("node " + n.index + " exited with " + n.process.exitValue());
                 }
-                long seq = validatedSeq(n);
-                if (seq < 2) {
+                JsonNode s = serverState(n);
+                if (s == null || s.path("validated_ledger").path("seq").asLong(0) < 3
+                        || s.path("peers").asInt(0) < nodes.size() - 1) {
                     waiting.add("node " + n.index + " (" + describe(n) + ")");
                 }
             }
