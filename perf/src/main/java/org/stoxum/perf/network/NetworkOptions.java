@@ -13,7 +13,9 @@ import java.util.Set;
  *
  * @param dist the unpacked distribution ({@code cli/target/stoxumd-<version>}, holding {@code bin/stoxumd})
  * @param validators how many validators to start, all trusting each other, fully meshed
- * @param readySeconds how long the validators get to report a validated ledger
+ * @param readySeconds how long the validators get to report a validated ledger: an idle network closes its
+ *     first ledgers only every 60 s (twice the genesis close-time resolution), so about two minutes pass
+ *     before the first validation
  * @param minTxnInLedger written as {@code [transaction_queue] minimum_txn_in_ledger}: the stock 5 lets
  *     about 5 base-fee transactions into each ledger and queues or refuses the rest (fee escalation, as in
  *     stoxumd), so the default, {@link #DEFAULT_MIN_TXN_IN_LEDGER}, keeps escalation out of the way
@@ -39,7 +41,7 @@ public record NetworkOptions(Path dist, int validators, int readySeconds, long m
     public static NetworkOptions parse(String... args) {
         Path dist = null;
         int validators = 3;
-        int readySeconds = 180;
+        int readySeconds = 300;
         long minTxn = DEFAULT_MIN_TXN_IN_LEDGER;
         String javaOpts = "";
         Path logs = null;
