@@ -1,6 +1,7 @@
 package org.stoxum.perf.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -107,7 +108,7 @@ public final class LoadGenerator {
     }
 
     private void subscribe(String... streams) {
-        com.fasterxml.jackson.databind.node.ArrayNode names = RpcClient.JSON.createArrayNode();
+        ArrayNode names = RpcClient.JSON.createArrayNode();
         for (String s : streams) {
             names.add(s);
         }
