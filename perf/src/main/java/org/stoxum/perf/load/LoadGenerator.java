@@ -1,6 +1,7 @@
 package org.stoxum.perf.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -18,22 +19,30 @@ import org.stoxum.codec.NetworkProfile;
 import org.stoxum.codec.crypto.KeyPair;
 
 /**
- * Drives a stand-alone server with signed payments from a separate process: funds the accounts from
- * genesis, pre-signs every payment, streams them over WebSocket or HTTP at a fixed rate or flat out while
- * closing ledgers with {@code ledger_accept}, and reports throughput and latency percentiles. Validation is
- * observed on the {@code transactions} stream, matched by hash, so each latency ends at the close of the
- * very ledger that holds the transaction.
+ * Drives a server with signed payments from a separate process: funds the accounts from genesis, pre-signs
+ * every payment, streams them over WebSocket or HTTP at a fixed rate or flat out, and reports throughput and
+ * latency percentiles. Against a stand-alone server it closes ledgers itself with {@code ledger_accept};
+ * against a network ({@code --no-close}) consensus closes them and the generator only watches. Validation is
+ * observed on the {@code transactions} stream, matched by hash, so each latency ends at the publication of
+ * the very ledger that holds the transaction.
  */
 public final class LoadGenerator {
     private static final int FUND_BATCH = 1000;
     /** Closes with no new validation after which the final drain gives up. */
     private static final int IDLE_CLOSES = 3;
+    /**
+     * Without our own closes: how long the drain, or the wait for a funding batch, may see no new validation
+     * before it gives up. Several consensus rounds at stock timers, so a slow round is not mistaken for a stall.
+     */
+    private static final long NETWORK_IDLE_NANOS = 30_000_000_000L;
 
     private final LoadOptions opt;
     private final PrintStream err;
     private final long deadline;
     private final LoadReport report = new LoadReport();
     private final Map<String, Long> awaitingValidation = new ConcurrentHashMap<>();
+    /** Funding payments not yet seen validated, when consensus closes the ledgers. */
+    private final Map<String, Boolean> fundingInFlight = new ConcurrentHashMap<>();
     private final AtomicLong lastValidated = new AtomicLong();
     private final AtomicLong lastAnswer = new AtomicLong();
     private final AtomicLong ledger = new AtomicLong();
@@ -54,18 +63,27 @@ public final class LoadGenerator {
             System.exit(2);
             return;
         }
-        LoadGenerator gen = new LoadGenerator(opt, System.err);
+        System.out.print(runAndReport(opt, System.err));
+        System.exit(0);
+    }
+
+    /**
+     * Runs every phase and answers the plain-text report (also written as markdown when the options ask);
+     * progress goes to {@code err}.
+     */
+    public static String runAndReport(LoadOptions opt, PrintStream err) throws IOException {
+        LoadGenerator gen = new LoadGenerator(opt, err);
+        String closing = !opt.closeLedgers() ? "closed by consensus"
+                : opt.closeEvery() > 0 ? "close every " + opt.closeEvery() + " accepted"
+                : "close every " + opt.closeIntervalMs() + " ms";
         String title = String.format("%s, %,d accounts, %,d payments, rate %s, %s, %d connection(s)",
                 opt.transport().name(), opt.accounts(), opt.payments(),
-                opt.rate() == 0 ? "max" : opt.rate() + "/s",
-                opt.closeEvery() > 0 ? "close every " + opt.closeEvery() + " accepted"
-                        : "close every " + opt.closeIntervalMs() + " ms", opt.connections());
+                opt.rate() == 0 ? "max" : opt.rate() + "/s", closing, opt.connections());
         double[] secs = gen.run();
-        System.out.print(gen.report.format(false, title, secs[0], secs[1]));
         if (opt.markdownOut() != null) {
             Files.writeString(Path.of(opt.markdownOut()), gen.report.format(true, title, secs[0], secs[1]));
         }
-        System.exit(0);
+        return gen.report.format(false, title, secs[0], secs[1]);
     }
 
     /** Runs every phase; answers the submit and validation spans in seconds. */
@@ -73,16 +91,28 @@ public final class LoadGenerator {
         admin = WsRpcClient.open(opt.wsUrl(), this::onStreamEvent);
         try {
             KeyPair[] accounts = derive();
+            if (!opt.closeLedgers()) {
+                // Funding waits for validation too, and the ledger stream feeds the progress line.
+                subscribe("transactions", "ledger");
+            }
             fund(accounts);
             long[] sequences = sequences(accounts);
             List<List<PaymentSigner.Signed>> lanes = presign(accounts, sequences);
-            JsonNode sub = admin.callAndWait(RpcClient.command("subscribe").set("streams",
-                    RpcClient.JSON.createArrayNode().add("transactions")));
-            require(sub, "subscribe");
+            if (opt.closeLedgers()) {
+                subscribe("transactions");
+            }
             return stream(lanes);
         } finally {
             admin.close();
         }
+    }
+
+    private void subscribe(String... streams) {
+        ArrayNode names = RpcClient.JSON.createArrayNode();
+        for (String s : streams) {
+            names.add(s);
+        }
+        require(admin.callAndWait(RpcClient.command("subscribe").set("streams", names)), "subscribe");
     }
 
     private KeyPair[] derive() {
@@ -92,7 +122,10 @@ public final class LoadGenerator {
         return out;
     }
 
-    /** Phase 1: genesis pays each account, a batch per ledger so the open ledger never grows too big. */
+    /**
+     * Phase 1: genesis pays each account, a batch per ledger so the open ledger never grows too big: after
+     * each batch the generator closes the ledger, or (network) waits until consensus validated the batch.
+     */
     private void fund(KeyPair[] accounts) {
         KeyPair genesis = PaymentSigner.genesis();
         long seq = accountSequence(genesis);
@@ -112,20 +145,47 @@ public final class LoadGenerator {
                     accounts[start + i].accountId(), base + i, opt.fundDrops()));
             List<CompletableFuture<JsonNode>> answers = new ArrayList<>();
             for (PaymentSigner.Signed s : batch) {
+                if (!opt.closeLedgers()) {
+                    fundingInFlight.put(s.hash(), Boolean.TRUE);
+                }
                 answers.add(admin.call(RpcClient.submit(s.blobHex())).whenComplete((r, e) -> {
                     String code = code(r, e);
                     if (!code.equals("tesSUCCESS")) {
                         failures.computeIfAbsent(code, k -> new AtomicLong()).incrementAndGet();
+                        fundingInFlight.remove(s.hash());
                     }
                     p.tick();
                 }));
             }
             CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).join();
-            closeLedger();
+            if (opt.closeLedgers()) {
+                closeLedger();
+            } else {
+                awaitFundingValidated();
+            }
         }
         p.finish();
         if (!failures.isEmpty()) {
             throw new IllegalStateException("funding payments failed: " + failures);
+        }
+    }
+
+    /** Waits until consensus validated every funding payment in flight; fails when validations stop coming. */
+    private void awaitFundingValidated() {
+        int left = fundingInFlight.size();
+        long lastProgress = System.nanoTime();
+        while (!fundingInFlight.isEmpty()) {
+            checkDeadline("waiting for the funding to validate");
+            if (System.nanoTime() - lastProgress > NETWORK_IDLE_NANOS) {
+                throw new IllegalStateException(String.format("%,d funding payments not validated after %d s "
+                        + "without progress (last ledger seen %d)", fundingInFlight.size(),
+                        NETWORK_IDLE_NANOS / 1_000_000_000L, ledger.get()));
+            }
+            LockSupport.parkNanos(100_000_000L);
+            if (fundingInFlight.size() < left) {
+                left = fundingInFlight.size();
+                lastProgress = System.nanoTime();
+            }
         }
     }
 
@@ -195,7 +255,9 @@ public final class LoadGenerator {
         Thread closer = new Thread(this::closeWhileSending, "closer");
         closer.setDaemon(true);
         senders.forEach(Thread::start);
-        closer.start();
+        if (opt.closeLedgers()) {
+            closer.start();
+        }
         senders.forEach(LoadGenerator::joinQuietly);
         closer.interrupt();
         joinQuietly(closer);
@@ -260,17 +322,29 @@ public final class LoadGenerator {
         }
     }
 
-    /** Closes ledgers until every accepted payment was seen validated, or closes stop helping. */
+    /**
+     * Closes ledgers until every accepted payment was seen validated, or closes stop helping; on a network,
+     * waits for consensus instead, until validations stop coming for a while.
+     */
     private void drain() {
         Progress p = new Progress(err, "drain", awaitingValidation.size());
         int idle = 0;
+        long lastGain = System.nanoTime();
         while (!awaitingValidation.isEmpty() && idle < IDLE_CLOSES && System.nanoTime() < deadline) {
             long before = report.validatedCount();
-            closeLedger();
+            if (opt.closeLedgers()) {
+                closeLedger();
+            }
             LockSupport.parkNanos(300_000_000L);
             long gained = report.validatedCount() - before;
             p.add(gained);
-            idle = gained == 0 ? idle + 1 : 0;
+            if (opt.closeLedgers()) {
+                idle = gained == 0 ? idle + 1 : 0;
+            } else if (gained > 0) {
+                lastGain = System.nanoTime();
+            } else if (System.nanoTime() - lastGain > NETWORK_IDLE_NANOS) {
+                break;
+            }
         }
         p.finish();
         if (!awaitingValidation.isEmpty()) {
@@ -279,8 +353,13 @@ public final class LoadGenerator {
     }
 
     private void onStreamEvent(JsonNode msg) {
-        if ("transaction".equals(msg.path("type").asText()) && msg.path("validated").asBoolean()) {
-            Long t0 = awaitingValidation.remove(msg.path("transaction").path("hash").asText());
+        String type = msg.path("type").asText();
+        if ("ledgerClosed".equals(type)) {
+            ledger.set(msg.path("ledger_index").asLong());
+        } else if ("transaction".equals(type) && msg.path("validated").asBoolean()) {
+            String hash = msg.path("transaction").path("hash").asText();
+            fundingInFlight.remove(hash);
+            Long t0 = awaitingValidation.remove(hash);
             if (t0 != null) {
                 long now = System.nanoTime();
                 report.validated((now - t0) / 1000);

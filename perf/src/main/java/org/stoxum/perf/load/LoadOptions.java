@@ -11,10 +11,12 @@ import java.util.Locale;
  * @param closeEvery close a ledger after this many newly accepted payments (0 when closing by time)
  * @param closeIntervalMs close a ledger every this many milliseconds (0 when closing by count)
  * @param window requests in flight per WebSocket connection when running flat out
+ * @param closeLedgers whether the generator closes ledgers itself ({@code ledger_accept}, stand-alone only);
+ *     false ({@code --no-close}) against a network, where consensus closes them
  */
 public record LoadOptions(URI wsUrl, URI httpUrl, int accounts, int payments, int rate, int closeEvery,
                           int closeIntervalMs, int connections, Transport transport, int maxSeconds,
-                          int window, long fundDrops, String markdownOut) {
+                          int window, long fundDrops, String markdownOut, boolean closeLedgers) {
     /** How payments travel to the server. */
     public enum Transport { WS, HTTP }
 
@@ -24,7 +26,7 @@ public record LoadOptions(URI wsUrl, URI httpUrl, int accounts, int payments, in
     static final String USAGE = """
             Usage: perf/load [--url ws://127.0.0.1:51233] [--http http://127.0.0.1:51232]
                              [--accounts M] [--payments N] [--rate R|max]
-                             [--close-every K | --close-interval-ms T] [--connections C]
+                             [--close-every K | --close-interval-ms T | --no-close] [--connections C]
                              [--transport ws|http] [--max-seconds S] [--window W] [--fund-drops D]
                              [--markdown FILE]""";
 
@@ -43,10 +45,15 @@ public record LoadOptions(URI wsUrl, URI httpUrl, int accounts, int payments, in
         int window = 16;
         long fundDrops = 10_000_000L;
         String markdown = null;
+        boolean noClose = false;
         for (int i = 0; i < args.length; i++) {
             String opt = args[i];
             if (opt.equals("--help") || opt.equals("-h")) {
                 throw new IllegalArgumentException(USAGE);
+            }
+            if (opt.equals("--no-close")) {
+                noClose = true;
+                continue;
             }
             if (i + 1 >= args.length) {
                 throw new IllegalArgumentException(opt + " needs a value (or is unknown)\n" + USAGE);
@@ -76,11 +83,15 @@ public record LoadOptions(URI wsUrl, URI httpUrl, int accounts, int payments, in
         if (closeEvery > 0 && closeIntervalMs > 0) {
             throw new IllegalArgumentException("--close-every and --close-interval-ms exclude each other");
         }
-        if (closeEvery < 0 && closeIntervalMs < 0) {
+        if (noClose && (closeEvery > 0 || closeIntervalMs > 0)) {
+            throw new IllegalArgumentException("--no-close excludes --close-every and --close-interval-ms");
+        }
+        if (!noClose && closeEvery < 0 && closeIntervalMs < 0) {
             closeEvery = 1000;
         }
         return new LoadOptions(ws, http, accounts, payments, rate, Math.max(closeEvery, 0),
-                Math.max(closeIntervalMs, 0), connections, transport, maxSeconds, window, fundDrops, markdown);
+                Math.max(closeIntervalMs, 0), connections, transport, maxSeconds, window, fundDrops, markdown,
+                !noClose);
     }
 
     private static int bounded(String opt, String v, int min, int max) {
