@@ -3,6 +3,7 @@ package org.stoxum.engine.net.vote;
 import org.stoxum.codec.binary.SField;
 import org.stoxum.codec.binary.STObject;
 import org.stoxum.codec.binary.TxType;
+import org.stoxum.codec.types.AccountId;
 
 /** The flag-ledger calendar and the common shape of the pseudo-transactions voted on it. */
 final class FlagLedgers {
@@ -30,10 +31,14 @@ final class FlagLedgers {
 
     /**
      * A pseudo-transaction of {@code type} for the ledger after flag ledger {@code flagSeq}: the template's
-     * required fields at their defaults (zero Account, Sequence and Fee, empty SigningPubKey) and
-     * LedgerSequence, which keeps equal changes of different flag ledgers apart.
+     * required fields at their defaults (Sequence and Fee zero, SigningPubKey empty), LedgerSequence, which
+     * keeps equal changes of different flag ledgers apart, and Account set to the zero account. Setting
+     * it matters: stoxumd assigns it, so it is serialized as 20 zero bytes, not as the empty field a
+     * never-set AccountID gives ({@code 81 00}), and the transaction id depends on it.
      */
     static STObject pseudoTx(TxType type, long flagSeq) {
-        return STObject.newTransaction(type).setU32(SField.LEDGER_SEQUENCE, flagSeq + 1);
+        return STObject.newTransaction(type)
+                .setAccountId(SField.ACCOUNT, AccountId.ZERO)
+                .setU32(SField.LEDGER_SEQUENCE, flagSeq + 1);
     }
 }
