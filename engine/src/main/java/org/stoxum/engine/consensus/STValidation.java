@@ -171,6 +171,24 @@ public final class STValidation implements Validation<PublicKey> {
                 : OptionalLong.empty();
     }
 
+    /** The base fee vote (sfBaseFee), empty when absent. */
+    public OptionalLong baseFeeVote() {
+        return object.isPresent(SField.BASE_FEE) ? OptionalLong.of(object.getU64(SField.BASE_FEE))
+                : OptionalLong.empty();
+    }
+
+    /** The account reserve vote (sfReserveBase), empty when absent. */
+    public OptionalLong reserveBaseVote() {
+        return object.isPresent(SField.RESERVE_BASE) ? OptionalLong.of(object.getU32(SField.RESERVE_BASE))
+                : OptionalLong.empty();
+    }
+
+    /** The owner reserve vote (sfReserveIncrement), empty when absent. */
+    public OptionalLong reserveIncrementVote() {
+        return object.isPresent(SField.RESERVE_INCREMENT) ? OptionalLong.of(object.getU32(SField.RESERVE_INCREMENT))
+                : OptionalLong.empty();
+    }
+
     /** The amendment votes, empty when absent. */
     public List<Hash256> amendments() {
         return object.isPresent(SField.AMENDMENTS) ? object.getVector256(SField.AMENDMENTS) : List.of();
@@ -218,9 +236,24 @@ public final class STValidation implements Validation<PublicKey> {
 
         /** Sets the fee votes (before a flag ledger). */
         public Builder feeVote(long baseFee, long reserveBase, long reserveIncrement) {
-            object.setU64(SField.BASE_FEE, baseFee);
-            object.setU32(SField.RESERVE_BASE, reserveBase);
-            object.setU32(SField.RESERVE_INCREMENT, reserveIncrement);
+            return baseFee(baseFee).reserveBase(reserveBase).reserveIncrement(reserveIncrement);
+        }
+
+        /** Sets sfBaseFee alone: stoxumd votes only for the fee values that differ from the ledger's. */
+        public Builder baseFee(long drops) {
+            object.setU64(SField.BASE_FEE, drops);
+            return this;
+        }
+
+        /** Sets sfReserveBase alone (see {@link #baseFee}). */
+        public Builder reserveBase(long drops) {
+            object.setU32(SField.RESERVE_BASE, drops);
+            return this;
+        }
+
+        /** Sets sfReserveIncrement alone (see {@link #baseFee}). */
+        public Builder reserveIncrement(long drops) {
+            object.setU32(SField.RESERVE_INCREMENT, drops);
             return this;
         }
 

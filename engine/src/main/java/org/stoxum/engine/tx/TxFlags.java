@@ -52,6 +52,10 @@ public final class TxFlags {
     public static final long OFFER_CREATE_MASK = ~(UNIVERSAL | PASSIVE | IMMEDIATE_OR_CANCEL | FILL_OR_KILL | SELL)
             & 0xFFFF_FFFFL;
 
+    // EnableAmendment (no flag: the amendment is enabled)
+    public static final long GOT_MAJORITY = 0x0001_0000L;
+    public static final long LOST_MAJORITY = 0x0002_0000L;
+
     private TxFlags() {
     }
 }
