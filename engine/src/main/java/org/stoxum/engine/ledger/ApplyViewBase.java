@@ -3,46 +3,19 @@ package org.stoxum.engine.ledger;
 import java.util.Iterator;
 import org.stoxum.codec.binary.STObject;
 import org.stoxum.codec.types.Hash256;
-import org.stoxum.storage.ledger.LedgerHeader;
 
 /**
  * An editable view over a base view, keeping its changes in an {@link ApplyStateTable} until they are
  * applied below (rippled's {@code ApplyViewBase}). It is also a {@link RawView}, so a nested sandbox can
  * be applied into it.
  */
-public abstract class ApplyViewBase implements ApplyView, RawView {
-    protected final ReadView base;
+public abstract class ApplyViewBase extends ForwardingReadView implements ApplyView, RawView {
     protected final ApplyStateTable items = new ApplyStateTable();
     private final int flags;
 
     protected ApplyViewBase(ReadView base, int flags) {
-        this.base = base;
+        super(base);
         this.flags = flags;
-    }
-
-    @Override
-    public LedgerHeader header() {
-        return base.header();
-    }
-
-    @Override
-    public Hash256 hash() {
-        return base.hash();
-    }
-
-    @Override
-    public boolean open() {
-        return base.open();
-    }
-
-    @Override
-    public Fees fees() {
-        return base.fees();
-    }
-
-    @Override
-    public Rules rules() {
-        return base.rules();
     }
 
     @Override
@@ -63,21 +36,6 @@ public abstract class ApplyViewBase implements ApplyView, RawView {
     @Override
     public Iterator<LedgerEntry> entries(Hash256 after) {
         return new SuccessorIterator(this, after);
-    }
-
-    @Override
-    public Iterator<LedgerTx> transactions() {
-        return base.transactions();
-    }
-
-    @Override
-    public boolean txExists(Hash256 id) {
-        return base.txExists(id);
-    }
-
-    @Override
-    public LedgerTx txRead(Hash256 id) {
-        return base.txRead(id);
     }
 
     @Override

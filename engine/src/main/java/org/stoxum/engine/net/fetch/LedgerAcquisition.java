@@ -8,7 +8,6 @@ import org.stoxum.codec.types.Hash256;
 import org.stoxum.engine.ledger.Fees;
 import org.stoxum.engine.ledger.Ledger;
 import org.stoxum.storage.ledger.LedgerHeader;
-import org.stoxum.storage.shamap.SHAMapException;
 import org.stoxum.storage.shamap.SHAMapLeafType;
 import org.stoxum.storage.shamap.SHAMapNodeID;
 import org.stoxum.storage.shamap.SHAMapNodeSource;
@@ -107,22 +106,7 @@ final class LedgerAcquisition extends PeerSet<Ledger> {
             peer.charge(Charge.INVALID_REQUEST);
             return -1;
         }
-        int useful = 0;
-        boolean bad = false;
-        for (LedgerDataReply.RawNode n : reply.nodes()) {
-            AddResult r;
-            try {
-                r = sync.addNode(SHAMapNodeID.fromWire(n.id()), n.data());
-            } catch (SHAMapException e) {
-                r = AddResult.INVALID; // a malformed node ID
-            }
-            if (r == AddResult.USEFUL) {
-                useful++;
-            } else if (r == AddResult.INVALID) {
-                bad = true;
-            }
-        }
-        return settle(peer, useful, bad);
+        return addNodes(peer, sync, reply.nodes());
     }
 
     private int processBase(Peer peer, LedgerDataReply reply) {
@@ -155,16 +139,6 @@ final class LedgerAcquisition extends PeerSet<Ledger> {
             }
         }
         return settle(peer, useful, bad);
-    }
-
-    private int settle(Peer peer, int useful, boolean bad) {
-        if (bad) {
-            peer.charge(Charge.BAD_DATA);
-        }
-        if (useful > 0) {
-            progress();
-        }
-        return bad && useful == 0 ? -1 : useful;
     }
 
     @Override

@@ -10,7 +10,12 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import org.stoxum.codec.types.Hash256;
+import org.stoxum.storage.shamap.SHAMapException;
+import org.stoxum.storage.shamap.SHAMapNodeID;
+import org.stoxum.storage.shamap.SHAMapSync;
+import org.stoxum.storage.shamap.SHAMapSync.AddResult;
 import org.stoxum.storage.shamap.SHAMapSync.MissingNode;
+import org.stoxum.transport.peer.resource.Charge;
 import org.stoxum.transport.peer.Peer;
 import org.stoxum.transport.peer.wire.OutboundMessage;
 
@@ -78,6 +83,42 @@ abstract class PeerSet<T> {
 
     final synchronized int peerCount() {
         return peers.size();
+    }
+
+    /**
+     * Adds a reply's nodes to {@code sync}, charging a peer that sent bad ones (garbage, a malformed node ID,
+     * a node that does not hash to what its parent expects).
+     *
+     * @return the useful nodes, or -1 when nothing was useful and something was bad
+     */
+    final synchronized int addNodes(Peer peer, SHAMapSync sync, List<LedgerDataReply.RawNode> nodes) {
+        int useful = 0;
+        boolean bad = false;
+        for (LedgerDataReply.RawNode n : nodes) {
+            AddResult r;
+            try {
+                r = sync.addNode(SHAMapNodeID.fromWire(n.id()), n.data());
+            } catch (SHAMapException e) {
+                r = AddResult.INVALID;
+            }
+            if (r == AddResult.USEFUL) {
+                useful++;
+            } else if (r == AddResult.INVALID) {
+                bad = true;
+            }
+        }
+        return settle(peer, useful, bad);
+    }
+
+    /** Charges a peer that sent bad nodes and counts progress; the answer of {@link #addNodes}. */
+    final synchronized int settle(Peer peer, int useful, boolean bad) {
+        if (bad) {
+            peer.charge(Charge.BAD_DATA);
+        }
+        if (useful > 0) {
+            progress();
+        }
+        return bad && useful == 0 ? -1 : useful;
     }
 
     final synchronized void progress() {

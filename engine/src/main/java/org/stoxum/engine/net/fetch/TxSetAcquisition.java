@@ -5,11 +5,9 @@ import java.util.function.Supplier;
 import org.stoxum.codec.sbe.LedgerInfoType;
 import org.stoxum.codec.types.Hash256;
 import org.stoxum.storage.shamap.SHAMap;
-import org.stoxum.storage.shamap.SHAMapException;
 import org.stoxum.storage.shamap.SHAMapLeafType;
 import org.stoxum.storage.shamap.SHAMapNodeID;
 import org.stoxum.storage.shamap.SHAMapSync;
-import org.stoxum.storage.shamap.SHAMapSync.AddResult;
 import org.stoxum.storage.shamap.SHAMapSync.MissingNode;
 import org.stoxum.transport.peer.Peer;
 import org.stoxum.transport.peer.resource.Charge;
@@ -50,28 +48,7 @@ final class TxSetAcquisition extends PeerSet<SHAMap> {
             peer.charge(Charge.INVALID_REQUEST);
             return -1;
         }
-        int useful = 0;
-        boolean bad = false;
-        for (LedgerDataReply.RawNode n : reply.nodes()) {
-            AddResult r;
-            try {
-                r = sync.addNode(SHAMapNodeID.fromWire(n.id()), n.data());
-            } catch (SHAMapException e) {
-                r = AddResult.INVALID;
-            }
-            if (r == AddResult.USEFUL) {
-                useful++;
-            } else if (r == AddResult.INVALID) {
-                bad = true;
-            }
-        }
-        if (bad) {
-            peer.charge(Charge.BAD_DATA);
-        }
-        if (useful > 0) {
-            progress();
-        }
-        return bad && useful == 0 ? -1 : useful;
+        return addNodes(peer, sync, reply.nodes());
     }
 
     @Override
