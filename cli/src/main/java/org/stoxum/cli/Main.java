@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.stoxum.cli.client.JsonRpcClient;
 import org.stoxum.cli.client.NoServerAnsweredException;
 import org.stoxum.cli.client.RpcClientException;
@@ -97,8 +98,8 @@ public final class Main {
         Application app;
         try {
             app = Application.start(config, ledgerStart(cl), cl.logThreshold(), ServerOptions.defaults(),
-                    cl.quorum().isPresent() ? java.util.OptionalInt.of((int) Math.min(Integer.MAX_VALUE,
-                            cl.quorum().getAsLong())) : java.util.OptionalInt.empty());
+                    cl.quorum().isPresent() ? OptionalInt.of((int) Math.min(Integer.MAX_VALUE,
+                            cl.quorum().getAsLong())) : OptionalInt.empty());
         } catch (StartupException | IllegalArgumentException e) {
             err.println("stoxumd: " + e.getMessage());
             return CommandLineException.INVALID;

@@ -47,14 +47,16 @@ import org.stoxum.engine.ledger.ApplyFlags;
 import org.stoxum.engine.ledger.Ledger;
 import org.stoxum.engine.ledger.STTx;
 import org.stoxum.engine.ledger.TreeView;
+import org.stoxum.engine.net.vote.FlagLedgerVoting;
 import org.stoxum.engine.tx.EngineSetup;
 import org.stoxum.engine.tx.LedgerBuilder;
 import org.stoxum.engine.tx.TxSignatures;
-import org.stoxum.transport.peer.relay.HashRouter;
 import org.stoxum.engine.validator.ManifestDisposition;
+import org.stoxum.storage.shamap.SHAMap;
 import org.stoxum.transport.peer.Peer;
 import org.stoxum.transport.peer.PeerMessageHandler;
 import org.stoxum.transport.peer.PeerOverlay;
+import org.stoxum.transport.peer.relay.HashRouter;
 import org.stoxum.transport.peer.resource.Charge;
 import org.stoxum.transport.peer.wire.InboundMessage;
 import org.stoxum.transport.peer.wire.OutboundMessage;
@@ -90,6 +92,7 @@ public final class NetworkOps implements PeerMessageHandler, AutoCloseable {
     private final Optional<KeyPair> validationKey;
     private final int networkQuorum;
     private final PeerMessages messages = new PeerMessages();
+    private final FlagLedgerVoting voting;
     private final ScheduledExecutorService consensusThread;
     private final ThreadPoolExecutor verifiers;
     private final Consensus<PublicKey, RclLedger, RclTx, SignedProposal<PublicKey>> consensus;
@@ -136,6 +139,7 @@ public final class NetworkOps implements PeerMessageHandler, AutoCloseable {
         this.trusted = trusted;
         this.validationKey = validationKey;
         this.networkQuorum = networkQuorum;
+        this.voting = FlagLedgerVoting.of(app.config());
         this.consensusThread = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, CONSENSUS_THREAD);
             t.setDaemon(true);
@@ -351,8 +355,10 @@ public final class NetworkOps implements PeerMessageHandler, AutoCloseable {
         KeyPair key = validationKey.orElseThrow();
         long signTime = Math.max(now(), lastSignTime + 1);
         lastSignTime = signTime;
-        STValidation v = STValidation.builder(ledger.hash(), signTime, key.publicKey(), full)
-                .ledgerSequence(ledger.seq()).sign(key);
+        STValidation.Builder builder = STValidation.builder(ledger.hash(), signTime, key.publicKey(), full)
+                .ledgerSequence(ledger.seq());
+        voting.addToValidation(ledger, builder);
+        STValidation v = builder.sign(key);
         byte[] bytes = v.toBytes();
         Hash256 suppression = Hash256.wrap(Sha512Half.of(bytes));
         overlay.hashRouter().addSuppressionPeer(suppression, 0);
@@ -459,19 +465,30 @@ public final class NetworkOps implements PeerMessageHandler, AutoCloseable {
         if (fetch == null || !acquiring.add(hash)) {
             return;
         }
-        LOG.info("acquiring ledger {} ({}) from peers", seq, hash);
-        fetch.acquireLedger(hash, seq).whenComplete((ledger, failure) -> consensusThread.execute(guard(() -> {
-            acquiring.remove(hash);
-            if (failure != null) {
-                LOG.warn("could not acquire ledger {}: {}", hash, failure.toString());
+        // Peers' validations usually name the ledger this node is itself still building: give our own
+        // accept a moment before fetching from peers what we are about to hold.
+        consensusThread.schedule(guard(() -> {
+            if (recentLedgers.containsKey(hash)) {
+                acquiring.remove(hash);
                 return;
             }
-            recentLedgers.put(ledger.hash(), ledger);
-            LOG.info("acquired {}", ledger);
-            checkAccept(ledger.hash(), ledger.seq());
-            consensus.timerEntry(now());
-        })));
+            LOG.info("acquiring ledger {} from peers", seq > 0 ? seq + " " + hash : hash);
+            fetch.acquireLedger(hash, seq).whenComplete((ledger, failure) -> consensusThread.execute(guard(() -> {
+                acquiring.remove(hash);
+                if (failure != null) {
+                    LOG.warn("could not acquire ledger {}: {}", hash, failure.toString());
+                    return;
+                }
+                recentLedgers.put(ledger.hash(), ledger);
+                LOG.info("acquired {}", ledger);
+                checkAccept(ledger.hash(), ledger.seq());
+                consensus.timerEntry(now());
+            })));
+        }), ACQUIRE_DELAY_MS, TimeUnit.MILLISECONDS);
     }
+
+    /** How long a ledger named by peers may take to appear among our own before we fetch it. */
+    private static final long ACQUIRE_DELAY_MS = 1_000;
 
     // ------------------------------------------------------------------ transactions
 
@@ -745,7 +762,8 @@ public final class NetworkOps implements PeerMessageHandler, AutoCloseable {
 
         @Override
         public ConsensusResult<PublicKey, RclTx> onClose(RclLedger prevLedger, long closeTime, ConsensusMode mode) {
-            RclTxSet set = new RclTxSet(((TreeView) ledgers.currentLedger()).txMap());
+            RclTxSet set = new RclTxSet(withVotes(((TreeView) ledgers.currentLedger()).txMap(), prevLedger,
+                    mode));
             txSets.put(set.id(), set);
             fetch.haveTxSet(set.map());
             PublicKey self = validationKey.map(KeyPair::publicKey).orElse(app.nodeKey().publicKey());
@@ -790,6 +808,28 @@ public final class NetworkOps implements PeerMessageHandler, AutoCloseable {
             fetch.haveTxSet(s.map());
             broadcast(messages.haveSet(s.id()));
         }
+    }
+
+    /**
+     * Our initial position: the open ledger's transactions, plus, after a flag ledger, the fee and amendment
+     * pseudo-transactions the trusted validations of its parent vote for (stoxumd votes only while proposing
+     * on the network's ledger).
+     */
+    private SHAMap withVotes(SHAMap open, RclLedger prevLedger, ConsensusMode mode) {
+        if (mode != ConsensusMode.PROPOSING) {
+            return open;
+        }
+        List<STTx> votes = voting.pseudoTransactions(prevLedger.ledger(),
+                validations.getTrustedForLedger(prevLedger.ledger().parentHash()), trusted.quorum());
+        if (votes.isEmpty()) {
+            return open;
+        }
+        SHAMap withVotes = open.mutableCopy();
+        for (STTx tx : votes) {
+            LOG.info("voting {} in the ledger after flag ledger {}", tx.type(), prevLedger.seq());
+            withVotes.put(tx.id(), tx.bytes());
+        }
+        return withVotes.snapshot();
     }
 
     /** What the validations table asks of this node. */

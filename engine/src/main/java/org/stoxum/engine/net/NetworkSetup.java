@@ -1,22 +1,21 @@
 package org.stoxum.engine.net;
 
 import java.net.InetSocketAddress;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.stoxum.codec.crypto.PublicKey;
 import org.stoxum.codec.sbe.GetLedgerDecoder;
 import org.stoxum.codec.sbe.LedgerDataDecoder;
 import org.stoxum.codec.sbe.LedgerInfoType;
-import org.stoxum.engine.net.fetch.InboundLedgers;
-import org.stoxum.engine.net.fetch.InboundTxSets;
-import org.stoxum.engine.net.fetch.LedgerLookup;
-import org.stoxum.engine.net.fetch.LedgerRequests;
-import org.stoxum.storage.shamap.SHAMap;
-import org.stoxum.transport.peer.Peer;
 import org.stoxum.codec.types.Hash256;
 import org.stoxum.engine.app.Application;
 import org.stoxum.engine.app.LedgerMaster;
@@ -24,8 +23,15 @@ import org.stoxum.engine.config.NodeConfig;
 import org.stoxum.engine.config.PeerEndpoint;
 import org.stoxum.engine.config.PortConfig;
 import org.stoxum.engine.ledger.Ledger;
+import org.stoxum.engine.net.fetch.InboundLedgers;
+import org.stoxum.engine.net.fetch.InboundTxSets;
+import org.stoxum.engine.net.fetch.LedgerLookup;
+import org.stoxum.engine.net.fetch.LedgerRequests;
+import org.stoxum.storage.ledger.LedgerTimes;
+import org.stoxum.storage.shamap.SHAMap;
 import org.stoxum.transport.peer.LocalLedger;
 import org.stoxum.transport.peer.OverlaySettings;
+import org.stoxum.transport.peer.Peer;
 
 /** Builds the network side of a node from its config: the overlay's settings and the ledger fetcher. */
 public final class NetworkSetup {
@@ -56,7 +62,7 @@ public final class NetworkSetup {
      * impossible).
      */
     static boolean localNetwork(NodeConfig config) {
-        List<PeerEndpoint> all = new java.util.ArrayList<>(config.ips());
+        List<PeerEndpoint> all = new ArrayList<>(config.ips());
         all.addAll(config.ipsFixed());
         return !all.isEmpty() && all.stream().allMatch(e -> isLoopback(e.host()));
     }
@@ -66,9 +72,9 @@ public final class NetworkSetup {
     }
 
     /** The node keys of {@code [cluster_nodes]}: such peers get slots beyond the limits and skip checks. */
-    private static java.util.Set<org.stoxum.codec.crypto.PublicKey> clusterKeys(NodeConfig config) {
-        java.util.Set<org.stoxum.codec.crypto.PublicKey> keys = new java.util.HashSet<>();
-        config.clusterNodes().forEach(e -> keys.add(org.stoxum.codec.crypto.PublicKey.of(e.publicKey())));
+    private static Set<PublicKey> clusterKeys(NodeConfig config) {
+        Set<PublicKey> keys = new HashSet<>();
+        config.clusterNodes().forEach(e -> keys.add(PublicKey.of(e.publicKey())));
         return keys;
     }
 
@@ -101,7 +107,7 @@ public final class NetworkSetup {
                 if (v == null) {
                     return 0;
                 }
-                long age = org.stoxum.storage.ledger.LedgerTimes.toNetworkTime(java.time.Instant.now()) - v.closeTime();
+                long age = LedgerTimes.toNetworkTime(Instant.now()) - v.closeTime();
                 return age < RECENT_VALIDATED_SECONDS ? v.seq() : 0;
             }
         };

@@ -1,30 +1,27 @@
 package org.stoxum.engine.rpc.handlers;
 
-import org.stoxum.codec.base58.TokenType;
-
-import org.stoxum.codec.NetworkProfile;
-
-import com.fasterxml.jackson.databind.node.ArrayNode;
-
 import com.fasterxml.jackson.databind.JsonNode;
-
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.security.SecureRandom;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.stoxum.engine.net.NetworkOps;
-import org.stoxum.transport.peer.PeerSummary;
-import org.stoxum.transport.cluster.MemberStatus;
-import org.stoxum.engine.tx.FeeTrack;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.stoxum.codec.Hex;
+import org.stoxum.codec.NetworkProfile;
+import org.stoxum.codec.base58.TokenType;
 import org.stoxum.engine.app.LogLevels;
 import org.stoxum.engine.ledger.Ledger;
 import org.stoxum.engine.ledger.ReadView;
+import org.stoxum.engine.net.NetworkOps;
 import org.stoxum.engine.rpc.server.Role;
 import org.stoxum.engine.rpc.server.RpcError;
+import org.stoxum.engine.tx.FeeTrack;
 import org.stoxum.engine.tx.queue.TxQ;
+import org.stoxum.transport.cluster.MemberStatus;
+import org.stoxum.transport.peer.PeerSummary;
 
 /**
  * The small commands about the node itself: ping, random, stop, log_level, logrotate, fee, version, the
@@ -125,7 +122,7 @@ public final class NodeCommands {
                     e.put("fee", (double) m.loadFee() / FeeTrack.LOAD_BASE);
                 }
                 m.reportAge().ifPresent(age -> e.put("age", age.toSeconds()));
-                e.put("status", m.status().name().toLowerCase(java.util.Locale.ROOT));
+                e.put("status", m.status().name().toLowerCase(Locale.ROOT));
             }
         });
         return out;
@@ -151,7 +148,7 @@ public final class NodeCommands {
         p.put("load", s.load());
         p.put("version", s.userAgent());
         p.put("protocol", "RTXP/" + (s.protocolVersion() >>> 16) + "." + (s.protocolVersion() & 0xFFFF));
-        String sanity = s.sanity().name().toLowerCase(java.util.Locale.ROOT);
+        String sanity = s.sanity().name().toLowerCase(Locale.ROOT);
         if (!sanity.equals("sane")) {
             p.put("sanity", sanity);
         }
