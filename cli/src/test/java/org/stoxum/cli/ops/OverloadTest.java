@@ -142,7 +142,13 @@ class OverloadTest {
         long start = System.nanoTime();
         long done = 0;
         while (System.nanoTime() - start < TimeUnit.MILLISECONDS.toNanos(MEASURE_MILLIS)) {
-            s.sendText(submit, true).join();
+            try {
+                s.sendText(submit, true).join();
+            } catch (java.util.concurrent.CompletionException closed) {
+                // A fast machine runs the client's balance past the drop threshold within the measurement:
+                // the server told it slowDown and closed the session, so the rate reached so far is the one.
+                break;
+            }
             if (!answered.tryAcquire(10, TimeUnit.SECONDS)) {
                 break;
             }
