@@ -1,7 +1,5 @@
 package org.stoxum.engine.ledger;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.stoxum.codec.amount.Currency;
 import org.stoxum.codec.amount.Issue;
 import org.stoxum.codec.binary.LedgerEntryType;
@@ -34,23 +32,31 @@ public final class Keylets {
             hash(SPACE_AMENDMENT).finishKey());
     private static final Keylet FEES = new Keylet(LedgerEntryType.FEE_SETTINGS, hash(SPACE_FEE).finishKey());
 
-    /** Account keys kept before the cache starts over. */
-    private static final int ACCOUNT_CACHE_LIMIT = 1 << 20;
-    private static final Map<AccountId, Keylet> ACCOUNTS = new ConcurrentHashMap<>();
+    /**
+     * Slots of the AccountRoot key cache. Direct-mapped and fixed in size, so its memory is bounded
+     * (a few MB) whatever the number of accounts; the map it replaces held up to a million keys, 130 B
+     * each, as much heap as the state of the accounts themselves.
+     */
+    private static final int ACCOUNT_SLOTS = 1 << 15;
+    private static final CachedAccount[] ACCOUNTS = new CachedAccount[ACCOUNT_SLOTS];
+
+    /** An account with its key: immutable, so a slot read racing a slot write sees either whole entry. */
+    private record CachedAccount(AccountId account, Keylet keylet) {
+    }
 
     private Keylets() {
     }
 
     /** The AccountRoot of {@code account}; remembered, since every transaction asks several times. */
     public static Keylet account(AccountId account) {
-        Keylet k = ACCOUNTS.get(account);
-        if (k == null) {
-            k = new Keylet(LedgerEntryType.ACCOUNT_ROOT, hash(SPACE_ACCOUNT).account(account).finishKey());
-            if (ACCOUNTS.size() >= ACCOUNT_CACHE_LIMIT) {
-                ACCOUNTS.clear();
-            }
-            ACCOUNTS.put(account, k);
+        int h = account.hashCode();
+        int slot = (h ^ (h >>> 15)) & (ACCOUNT_SLOTS - 1);
+        CachedAccount cached = ACCOUNTS[slot];
+        if (cached != null && cached.account.equals(account)) {
+            return cached.keylet;
         }
+        Keylet k = new Keylet(LedgerEntryType.ACCOUNT_ROOT, hash(SPACE_ACCOUNT).account(account).finishKey());
+        ACCOUNTS[slot] = new CachedAccount(account, k);
         return k;
     }
 

@@ -76,4 +76,23 @@ class KeyletsTest {
         assertEquals(0, Keylets.quality(next.key()), "rippled adds 2^64: the low 64 bits are kept");
         assertTrue(next.key().compareTo(worst.key()) > 0);
     }
+
+    /** The account cache has far fewer slots than accounts: colliding accounts must never get each other's key. */
+    @org.junit.jupiter.api.Test
+    void accountKeysStayRightWhenMoreAccountsThanCacheSlotsAreAsked() {
+        java.util.Random random = new java.util.Random(7);
+        AccountId[] accounts = new AccountId[100_000];
+        for (int i = 0; i < accounts.length; i++) {
+            byte[] id = new byte[20];
+            random.nextBytes(id);
+            accounts[i] = AccountId.of(id);
+        }
+        for (int round = 0; round < 2; round++) {
+            for (AccountId a : accounts) {
+                Hash256 expected = Hash256.of(org.stoxum.codec.hash.Sha512Half.of(
+                        Hex.decode("0061" + a.toString())));
+                assertEquals(expected, Keylets.account(a).key());
+            }
+        }
+    }
 }
