@@ -63,17 +63,17 @@ final class Ed25519 {
      * Decodes the key the lenient way donna does and precomputes what verification needs; null when
      * the 32 bytes are not a curve point.
      */
-    static Ed25519Group.Cached[] parsePublicKey(byte[] publicKey33) {
+    static Ed25519Group.KeyTables parsePublicKey(byte[] publicKey33) {
         byte[] a = Arrays.copyOfRange(publicKey33, 1, PublicKey.LENGTH);
         Ed25519Group.Accum point = Ed25519Group.decodeLenient(a);
-        return point == null ? null : Ed25519Group.negatedKeyTable(point);
+        return point == null ? null : Ed25519Group.negatedKeyTables(point);
     }
 
     /**
      * True when {@code encode(S*B - k*A)} equals the signature's R bytes, k = SHA-512(R || A || M) mod L,
      * for a canonical signature.
      */
-    static boolean verify(Ed25519Group.Cached[] keyTable, byte[] publicKey33, byte[] message, byte[] sig) {
+    static boolean verify(Ed25519Group.KeyTables keyTable, byte[] publicKey33, byte[] message, byte[] sig) {
         if (keyTable == null || !isCanonical(sig)) {
             return false;
         }

@@ -123,7 +123,7 @@ public final class PublicKey extends FixedBytes<PublicKey> {
             return false;
         }
         if (type == KeyType.ED25519) {
-            return Ed25519.verify((Ed25519Group.Cached[]) decodedBy(ED25519_DECODER, null), bytes, message, signature);
+            return Ed25519.verify((Ed25519Group.KeyTables) decodedBy(ED25519_DECODER, null), bytes, message, signature);
         }
         return verifyDigest(Sha512Half.of(message), signature, requireFullyCanonical, backend);
     }

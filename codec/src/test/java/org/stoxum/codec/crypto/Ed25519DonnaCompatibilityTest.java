@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigInteger;
+import java.util.List;
 import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -141,14 +142,19 @@ class Ed25519DonnaCompatibilityTest {
 
     @Test
     void fastPathMatchesTheModelOnRandomMultiples() {
-        for (int i = 0; i < 10; i++) {
-            BigInteger s = randomScalar();
-            BigInteger k = randomScalar();
+        // The fast path splits scalars at bit 128: the edges of both halves besides random values.
+        BigInteger two128 = BigInteger.ONE.shiftLeft(128);
+        BigInteger max = BigInteger.ONE.shiftLeft(253).subtract(BigInteger.ONE);
+        List<BigInteger> edges = List.of(BigInteger.ZERO, BigInteger.ONE, two128.subtract(BigInteger.ONE), two128,
+                two128.add(BigInteger.ONE), max, max.subtract(two128));
+        for (int i = 0; i < 24; i++) {
+            BigInteger s = i < edges.size() ? edges.get(i) : randomScalar();
+            BigInteger k = i < edges.size() ? edges.get(edges.size() - 1 - i) : randomScalar();
             Point q = Ed25519Reference.BASE.times(randomScalar()).add(i % 2 == 0 ? pointOfOrder8() : Ed25519Reference.IDENTITY);
             Ed25519Group.Accum decoded = Ed25519Group.decodeLenient(q.encode());
             assertNotNull(decoded);
             byte[] fast = Ed25519Group.doubleScalarMultEncoded(Ed25519Reference.toLittleEndian(s),
-                    Ed25519Reference.toLittleEndian(k), Ed25519Group.negatedKeyTable(decoded));
+                    Ed25519Reference.toLittleEndian(k), Ed25519Group.negatedKeyTables(decoded));
             byte[] slow = Ed25519Reference.BASE.times(s).add(q.negate().times(k)).encode();
             assertArrayEquals(slow, fast, "case " + i);
         }
