@@ -191,6 +191,26 @@ public final class LedgerMaster {
 
     /** A closed ledger by sequence, or null when we do not have it. */
     public Ledger ledgerBySeq(long seq) {
+        Ledger valid = validated;
+        if (seq <= valid.seq()) {
+            // The validated chain first, as rippled does: the recent history may still hold a ledger of this
+            // sequence that this node built before it switched to the network's chain.
+            if (seq == valid.seq()) {
+                return valid;
+            }
+            Hash256 onChain = ancestorHash(valid, seq);
+            if (onChain != null) {
+                Ledger recent = open.history().byHash(onChain);
+                if (recent != null) {
+                    return recent;
+                }
+                if (!haveLedger(seq)) {
+                    return null;
+                }
+                LedgerHeader header = store.ledger(onChain);
+                return header == null ? null : load(header);
+            }
+        }
         Ledger l = open.history().bySeq(seq);
         if (l != null) {
             return l;
@@ -198,12 +218,7 @@ public final class LedgerMaster {
         if (!haveLedger(seq)) {
             return null;
         }
-        Ledger valid = validated;
-        if (seq == valid.seq()) {
-            return valid;
-        }
-        Hash256 onChain = ancestorHash(valid, seq);
-        LedgerHeader header = onChain != null ? store.ledger(onChain) : store.ledger(seq);
+        LedgerHeader header = store.ledger(seq);
         return header == null ? null : load(header);
     }
 
