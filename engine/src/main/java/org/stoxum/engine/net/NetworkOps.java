@@ -1,5 +1,6 @@
 package org.stoxum.engine.net;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -129,6 +130,8 @@ public final class NetworkOps implements PeerMessageHandler, AutoCloseable {
     private boolean viewChangedThisRound;
     private volatile boolean validating;
     private boolean backfilling;
+    private long backfilled;
+    private long lastBackfillLogMs;
     private volatile ConsensusMode consensusMode = ConsensusMode.OBSERVING;
 
     /**
@@ -231,6 +234,20 @@ public final class NetworkOps implements PeerMessageHandler, AutoCloseable {
             }
         }
         return mode.displayName();
+    }
+
+    /** fetch_info's {@code info}: the ledgers being acquired, recently acquired or failed. */
+    public ObjectNode ledgerFetchInfo() {
+        LedgerFetch f = fetch;
+        return f == null ? JsonNodeFactory.instance.objectNode() : f.info();
+    }
+
+    /** {@code fetch_info clear}: forgets recent failures and ended acquisitions. */
+    public void clearLedgerFetch() {
+        LedgerFetch f = fetch;
+        if (f != null) {
+            f.clearFailures();
+        }
     }
 
     /** consensus_info's {@code info}. */
@@ -436,9 +453,28 @@ public final class NetworkOps implements PeerMessageHandler, AutoCloseable {
                         LOG.warn("history back-fill of ledger {} failed: {}", first - 1, failure.toString());
                     } else if (ledgers.extendComplete(parent)) {
                         LOG.debug("back-filled {}: complete ledgers {}", parent, ledgers.completeLedgers());
+                        backfillProgress(parent.seq() <= FIRST_HISTORY_LEDGER
+                                || ledgers.validatedLedger().seq() - parent.seq() >= history);
                     }
                 })));
     }
+
+    /**
+     * Reports the back-fill at INFO every {@value #BACKFILL_LOG_MS} ms at most, and once when it has all the
+     * history it wants (consensus thread).
+     */
+    private void backfillProgress(boolean done) {
+        backfilled++;
+        long ms = nowMs();
+        if (done || ms - lastBackfillLogMs >= BACKFILL_LOG_MS) {
+            LOG.info("history back-fill{}: {} ledger(s) fetched since the last report; complete ledgers {}",
+                    done ? " done" : "", backfilled, ledgers.completeLedgers());
+            backfilled = 0;
+            lastBackfillLogMs = ms;
+        }
+    }
+
+    private static final long BACKFILL_LOG_MS = 5_000;
 
     /** The oldest ledger history reaches: the one after genesis, where every chain's complete range starts. */
     private static final long FIRST_HISTORY_LEDGER = 2;
