@@ -173,7 +173,7 @@ public final class NetworkOps implements PeerMessageHandler, AutoCloseable {
             Ledger start = ledgers.closedLedger();
             lastClosed = new RclLedger(start);
             recentLedgers.put(start.hash(), start);
-            app.status().setMode(networkQuorum == 0 ? OperatingMode.CONNECTED : OperatingMode.DISCONNECTED);
+            setMode(networkQuorum == 0 ? OperatingMode.CONNECTED : OperatingMode.DISCONNECTED);
             beginConsensus();
         });
         consensusThread.scheduleWithFixedDelay(guard(this::heartbeat), ConsensusParms.LEDGER_GRANULARITY_MS,
@@ -267,11 +267,17 @@ public final class NetworkOps implements PeerMessageHandler, AutoCloseable {
         if (peers < networkQuorum) {
             if (mode != OperatingMode.DISCONNECTED) {
                 LOG.warn("Node count ({}) has fallen below required minimum ({})", peers, networkQuorum);
-                app.status().setMode(OperatingMode.DISCONNECTED);
+                setMode(OperatingMode.DISCONNECTED);
             }
-        } else if (mode == OperatingMode.DISCONNECTED) {
-            LOG.info("Node count ({}) is sufficient", peers);
-            app.status().setMode(OperatingMode.CONNECTED);
+        } else {
+            if (mode == OperatingMode.DISCONNECTED) {
+                LOG.info("Node count ({}) is sufficient", peers);
+                mode = OperatingMode.CONNECTED;
+            }
+            // The validated ledger's age may move us between connected and syncing.
+            if (mode == OperatingMode.CONNECTED || mode == OperatingMode.SYNCING) {
+                setMode(mode);
+            }
         }
         consensus.timerEntry(now());
         backfill();
@@ -281,6 +287,27 @@ public final class NetworkOps implements PeerMessageHandler, AutoCloseable {
             validations.expire();
         }
     }
+
+    /**
+     * Changes the operating mode as stoxumd's NetworkOPs::setMode does: "connected" is reported as "syncing"
+     * while the validated ledger is less than a minute old (we follow the network's ledgers but have not yet
+     * taken part in a round), and "syncing" falls back to "connected" when it grows older.
+     */
+    private void setMode(OperatingMode next) {
+        long age = now() - ledgers.validatedLedger().closeTime();
+        if (next == OperatingMode.CONNECTED && age < SYNCING_AGE_S) {
+            next = OperatingMode.SYNCING;
+        } else if (next == OperatingMode.SYNCING && age >= SYNCING_AGE_S) {
+            next = OperatingMode.CONNECTED;
+        }
+        if (app.status().mode() != next) {
+            app.status().setMode(next);
+            LOG.info("STATE->{}", next.displayName());
+        }
+    }
+
+    /** The validated ledger age below which a connected node is syncing (seconds). */
+    private static final long SYNCING_AGE_S = 60;
 
     private void beginConsensus() {
         trusted.onConsensusStart(validations.getCurrentPublicKeys());
@@ -388,12 +415,12 @@ public final class NetworkOps implements PeerMessageHandler, AutoCloseable {
         OperatingMode mode = app.status().mode();
         if (!viewChangedThisRound) {
             if (mode == OperatingMode.CONNECTED || mode == OperatingMode.SYNCING) {
-                app.status().setMode(OperatingMode.TRACKING);
+                setMode(OperatingMode.TRACKING);
                 mode = OperatingMode.TRACKING;
             }
             if (mode == OperatingMode.TRACKING
                     && now() < lastClosed.closeTime() + 2L * lastClosed.closeTimeResolution()) {
-                app.status().setMode(OperatingMode.FULL);
+                setMode(OperatingMode.FULL);
             }
         }
         beginConsensus();
@@ -819,7 +846,7 @@ public final class NetworkOps implements PeerMessageHandler, AutoCloseable {
                     LOG.warn("View of consensus changed during {} to {}", mode.text(), net);
                     viewChangedThisRound = true;
                     if (app.status().mode().compareTo(OperatingMode.CONNECTED) > 0) {
-                        app.status().setMode(OperatingMode.CONNECTED);
+                        setMode(OperatingMode.CONNECTED);
                     }
                 }
             }
