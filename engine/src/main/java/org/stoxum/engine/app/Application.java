@@ -39,6 +39,7 @@ import org.stoxum.engine.net.ClusterSetup;
 import org.stoxum.engine.net.NetworkOps;
 import org.stoxum.engine.net.NetworkSetup;
 import org.stoxum.engine.net.TrustedValidators;
+import org.stoxum.engine.pipeline.PeerSignedMessage;
 import org.stoxum.engine.pipeline.PipelineEvent;
 import org.stoxum.engine.pipeline.TxPipeline;
 import org.stoxum.engine.rpc.handlers.HandlerTable;
@@ -543,6 +544,14 @@ public final class Application implements AutoCloseable {
      */
     public void submitFromPeer(byte[] blob) {
         pipeline.trySubmit(blob, TxIntake.Submit.RELAYED, outcome -> { }, PipelineEvent.UNCHECKED);
+    }
+
+    /**
+     * A peer's proposal or validation, to be verified among the transactions and delivered by the writer (see
+     * {@link TxPipeline#tryPeerMessage}). False when the pipeline is full: the message is dropped uncharged.
+     */
+    public boolean submitPeerMessage(int kind, PeerSignedMessage message, boolean fromCluster) {
+        return pipeline.tryPeerMessage(kind, message, fromCluster);
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.stoxum.engine.net;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.concurrent.CompletableFuture;
 import org.stoxum.codec.sbe.GetLedgerDecoder;
 import org.stoxum.codec.sbe.LedgerDataDecoder;
@@ -32,6 +33,12 @@ public interface LedgerFetch extends AutoCloseable {
 
     /** A peer answers one of our requests. */
     void onLedgerData(Peer peer, LedgerDataDecoder message);
+
+    /** The ledger acquisitions under way or recently ended, and recent failures ({@code fetch_info}). */
+    ObjectNode info();
+
+    /** Forgets recent failures and ended acquisitions ({@code fetch_info clear}). */
+    void clearFailures();
 
     /** Drives timeouts and retries; called about every quarter second. */
     void tick(long nowMs);

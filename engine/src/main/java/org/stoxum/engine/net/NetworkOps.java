@@ -1,5 +1,6 @@
 package org.stoxum.engine.net;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -8,12 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,7 +47,9 @@ import org.stoxum.engine.ledger.Ledger;
 import org.stoxum.engine.ledger.STTx;
 import org.stoxum.engine.ledger.TreeView;
 import org.stoxum.engine.net.vote.FlagLedgerVoting;
+import org.stoxum.engine.pipeline.PipelineEvent;
 import org.stoxum.engine.tx.EngineSetup;
+import org.stoxum.engine.tx.FeeTrack;
 import org.stoxum.engine.tx.LedgerBuilder;
 import org.stoxum.engine.tx.TxSignatures;
 import org.stoxum.engine.validator.ManifestDisposition;
@@ -56,6 +57,7 @@ import org.stoxum.storage.shamap.SHAMap;
 import org.stoxum.transport.peer.Peer;
 import org.stoxum.transport.peer.PeerMessageHandler;
 import org.stoxum.transport.peer.PeerOverlay;
+import org.stoxum.transport.peer.Sanity;
 import org.stoxum.transport.peer.relay.HashRouter;
 import org.stoxum.transport.peer.resource.Charge;
 import org.stoxum.transport.peer.wire.InboundMessage;
@@ -68,9 +70,11 @@ import org.stoxum.transport.peer.wire.OutboundMessage;
  * transactions, proposals, validations and manifests, and tracks the operating mode.
  *
  * <p>Threads: everything that touches consensus, validations or the ledger history runs on one
- * {@value #CONSENSUS_THREAD} thread (rippled's master lock); signature checks run on a small verify pool; the
- * open ledger stays owned by the pipeline's writer, reached through {@link Application#onWriter}. Peer
- * messages arrive on the overlay's I/O thread and are copied and handed on at once.
+ * {@value #CONSENSUS_THREAD} thread (rippled's master lock); the open ledger stays owned by the pipeline's
+ * writer, reached through {@link Application#onWriter}. Peer messages arrive on the overlay's I/O thread and
+ * are copied and handed on at once: proposals and validations, after stoxumd's cheap receive-time checks, go
+ * through the node's pipeline ring, whose verifier threads check their signatures among the transactions' and
+ * whose writer queues them for the consensus thread.
  */
 public final class NetworkOps implements PeerMessageHandler, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(NetworkOps.class);
@@ -80,8 +84,11 @@ public final class NetworkOps implements PeerMessageHandler, AutoCloseable {
     private static final int RECENT_LEDGERS = 256;
     /** Candidate sets kept. */
     private static final int RECENT_SETS = 64;
-    /** Proposals and validations waiting for a signature check before new ones are dropped. */
-    private static final int VERIFY_QUEUE = 4096;
+    /** A proposal whose close time is this much older than ours is ignored (stoxumd's magic 180 s). */
+    private static final long PROPOSAL_MAX_AGE_S = 180;
+    /** The signature sizes a proposal may carry (stoxumd's receive-time bounds). */
+    private static final int PROPOSAL_SIG_MIN = 56;
+    private static final int PROPOSAL_SIG_MAX = 128;
     private static final long FETCH_TICK_MS = 250;
     private static final long EXPIRE_INTERVAL_MS = 60_000;
 
@@ -94,7 +101,6 @@ public final class NetworkOps implements PeerMessageHandler, AutoCloseable {
     private final PeerMessages messages = new PeerMessages();
     private final FlagLedgerVoting voting;
     private final ScheduledExecutorService consensusThread;
-    private final ThreadPoolExecutor verifiers;
     private final Consensus<PublicKey, RclLedger, RclTx, SignedProposal<PublicKey>> consensus;
     private final Validations<PublicKey, STValidation, RclLedger> validations;
     private volatile PeerOverlay overlay;
@@ -124,6 +130,8 @@ public final class NetworkOps implements PeerMessageHandler, AutoCloseable {
     private boolean viewChangedThisRound;
     private volatile boolean validating;
     private boolean backfilling;
+    private long backfilled;
+    private long lastBackfillLogMs;
     private volatile ConsensusMode consensusMode = ConsensusMode.OBSERVING;
 
     /**
@@ -145,12 +153,6 @@ public final class NetworkOps implements PeerMessageHandler, AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        this.verifiers = new ThreadPoolExecutor(1, 2, 30, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(VERIFY_QUEUE), r -> {
-                    Thread t = new Thread(r, "peer-verify");
-                    t.setDaemon(true);
-                    return t;
-                }, new ThreadPoolExecutor.DiscardPolicy());
         this.consensus = new Consensus<>(new Adaptor(), () -> System.nanoTime() / 1_000_000);
         this.validations = new Validations<>(new ValidationsHooks());
     }
@@ -171,7 +173,7 @@ public final class NetworkOps implements PeerMessageHandler, AutoCloseable {
             Ledger start = ledgers.closedLedger();
             lastClosed = new RclLedger(start);
             recentLedgers.put(start.hash(), start);
-            app.status().setMode(networkQuorum == 0 ? OperatingMode.CONNECTED : OperatingMode.DISCONNECTED);
+            setMode(networkQuorum == 0 ? OperatingMode.CONNECTED : OperatingMode.DISCONNECTED);
             beginConsensus();
         });
         consensusThread.scheduleWithFixedDelay(guard(this::heartbeat), ConsensusParms.LEDGER_GRANULARITY_MS,
@@ -234,6 +236,20 @@ public final class NetworkOps implements PeerMessageHandler, AutoCloseable {
         return mode.displayName();
     }
 
+    /** fetch_info's {@code info}: the ledgers being acquired, recently acquired or failed. */
+    public ObjectNode ledgerFetchInfo() {
+        LedgerFetch f = fetch;
+        return f == null ? JsonNodeFactory.instance.objectNode() : f.info();
+    }
+
+    /** {@code fetch_info clear}: forgets recent failures and ended acquisitions. */
+    public void clearLedgerFetch() {
+        LedgerFetch f = fetch;
+        if (f != null) {
+            f.clearFailures();
+        }
+    }
+
     /** consensus_info's {@code info}. */
     public ObjectNode consensusInfo() {
         try {
@@ -251,11 +267,17 @@ public final class NetworkOps implements PeerMessageHandler, AutoCloseable {
         if (peers < networkQuorum) {
             if (mode != OperatingMode.DISCONNECTED) {
                 LOG.warn("Node count ({}) has fallen below required minimum ({})", peers, networkQuorum);
-                app.status().setMode(OperatingMode.DISCONNECTED);
+                setMode(OperatingMode.DISCONNECTED);
             }
-        } else if (mode == OperatingMode.DISCONNECTED) {
-            LOG.info("Node count ({}) is sufficient", peers);
-            app.status().setMode(OperatingMode.CONNECTED);
+        } else {
+            if (mode == OperatingMode.DISCONNECTED) {
+                LOG.info("Node count ({}) is sufficient", peers);
+                mode = OperatingMode.CONNECTED;
+            }
+            // The validated ledger's age may move us between connected and syncing.
+            if (mode == OperatingMode.CONNECTED || mode == OperatingMode.SYNCING) {
+                setMode(mode);
+            }
         }
         consensus.timerEntry(now());
         backfill();
@@ -265,6 +287,27 @@ public final class NetworkOps implements PeerMessageHandler, AutoCloseable {
             validations.expire();
         }
     }
+
+    /**
+     * Changes the operating mode as stoxumd's NetworkOPs::setMode does: "connected" is reported as "syncing"
+     * while the validated ledger is less than a minute old (we follow the network's ledgers but have not yet
+     * taken part in a round), and "syncing" falls back to "connected" when it grows older.
+     */
+    private void setMode(OperatingMode next) {
+        long age = now() - ledgers.validatedLedger().closeTime();
+        if (next == OperatingMode.CONNECTED && age < SYNCING_AGE_S) {
+            next = OperatingMode.SYNCING;
+        } else if (next == OperatingMode.SYNCING && age >= SYNCING_AGE_S) {
+            next = OperatingMode.CONNECTED;
+        }
+        if (app.status().mode() != next) {
+            app.status().setMode(next);
+            LOG.info("STATE->{}", next.displayName());
+        }
+    }
+
+    /** The validated ledger age below which a connected node is syncing (seconds). */
+    private static final long SYNCING_AGE_S = 60;
 
     private void beginConsensus() {
         trusted.onConsensusStart(validations.getCurrentPublicKeys());
@@ -372,12 +415,12 @@ public final class NetworkOps implements PeerMessageHandler, AutoCloseable {
         OperatingMode mode = app.status().mode();
         if (!viewChangedThisRound) {
             if (mode == OperatingMode.CONNECTED || mode == OperatingMode.SYNCING) {
-                app.status().setMode(OperatingMode.TRACKING);
+                setMode(OperatingMode.TRACKING);
                 mode = OperatingMode.TRACKING;
             }
             if (mode == OperatingMode.TRACKING
                     && now() < lastClosed.closeTime() + 2L * lastClosed.closeTimeResolution()) {
-                app.status().setMode(OperatingMode.FULL);
+                setMode(OperatingMode.FULL);
             }
         }
         beginConsensus();
@@ -437,9 +480,28 @@ public final class NetworkOps implements PeerMessageHandler, AutoCloseable {
                         LOG.warn("history back-fill of ledger {} failed: {}", first - 1, failure.toString());
                     } else if (ledgers.extendComplete(parent)) {
                         LOG.debug("back-filled {}: complete ledgers {}", parent, ledgers.completeLedgers());
+                        backfillProgress(parent.seq() <= FIRST_HISTORY_LEDGER
+                                || ledgers.validatedLedger().seq() - parent.seq() >= history);
                     }
                 })));
     }
+
+    /**
+     * Reports the back-fill at INFO every {@value #BACKFILL_LOG_MS} ms at most, and once when it has all the
+     * history it wants (consensus thread).
+     */
+    private void backfillProgress(boolean done) {
+        backfilled++;
+        long ms = nowMs();
+        if (done || ms - lastBackfillLogMs >= BACKFILL_LOG_MS) {
+            LOG.info("history back-fill{}: {} ledger(s) fetched since the last report; complete ledgers {}",
+                    done ? " done" : "", backfilled, ledgers.completeLedgers());
+            backfilled = 0;
+            lastBackfillLogMs = ms;
+        }
+    }
+
+    private static final long BACKFILL_LOG_MS = 5_000;
 
     /** The oldest ledger history reaches: the one after genesis, where every chain's complete range starts. */
     private static final long FIRST_HISTORY_LEDGER = 2;
@@ -569,7 +631,7 @@ public final class NetworkOps implements PeerMessageHandler, AutoCloseable {
         switch (message.type()) {
             case TRANSACTION -> onTransaction(peer, PeerMessages.rawTransaction(message.transaction()));
             case PROPOSE_LEDGER -> PeerMessages.proposal(message.proposeLedger(), now())
-                    .ifPresentOrElse(p -> onProposal(peer, p), () -> peer.charge(Charge.INVALID_REQUEST));
+                    .ifPresentOrElse(p -> onProposal(peer, p), () -> peer.charge(Charge.INVALID_SIGNATURE));
             case VALIDATION -> onValidation(peer, PeerMessages.validationBytes(message.validation()));
             case MANIFESTS -> onManifests(peer, PeerMessages.manifestList(message.manifests()));
             case GET_LEDGER -> {
@@ -595,60 +657,100 @@ public final class NetworkOps implements PeerMessageHandler, AutoCloseable {
         app.submitFromPeer(raw);
     }
 
+    /**
+     * stoxumd's receive-time checks of a proposal (PeerImp::onMessage(TMProposeSet)), then the pipeline: stale
+     * ones are ignored, malformed ones charged, duplicates and our own dropped, untrusted ones dropped from an
+     * insane peer or, unless from a cluster member, while we are loaded.
+     */
     private void onProposal(Peer peer, SignedProposal<PublicKey> p) {
-        Hash256 suppression = p.suppressionId();
-        if (!overlay.hashRouter().addSuppressionPeer(suppression, peer.id())) {
+        if (p.proposal().closeTime() + PROPOSAL_MAX_AGE_S < now()) {
             return;
         }
-        boolean check = !peer.cluster();
-        verifiers.execute(() -> {
-            if (check && !p.checkSign()) {
-                LOG.debug("proposal with a bad signature from peer {}", peer.id());
-                peer.charge(Charge.INVALID_SIGNATURE);
-                return;
-            }
-            consensusThread.execute(guard(() -> {
-                if (!trusted.trusted(trusted.masterOf(p.publicKey()))) {
-                    return;
-                }
-                if (consensus.peerProposal(now(), p)) {
-                    overlay.relay(messages.proposal(p), suppression);
-                }
-            }));
-        });
+        int sigLength = p.signature().length;
+        if (sigLength < PROPOSAL_SIG_MIN || sigLength > PROPOSAL_SIG_MAX) {
+            LOG.warn("Proposal: malformed (peer {})", peer.id());
+            peer.charge(Charge.INVALID_SIGNATURE);
+            return;
+        }
+        if (!overlay.hashRouter().addSuppressionPeer(p.suppressionId(), peer.id())) {
+            return;
+        }
+        if (validationKey.isPresent() && validationKey.get().publicKey().equals(p.publicKey())) {
+            return;
+        }
+        boolean isTrusted = trusted.trusted(trusted.masterOf(p.publicKey()));
+        if (!isTrusted && (peer.sanity() == Sanity.INSANE || !peer.cluster() && loadedLocal())) {
+            LOG.debug("Proposal: Dropping UNTRUSTED from peer {}", peer.id());
+            return;
+        }
+        if (!app.submitPeerMessage(PipelineEvent.PROPOSAL, new InboundProposal(peer, p, isTrusted,
+                this::proposalChecked), peer.cluster())) {
+            LOG.debug("pipeline full: proposal from peer {} dropped", peer.id());
+        }
     }
 
+    /**
+     * A well-signed proposal (pipeline writer thread): queued for consensus (PeerImp::checkPropose). A trusted
+     * one is a position; an untrusted one is only relayed, when it builds on our ledger or came from the cluster.
+     */
+    private void proposalChecked(InboundProposal m) {
+        SignedProposal<PublicKey> p = m.proposal();
+        consensusThread.execute(guard(() -> {
+            if (m.trusted()) {
+                if (consensus.peerProposal(now(), p)) {
+                    overlay.relay(messages.proposal(p), p.suppressionId());
+                }
+            } else if (m.peer().cluster() || p.proposal().prevLedger().equals(consensus.prevLedgerId())) {
+                overlay.relay(messages.proposal(p), p.suppressionId());
+            }
+        }));
+    }
+
+    /**
+     * A validation (PeerImp::onMessage(TMValidation)): too short is charged, a duplicate dropped; parsing, the
+     * currency and load checks and the signature check run in the pipeline ({@link InboundValidation}).
+     */
     private void onValidation(Peer peer, byte[] bytes) {
+        if (bytes.length < STValidation.MIN_BYTES) {
+            LOG.warn("Validation: Too small (peer {})", peer.id());
+            peer.charge(Charge.INVALID_REQUEST);
+            return;
+        }
         Hash256 suppression = Hash256.wrap(Sha512Half.of(bytes));
         if (!overlay.hashRouter().addSuppressionPeer(suppression, peer.id())) {
             return;
         }
-        boolean check = !peer.cluster();
-        long seen = now();
-        verifiers.execute(() -> {
-            STValidation v;
-            try {
-                v = STValidation.parse(bytes, seen, check);
-            } catch (CodecException e) {
-                LOG.debug("bad validation from peer {}: {}", peer.id(), e.getMessage());
-                peer.charge(Charge.INVALID_SIGNATURE);
-                return;
+        InboundValidation m = new InboundValidation(peer, bytes, suppression, now(),
+                key -> trusted.trusted(trusted.masterOf(key)), this::loadedLocal, this::validationChecked);
+        if (!app.submitPeerMessage(PipelineEvent.VALIDATION, m, peer.cluster())) {
+            LOG.debug("pipeline full: validation from peer {} dropped", peer.id());
+        }
+    }
+
+    /**
+     * A well-signed, current validation (pipeline writer thread): queued for the validations table
+     * (NetworkOPs::recvValidation); relayed when it is a trusted, current one, or came from the cluster.
+     */
+    private void validationChecked(InboundValidation m) {
+        STValidation v = m.validation();
+        consensusThread.execute(guard(() -> {
+            PublicKey master = trusted.masterOf(v.key());
+            boolean isTrusted = trusted.trusted(master);
+            ValStatus status = validations.add(master, v.received(m.seen(), isTrusted));
+            LOG.debug("validation of {} {} by {} ({}): {}", v.seq(), v.ledgerId(), master,
+                    isTrusted ? "trusted" : "untrusted", status.text());
+            if (isTrusted && status == ValStatus.CURRENT || m.peer().cluster()) {
+                overlay.relay(messages.validation(m.bytes()), m.suppression());
             }
-            consensusThread.execute(guard(() -> {
-                PublicKey master = trusted.masterOf(v.key());
-                boolean isTrusted = trusted.trusted(master);
-                ValStatus status = validations.add(master, v.received(seen, isTrusted));
-                LOG.debug("validation of {} {} by {} ({}): {}", v.seq(), v.ledgerId(), master,
-                        isTrusted ? "trusted" : "untrusted", status.text());
-                if (status != ValStatus.CURRENT) {
-                    return;
-                }
-                overlay.relay(messages.validation(bytes), suppression);
-                if (isTrusted) {
-                    checkAccept(v.ledgerId(), v.seq());
-                }
-            }));
-        });
+            if (isTrusted && status == ValStatus.CURRENT) {
+                checkAccept(v.ledgerId(), v.seq());
+            }
+        }));
+    }
+
+    /** rippled's isLoadedLocal: our local fee is raised. */
+    private boolean loadedLocal() {
+        return app.loadFeeTrack().localFee() > FeeTrack.LOAD_BASE;
     }
 
     private void onManifests(Peer peer, List<byte[]> list) {
@@ -680,7 +782,6 @@ public final class NetworkOps implements PeerMessageHandler, AutoCloseable {
     @Override
     public void close() {
         consensusThread.shutdownNow();
-        verifiers.shutdownNow();
         LedgerFetch f = fetch;
         if (f != null) {
             f.close();
@@ -745,7 +846,7 @@ public final class NetworkOps implements PeerMessageHandler, AutoCloseable {
                     LOG.warn("View of consensus changed during {} to {}", mode.text(), net);
                     viewChangedThisRound = true;
                     if (app.status().mode().compareTo(OperatingMode.CONNECTED) > 0) {
-                        app.status().setMode(OperatingMode.CONNECTED);
+                        setMode(OperatingMode.CONNECTED);
                     }
                 }
             }

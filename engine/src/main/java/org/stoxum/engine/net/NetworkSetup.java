@@ -1,5 +1,6 @@
 package org.stoxum.engine.net;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -182,6 +183,16 @@ public final class NetworkSetup {
                 } else {
                     ledgers.onLedgerData(peer, message);
                 }
+            }
+
+            @Override
+            public ObjectNode info() {
+                return ledgers.info();
+            }
+
+            @Override
+            public void clearFailures() {
+                ledgers.clearFailures();
             }
 
             @Override

@@ -9,6 +9,10 @@ public final class PipelineEvent {
     public static final int SUBMIT = 1;
     /** A command for the single writer (ledger close, a read that must see the open ledger in order). */
     public static final int COMMAND = 2;
+    /** A peer's signed proposal: verified among the transactions, then delivered to consensus. */
+    public static final int PROPOSAL = 3;
+    /** A peer's signed validation: verified among the transactions, then delivered to consensus. */
+    public static final int VALIDATION = 4;
 
     /** Signature not checked (yet). */
     public static final int UNCHECKED = 0;
@@ -21,6 +25,7 @@ public final class PipelineEvent {
     byte[] blob;
     Object source;
     Object command;
+    PeerSignedMessage message;
     PipelineCallback callback;
     long publishedNanos;
 
@@ -32,6 +37,7 @@ public final class PipelineEvent {
         blob = null;
         source = null;
         command = null;
+        message = null;
         callback = null;
         decoded = null;
         failure = null;
@@ -55,6 +61,16 @@ public final class PipelineEvent {
     /** The writer command (COMMAND only). */
     public Object command() {
         return command;
+    }
+
+    /** The proposal or validation (PROPOSAL and VALIDATION only). */
+    public PeerSignedMessage message() {
+        return message;
+    }
+
+    /** True for a peer's proposal or validation. */
+    boolean isPeerMessage() {
+        return kind == PROPOSAL || kind == VALIDATION;
     }
 
     /** Where the outcome goes; may be null for fire-and-forget work. */

@@ -29,6 +29,11 @@ import org.stoxum.engine.metrics.Metric;
  * ring is full and the caller answers {@code tooBusy}; an accepted event is never dropped. The writer
  * sees events in publication order, so a close command lands between exactly the transactions
  * published before and after it.
+ *
+ * <p>Peers' proposals and validations ({@link #tryPeerMessage}) share the ring: their signatures are checked
+ * by the same verifier threads, batched with the transactions', and the writer delivers them in order. The
+ * writer only hands them on (to the consensus thread, or a charge to the peer), so transactions never wait
+ * behind consensus work, and consensus sees a peer's messages in the order they arrived.
  */
 public final class TxPipeline implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TxPipeline.class);
@@ -41,6 +46,12 @@ public final class TxPipeline implements AutoCloseable {
         new SubmitTranslator(PipelineEvent.UNCHECKED),
         new SubmitTranslator(PipelineEvent.GOOD),
         new SubmitTranslator(PipelineEvent.BAD),
+    };
+
+    /** Indexed by the prior verdict, as {@link #SUBMIT_TRANSLATORS}. */
+    private static final PeerMessageTranslator[] PEER_TRANSLATORS = {
+        new PeerMessageTranslator(PipelineEvent.UNCHECKED),
+        new PeerMessageTranslator(PipelineEvent.GOOD),
     };
 
     private static final EventTranslatorTwoArg<PipelineEvent, Object, PipelineCallback> COMMAND_TRANSLATOR =
@@ -101,6 +112,22 @@ public final class TxPipeline implements AutoCloseable {
         return published;
     }
 
+    /**
+     * Offers a peer's proposal or validation. Returns false, without blocking, when the ring is full: the
+     * caller drops the message and charges nothing (the ring, not the peer, is short of room).
+     *
+     * @param kind          {@link PipelineEvent#PROPOSAL} or {@link PipelineEvent#VALIDATION}
+     * @param trustedSender the sender is a cluster member, whose signatures stoxumd does not check again
+     */
+    public boolean tryPeerMessage(int kind, PeerSignedMessage message, boolean trustedSender) {
+        if (kind != PipelineEvent.PROPOSAL && kind != PipelineEvent.VALIDATION) {
+            throw new IllegalArgumentException("not a peer message kind: " + kind);
+        }
+        boolean published = ring.tryPublishEvent(PEER_TRANSLATORS[trustedSender ? 1 : 0], kind, message);
+        (published ? counters.peerMessages : counters.refused).inc();
+        return published;
+    }
+
     /** Offers a writer command; false, without blocking, when the ring is full. */
     public boolean tryCommand(Object command, PipelineCallback callback) {
         boolean published = ring.tryPublishEvent(COMMAND_TRANSLATOR, command, callback);
@@ -113,7 +140,8 @@ public final class TxPipeline implements AutoCloseable {
     /** The pipeline's counters, for the node's metrics registry. */
     public List<Metric> metrics() {
         return List.of(counters.submitted, counters.refused, counters.verified, counters.rejected,
-                counters.applied, counters.failures, counters.commandSeconds);
+                counters.applied, counters.failures, counters.commandSeconds, counters.peerMessages,
+                counters.peerVerified, counters.peerBadSignatures);
     }
 
     /** Free slots now: the back-pressure gauge for metrics and load reporting. */
@@ -139,7 +167,8 @@ public final class TxPipeline implements AutoCloseable {
         final Counter submitted = new Counter("stoxumd_tx_submitted_total",
                 "Transactions accepted into the pipeline ring.");
         final Counter refused = new Counter("stoxumd_pipeline_refused_total",
-                "Transactions and commands refused because the ring was full (answered tooBusy).");
+                "Transactions, commands, proposals and validations refused because the ring was full "
+                        + "(answered tooBusy, or the peer's message dropped).");
         final Counter verified = new Counter("stoxumd_tx_signature_verifications_total",
                 "Transactions whose signatures the verify stage checked.");
         final Counter rejected = new Counter("stoxumd_tx_rejected_total",
@@ -153,6 +182,12 @@ public final class TxPipeline implements AutoCloseable {
                 "Time the single writer spent on one command; in this build the only command closes the "
                         + "ledger, so this is the ledger close duration.",
                 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10);
+        final Counter peerMessages = new Counter("stoxumd_peer_consensus_messages_total",
+                "Peers' proposals and validations accepted into the pipeline ring.");
+        final Counter peerVerified = new Counter("stoxumd_peer_signature_verifications_total",
+                "Peers' proposals and validations whose signatures the verify stage checked.");
+        final Counter peerBadSignatures = new Counter("stoxumd_peer_bad_signatures_total",
+                "Peers' proposals and validations refused for a bad signature (their peer charged).");
     }
 
     static WaitStrategy waitStrategy(String name) {
@@ -187,6 +222,24 @@ public final class TxPipeline implements AutoCloseable {
             event.blob = blob;
             event.source = source;
             event.callback = callback;
+            event.verdict = verdict;
+            event.publishedNanos = System.nanoTime();
+        }
+    }
+
+    private static final class PeerMessageTranslator
+            implements EventTranslatorTwoArg<PipelineEvent, Integer, PeerSignedMessage> {
+        private final int verdict;
+
+        PeerMessageTranslator(int verdict) {
+            this.verdict = verdict;
+        }
+
+        @Override
+        public void translateTo(PipelineEvent event, long sequence, Integer kind, PeerSignedMessage message) {
+            event.clear();
+            event.kind = kind;
+            event.message = message;
             event.verdict = verdict;
             event.publishedNanos = System.nanoTime();
         }
@@ -227,21 +280,38 @@ public final class TxPipeline implements AutoCloseable {
 
         @Override
         public void onEvent(PipelineEvent event, long sequence, boolean endOfBatch) {
-            if (event.kind == PipelineEvent.SUBMIT && sequence % shards == shard) {
+            if (event.kind != PipelineEvent.COMMAND && sequence % shards == shard) {
                 try {
-                    stages.decode(event);
-                    if (event.failure == null && event.verdict == PipelineEvent.UNCHECKED) {
-                        counters.verified.inc();
-                        stages.verify(event);
+                    if (event.isPeerMessage()) {
+                        checkPeerMessage(event);
+                    } else {
+                        stages.decode(event);
+                        if (event.failure == null && event.verdict == PipelineEvent.UNCHECKED) {
+                            counters.verified.inc();
+                            stages.verify(event);
+                        }
                     }
                 } catch (RuntimeException e) {
                     LOG.error("decode/verify stage failed on one event", e);
                     counters.failures.inc();
                     event.failure = "internal error: " + e;
+                    if (event.isPeerMessage()) {
+                        event.verdict = PipelineEvent.UNCHECKED; // delivered as refused, nobody charged
+                    }
                 }
             }
             progress.set(sequence);
             downstream.signalAllWhenBlocking();
+        }
+
+        private void checkPeerMessage(PipelineEvent event) {
+            if (!event.message.decode()) {
+                event.failure = "refused at decoding";
+                event.verdict = PipelineEvent.UNCHECKED;
+            } else if (event.verdict == PipelineEvent.UNCHECKED) {
+                counters.peerVerified.inc();
+                event.verdict = event.message.verify() ? PipelineEvent.GOOD : PipelineEvent.BAD;
+            }
         }
     }
 
@@ -270,6 +340,11 @@ public final class TxPipeline implements AutoCloseable {
                     boolean refused = event.failure != null || event.verdict == PipelineEvent.BAD;
                     (refused ? counters.rejected : counters.applied).inc();
                     stages.apply(event);
+                } else if (event.isPeerMessage()) {
+                    if (event.verdict == PipelineEvent.BAD) {
+                        counters.peerBadSignatures.inc();
+                    }
+                    event.message.deliver(event.verdict);
                 } else {
                     long start = System.nanoTime();
                     stages.command(event);
@@ -288,6 +363,7 @@ public final class TxPipeline implements AutoCloseable {
                 event.blob = null;
                 event.decoded = null;
                 event.command = null;
+                event.message = null;
                 event.callback = null;
             }
         }

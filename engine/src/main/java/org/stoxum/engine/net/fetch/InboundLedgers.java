@@ -1,9 +1,14 @@
 package org.stoxum.engine.net.fetch;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -57,7 +62,20 @@ public final class InboundLedgers {
     private final Supplier<List<Peer>> peers;
     private final Executor executor;
     private final Map<Hash256, Tracked> active = new ConcurrentHashMap<>();
+    /** Finished acquisitions, shown by fetch_info until swept ({@link #SWEEP_MS} after they ended). */
+    private final Map<Hash256, Ended> finished = new ConcurrentHashMap<>();
+    /** Failed acquisitions' sequences, shown by fetch_info for {@link #FAILURE_MEMORY_MS}. */
+    private final Map<Hash256, Ended> failures = new ConcurrentHashMap<>();
     private volatile long nowMs;
+
+    /** How long a finished acquisition stays in view (stoxumd sweeps a minute after the last action). */
+    static final long SWEEP_MS = 60_000;
+    /** How long a failure is remembered (stoxumd's kReacquireInterval, five minutes). */
+    static final long FAILURE_MEMORY_MS = 300_000;
+
+    /** An acquisition that ended, and when. */
+    private record Ended(LedgerAcquisition acquisition, long atMs) {
+    }
 
     /** An acquisition and its progress-report clock. */
     private static final class Tracked {
@@ -106,7 +124,14 @@ public final class InboundLedgers {
             return existing.acquisition.future.thenApply(l -> l);
         }
         LedgerAcquisition a = fresh.acquisition;
-        a.future.whenComplete((l, e) -> active.remove(ledgerHash, fresh));
+        a.future.whenComplete((l, e) -> {
+            Ended ended = new Ended(a, this.nowMs);
+            finished.put(ledgerHash, ended);
+            if (e != null) {
+                failures.put(ledgerHash, ended);
+            }
+            active.remove(ledgerHash, fresh);
+        });
         executor.execute(() -> start(a));
         return a.future.thenApply(l -> l);
     }
@@ -164,7 +189,12 @@ public final class InboundLedgers {
             return;
         }
         sink.store(ledger);
-        LOG.info("acquired {} ({} nodes fetched)", a.describe(), a.nodesReceived());
+        if (a.reason() == Reason.HISTORY) {
+            // The back-fill reports its progress itself, every few seconds.
+            LOG.debug("acquired {} ({} nodes fetched)", a.describe(), a.nodesReceived());
+        } else {
+            LOG.info("acquired {} ({} nodes fetched)", a.describe(), a.nodesReceived());
+        }
         a.complete(ledger);
     }
 
@@ -178,6 +208,8 @@ public final class InboundLedgers {
      */
     public void tick(long nowMs) {
         this.nowMs = nowMs;
+        finished.values().removeIf(e -> nowMs - e.atMs >= SWEEP_MS);
+        failures.values().removeIf(e -> nowMs - e.atMs >= FAILURE_MEMORY_MS);
         for (Tracked t : active.values()) {
             LedgerAcquisition a = t.acquisition;
             if (a.timerDue(nowMs)) {
@@ -196,6 +228,38 @@ public final class InboundLedgers {
                         a.nodesReceived(), (nowMs - t.startMs) / 1000, a.peerCount(), a.timeouts());
             }
         }
+    }
+
+    /**
+     * The {@code fetch_info} view (stoxumd's InboundLedgers::getInfo): every acquisition under way or recently
+     * ended, and the recent failures, each named by its sequence when known (else its hash), in sorted order.
+     */
+    public ObjectNode info() {
+        Map<String, JsonNode> entries = new TreeMap<>();
+        for (Map.Entry<Hash256, Ended> f : failures.entrySet()) {
+            ObjectNode failed = JsonNodeFactory.instance.objectNode();
+            failed.put("failed", true);
+            entries.put(name(f.getKey(), f.getValue().acquisition.seq()), failed);
+        }
+        List<LedgerAcquisition> shown = new ArrayList<>();
+        finished.values().forEach(e -> shown.add(e.acquisition));
+        active.values().forEach(t -> shown.add(t.acquisition));
+        for (LedgerAcquisition a : shown) {
+            entries.put(name(a.hash, a.seq()), a.toJson());
+        }
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        entries.forEach(out::set);
+        return out;
+    }
+
+    private static String name(Hash256 hash, long seq) {
+        return seq > 1 ? Long.toString(seq) : hash.toString();
+    }
+
+    /** {@code fetch_info clear}: forgets the recent failures and the ended acquisitions. */
+    public void clearFailures() {
+        failures.clear();
+        finished.clear();
     }
 
     /** True while the ledger with this hash is being acquired. */

@@ -1,5 +1,8 @@
 package org.stoxum.engine.net.fetch;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -30,6 +33,8 @@ final class LedgerAcquisition extends PeerSet<Ledger> {
     /** rippled's {@code peerCountStart} and {@code peerCountAdd}. */
     static final int PEERS_START = 4;
     static final int PEERS_ADD = 2;
+    /** Needed node hashes fetch_info lists per tree. */
+    private static final int NEEDED_HASHES_SHOWN = 16;
 
     private final long seq;
     private final InboundLedgers.Reason reason;
@@ -177,6 +182,55 @@ final class LedgerAcquisition extends PeerSet<Ledger> {
         send(LedgerMessages.getLedger(type, hash, s, depth, indirect, ask.stream().map(MissingNode::id).toList()),
                 peer);
         return true;
+    }
+
+    /** The ledger's sequence: the one given, or the header's once it is known. */
+    synchronized long seq() {
+        return header != null ? header.seq() : seq;
+    }
+
+    /**
+     * What {@code fetch_info} shows of this acquisition (stoxumd's InboundLedger::getJson), keys in
+     * stoxumd's (sorted) order: done or failed, the peers asked while under way, which parts are held,
+     * the timeouts, and up to 16 of the nodes each tree still needs.
+     */
+    synchronized ObjectNode toJson() {
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        boolean failed = future.isCompletedExceptionally();
+        boolean complete = future.isDone() && !failed;
+        if (complete) {
+            out.put("complete", true);
+        }
+        if (failed) {
+            out.put("failed", true);
+        }
+        out.put("hash", hash.toString());
+        out.put("have_header", header != null);
+        if (header != null) {
+            out.put("have_state", state.isComplete());
+            out.put("have_transactions", txs.isComplete());
+        }
+        if (header != null && !state.isComplete()) {
+            neededHashes(out.putArray("needed_state_hashes"), state);
+        }
+        if (header != null && !txs.isComplete()) {
+            neededHashes(out.putArray("needed_transaction_hashes"), txs);
+        }
+        if (!complete && !failed) {
+            out.put("peers", peerCount());
+        }
+        out.put("timeouts", timeouts());
+        return out;
+    }
+
+    private static void neededHashes(ArrayNode out, SHAMapSync sync) {
+        if (!sync.hasRoot()) {
+            out.add(sync.rootHash().toString());
+            return;
+        }
+        for (MissingNode n : sync.missingNodes(NEEDED_HASHES_SHOWN)) {
+            out.add(n.hash().toString());
+        }
     }
 
     /** Nodes received so far (both trees), for progress reports. */

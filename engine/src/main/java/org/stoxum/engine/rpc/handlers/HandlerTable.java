@@ -30,6 +30,7 @@ public final class HandlerTable {
         t.admin("connect", Handler.sync(NodeCommands::connect));
         t.admin("consensus_info", Handler.sync(NodeCommands::consensusInfo));
         t.user("fee", Handler.sync(NodeCommands::fee));
+        t.admin("fetch_info", Handler.sync(FetchInfo::fetchInfo));
         t.add("ledger_accept", NodeCommands::ledgerAccept, Role.ADMIN, false, true);
         t.user("ledger", Handler.sync(LedgerCommands::ledger));
         t.user("ledger_closed", Handler.sync(NodeCommands::ledgerClosed));
