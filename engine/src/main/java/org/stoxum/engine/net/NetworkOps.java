@@ -128,6 +128,13 @@ public final class NetworkOps implements PeerMessageHandler, AutoCloseable {
     private long lastSignTime;
     private long lastExpireMs;
     private boolean viewChangedThisRound;
+    /**
+     * Whether a quorum has validated a ledger since start. Until then the ledger we started from binds
+     * nothing: rippled has no validated ledger before the network's first, so validators that started
+     * their chains at different seconds (ledger 2's close time is the start time, rounded) can all join
+     * whichever chain the network prefers and validate it.
+     */
+    private volatile boolean networkValidated;
     private volatile boolean validating;
     private boolean backfilling;
     private long backfilled;
@@ -390,8 +397,8 @@ public final class NetworkOps implements PeerMessageHandler, AutoCloseable {
     /** Whether {@code ledger} descends from our validated ledger, so validating it cannot fork us. */
     private boolean onValidatedChain(Ledger ledger) {
         Ledger valid = ledgers.validatedLedger();
-        return valid.seq() < ledger.seq() && valid.hash().equals(new RclLedger(ledger).ancestor(valid.seq()))
-                || valid.seq() == 0;
+        return !networkValidated || valid.seq() == 0
+                || valid.seq() < ledger.seq() && valid.hash().equals(new RclLedger(ledger).ancestor(valid.seq()));
     }
 
     private void validate(Ledger ledger, boolean full) {
@@ -449,6 +456,7 @@ public final class NetworkOps implements PeerMessageHandler, AutoCloseable {
         }
         boolean continuous = !newlyValid.isEmpty() && newlyValid.get(0).parentHash().equals(previous.hash());
         ledgers.setValidated(ledger, continuous);
+        networkValidated = true;
         LOG.info("fully validated {} ({} trusted validations, quorum {})", ledger, count, trusted.quorum());
         for (Ledger l : continuous ? newlyValid : List.of(ledger)) {
             app.ledgerValidated(l);
