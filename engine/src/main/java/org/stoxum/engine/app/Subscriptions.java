@@ -123,7 +123,10 @@ public final class Subscriptions {
         for (LedgerTx tx : txs) {
             Set<WsSession> to = new LinkedHashSet<>(listeners(Stream.TRANSACTIONS));
             to.addAll(listeners(Stream.TRANSACTIONS_PROPOSED));
-            to.addAll(accountListeners(TxIndexing.affectedAccounts(tx), true));
+            if (followsAccounts()) {
+                // Working out the affected accounts reads all of the metadata: only when someone follows one.
+                to.addAll(accountListeners(TxIndexing.affectedAccounts(tx), true));
+            }
             // The JSON of a transaction and its metadata is most of a close's publishing cost: only for someone.
             if (to.isEmpty()) {
                 continue;
@@ -139,6 +142,10 @@ public final class Subscriptions {
     private synchronized boolean publishesTransactions() {
         return !streams.get(Stream.TRANSACTIONS).isEmpty() || !streams.get(Stream.TRANSACTIONS_PROPOSED).isEmpty()
                 || !accounts.isEmpty() || !accountsProposed.isEmpty();
+    }
+
+    private synchronized boolean followsAccounts() {
+        return !accounts.isEmpty() || !accountsProposed.isEmpty();
     }
 
     /**
