@@ -131,10 +131,10 @@ public final class Application implements AutoCloseable {
         this.logLevels = new LogLevels(logBase);
         this.feeEscalation = new FeeEscalation(config.transactionQueue(), standalone);
         this.subscriptions = new Subscriptions(profile);
-        this.publisher = new StreamPublisher(subscriptions);
         this.store = NodeStore.open(new NodeStoreSettings(config.nodeDb().path(), NodeStoreSettings.DEFAULT_MAP_SIZE,
                 config.nodeDb().onlineDelete(), config.nodeDb().advisoryDelete(),
                 NodeStoreSettings.DEFAULT_CACHE_SIZE), profile);
+        this.publisher = new StreamPublisher(subscriptions);
         TxPipeline startedPipeline = null;
         RpcServer startedServer = null;
         NetworkOps startedNetwork = null;
