@@ -22,7 +22,8 @@ import org.stoxum.engine.rpc.server.resource.Charge;
 /**
  * The node's side of the API (rippled's {@code RPCHandler}): requests are refused in stoxumd's order
  * (tooBusy, commandMissing, unknownCmd, noPermission, noNetwork, noCurrent, noClosed), then run on a
- * client-job thread; an exception in a handler answers {@code internal}.
+ * client-job thread (a {@code submit} of a signed blob on the network thread itself); an exception in a
+ * handler answers {@code internal}.
  */
 final class ApiDispatcher implements RpcDispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(ApiDispatcher.class);
@@ -49,12 +50,26 @@ final class ApiDispatcher implements RpcDispatcher {
             responder.complete(RpcError.TOO_BUSY.make());
             return;
         }
-        app.jobs().submit(() -> run(request.method(), request.params(), request.role(),
-                new RpcContext(request.params(), request.role(), app, request.session(), request.consumer()),
-                responder));
+        RpcContext ctx = new RpcContext(request.params(), request.role(), app, request.session(),
+                request.consumer(), responder.answerThread());
+        if (isDirect(request)) {
+            run(request.method(), request.params(), request.role(), ctx, responder);
+            return;
+        }
+        app.jobs().submit(() -> run(request.method(), request.params(), request.role(), ctx, responder));
     }
 
-    /** Answers one request on the calling thread (client jobs, or start-up commands). */
+    /**
+     * A {@code submit} of a signed blob does nothing that can block before it reaches the pipeline ring (a
+     * hex decode and a non-blocking offer that answers tooBusy when the ring is full), so it runs on the
+     * network thread: one thread hand-off fewer per transaction than a trip through the client jobs. The
+     * refusals, the handler and its charges are the same code as on a client job.
+     */
+    private static boolean isDirect(RpcRequest request) {
+        return request.method().equals("submit") && request.params().has("tx_blob");
+    }
+
+    /** Answers one request on the calling thread (client jobs, direct submits, or start-up commands). */
     void run(String method, ObjectNode params, Role role, RpcContext ctx, RpcResponder responder) {
         Optional<ObjectNode> refusal = refusal(method, params, role);
         if (refusal.isPresent()) {

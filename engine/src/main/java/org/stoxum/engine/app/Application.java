@@ -40,6 +40,7 @@ import org.stoxum.engine.net.NetworkOps;
 import org.stoxum.engine.net.NetworkSetup;
 import org.stoxum.engine.net.TrustedValidators;
 import org.stoxum.engine.pipeline.PeerSignedMessage;
+import org.stoxum.engine.pipeline.PipelineCallback;
 import org.stoxum.engine.pipeline.PipelineEvent;
 import org.stoxum.engine.pipeline.TxPipeline;
 import org.stoxum.engine.rpc.handlers.HandlerTable;
@@ -93,6 +94,7 @@ public final class Application implements AutoCloseable {
     private final LogLevels logLevels;
     private final FeeEscalation feeEscalation;
     private final Subscriptions subscriptions;
+    private final StreamPublisher publisher;
     private final NodeStore store;
     private final LedgerMaster ledgerMaster;
     private final TransactionMaster transactions;
@@ -133,6 +135,7 @@ public final class Application implements AutoCloseable {
         this.store = NodeStore.open(new NodeStoreSettings(config.nodeDb().path(), NodeStoreSettings.DEFAULT_MAP_SIZE,
                 config.nodeDb().onlineDelete(), config.nodeDb().advisoryDelete(),
                 NodeStoreSettings.DEFAULT_CACHE_SIZE), profile);
+        this.publisher = new StreamPublisher(subscriptions);
         TxPipeline startedPipeline = null;
         RpcServer startedServer = null;
         NetworkOps startedNetwork = null;
@@ -189,6 +192,7 @@ public final class Application implements AutoCloseable {
                 startedPipeline.close();
             }
             jobs.close();
+            publisher.close();
             store.close();
             throw e;
         }
@@ -311,14 +315,22 @@ public final class Application implements AutoCloseable {
     private static final int HEAVY_ENDPOINT_BALANCE = 1000;
 
     /**
-     * A transaction reached the open ledger (writer thread): the proposed stream shows it, peers and cluster
-     * members that lack it get it. Cluster members relay to each other whatever their load, and what came
-     * from a member is not sent back to the cluster, since every member relays to every other.
+     * A transaction reached the open ledger (writer thread): peers and cluster members that lack it get it,
+     * the proposed stream shows it. Cluster members relay to each other whatever their load, and what came
+     * from a member is not sent back to the cluster, since every member relays to every other. When a
+     * proposed-stream message goes out, the submitter's reply waits for it (rippled publishes before it
+     * answers); otherwise the reply is completed here and the answer is built on the requester's thread.
      */
-    private void processed(SubmitOutcome.Processed p, TxIntake.Submit how) {
-        if (p.applied()) {
-            subscriptions.proposed(p.tx(), p.ter(), ledgerMaster.currentLedger());
+    private void processed(SubmitOutcome.Processed p, TxIntake.Submit how, PipelineCallback reply) {
+        relay(p, how);
+        if (p.applied() && subscriptions.publishesProposed()) {
+            publisher.proposed(p.tx(), p.ter(), ledgerMaster.currentLedger().seq(), reply, p);
+        } else {
+            reply.complete(p);
         }
+    }
+
+    private void relay(SubmitOutcome.Processed p, TxIntake.Submit how) {
         NetworkOps net = network;
         if (net != null && (p.applied() || p.ter() == TER.terQUEUED)) {
             net.relayTransaction(p.tx().bytes(), p.tx().id());
@@ -402,10 +414,16 @@ public final class Application implements AutoCloseable {
         }
     }
 
-    /** What a stand-alone node does with each newly closed ledger (on the ledger writer thread). */
-    private void accepted(Ledger ledger) {
+    /**
+     * What a stand-alone node does with each newly closed ledger (on the ledger writer thread): the
+     * {@code ledger_accept} reply follows the ledger's stream messages.
+     */
+    private void accepted(Ledger ledger, PipelineCallback reply) {
         ledgerClosed(ledger, 0, STANDALONE_CONVERGE_MILLIS);
         ledgerValidated(ledger);
+        if (reply != null) {
+            publisher.after(reply, ledger);
+        }
     }
 
     /**
@@ -416,9 +434,12 @@ public final class Application implements AutoCloseable {
         status.lastClose(proposers, convergeMillis);
     }
 
-    /** A ledger became validated: the ledger and transaction streams publish it. */
+    /**
+     * A ledger became validated: the ledger and transaction streams publish it, on the publisher's thread
+     * (the caller only hands it over; waits only when thousands of hand-overs are behind).
+     */
     public void ledgerValidated(Ledger ledger) {
-        subscriptions.ledgerValidated(ledger, ledgerMaster.completeLedgers());
+        publisher.ledgerValidated(ledger, ledgerMaster.completeLedgers());
     }
 
     /** How long a stand-alone round is reported to take (stoxumd's simulated consensus delay). */
@@ -638,6 +659,7 @@ public final class Application implements AutoCloseable {
             }
             jobs.close();
             pipeline.close();
+            publisher.close();
             store.close();
         } finally {
             LOG.info("stoxumd stopped");

@@ -19,7 +19,6 @@ import org.stoxum.codec.binary.TER;
 import org.stoxum.codec.types.AccountId;
 import org.stoxum.engine.ledger.Ledger;
 import org.stoxum.engine.ledger.LedgerTx;
-import org.stoxum.engine.ledger.ReadView;
 import org.stoxum.engine.ledger.STTx;
 import org.stoxum.engine.rpc.server.WsSession;
 
@@ -28,6 +27,9 @@ import org.stoxum.engine.rpc.server.WsSession;
  * them: {@code ledgerClosed} for each validated ledger, {@code transaction} for each validated (and, for
  * the proposed streams, each newly applied) transaction, to stream subscribers and to those following an
  * affected account. Sessions drop out of every list when they close.
+ *
+ * <p>The bookkeeping is called from API threads; the publishing methods from the {@link StreamPublisher}'s
+ * thread only, which keeps every stream's messages in hand-over order.
  */
 public final class Subscriptions {
     /** The named streams of subscribe/unsubscribe. */
@@ -121,13 +123,16 @@ public final class Subscriptions {
         for (LedgerTx tx : txs) {
             Set<WsSession> to = new LinkedHashSet<>(listeners(Stream.TRANSACTIONS));
             to.addAll(listeners(Stream.TRANSACTIONS_PROPOSED));
-            to.addAll(accountListeners(TxIndexing.affectedAccounts(tx), true));
+            if (followsAccounts()) {
+                // Working out the affected accounts reads all of the metadata: only when someone follows one.
+                to.addAll(accountListeners(TxIndexing.affectedAccounts(tx), true));
+            }
             // The JSON of a transaction and its metadata is most of a close's publishing cost: only for someone.
             if (to.isEmpty()) {
                 continue;
             }
             TER ter = TER.fromCode(tx.meta().getU8(SField.TRANSACTION_RESULT));
-            ObjectNode msg = transactionJson(tx.tx(), tx.id().toString(), ter, true, ledger);
+            ObjectNode msg = transactionJson(tx.tx(), tx.id().toString(), ter, ledger, ledger.seq());
             msg.set("meta", tx.meta().toJson(profile));
             send(to, msg);
         }
@@ -139,12 +144,24 @@ public final class Subscriptions {
                 || !accounts.isEmpty() || !accountsProposed.isEmpty();
     }
 
-    /** Publishes a transaction just applied to the open ledger to the proposed streams. */
-    public void proposed(STTx tx, TER ter, ReadView open) {
+    private synchronized boolean followsAccounts() {
+        return !accounts.isEmpty() || !accountsProposed.isEmpty();
+    }
+
+    /**
+     * True when a transaction applied to the open ledger can have a recipient: someone follows the proposed
+     * stream or an account's proposed transactions. Cheap enough for the writer to ask per transaction.
+     */
+    public synchronized boolean publishesProposed() {
+        return !streams.get(Stream.TRANSACTIONS_PROPOSED).isEmpty() || !accountsProposed.isEmpty();
+    }
+
+    /** Publishes a transaction just applied to the open ledger numbered {@code openSeq} to the proposed streams. */
+    public void proposed(STTx tx, TER ter, long openSeq) {
         Set<WsSession> to = new LinkedHashSet<>(listeners(Stream.TRANSACTIONS_PROPOSED));
         to.addAll(accountListeners(mentionedAccounts(tx.object()), false));
         if (!to.isEmpty()) {
-            send(to, transactionJson(tx.object(), tx.id().toString(), ter, false, open));
+            send(to, transactionJson(tx.object(), tx.id().toString(), ter, null, openSeq));
         }
     }
 
@@ -161,21 +178,25 @@ public final class Subscriptions {
         return out;
     }
 
-    private ObjectNode transactionJson(STObject tx, String hash, TER ter, boolean validated,
-                                       ReadView ledger) {
+    /**
+     * A {@code transaction} message: of a validated ledger ({@code validatedIn}), or, when that is null, of
+     * the open ledger numbered {@code ledgerSeq}.
+     */
+    private ObjectNode transactionJson(STObject tx, String hash, TER ter, Ledger validatedIn, long ledgerSeq) {
+        boolean validated = validatedIn != null;
         ObjectNode msg = JsonNodeFactory.instance.objectNode();
         msg.put("type", "transaction");
         ObjectNode txJson = tx.toJson(profile);
         txJson.put("hash", hash);
         msg.set("transaction", txJson);
         if (validated) {
-            msg.put("ledger_index", ledger.seq());
-            msg.put("ledger_hash", ledger.hash().toString());
-            txJson.put("date", ledger.closeTime());
+            msg.put("ledger_index", ledgerSeq);
+            msg.put("ledger_hash", validatedIn.hash().toString());
+            txJson.put("date", validatedIn.closeTime());
             msg.put("validated", true);
         } else {
             msg.put("validated", false);
-            msg.put("ledger_current_index", ledger.seq());
+            msg.put("ledger_current_index", ledgerSeq);
         }
         msg.put("status", validated ? "closed" : "proposed");
         msg.put("engine_result", ter.token());

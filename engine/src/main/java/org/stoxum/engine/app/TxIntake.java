@@ -1,6 +1,5 @@
 package org.stoxum.engine.app;
 
-import java.util.function.BiConsumer;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,6 +11,7 @@ import org.stoxum.engine.ledger.Amendments;
 import org.stoxum.engine.ledger.ApplyFlags;
 import org.stoxum.engine.ledger.Ledger;
 import org.stoxum.engine.ledger.STTx;
+import org.stoxum.engine.pipeline.PipelineCallback;
 import org.stoxum.engine.pipeline.PipelineEvent;
 import org.stoxum.engine.pipeline.PipelineStages;
 import org.stoxum.engine.tx.LocalChecks;
@@ -84,18 +84,29 @@ final class TxIntake implements PipelineStages {
     private final NetworkProfile profile;
     private final LedgerMaster ledgers;
     private final TransactionMaster transactions;
-    private final BiConsumer<SubmitOutcome.Processed, Submit> onProcessed;
+    private final ProcessedHook onProcessed;
     private final Verdicts verdicts;
     private final AcceptHook onAccept;
     private final LongSupplier networkTime;
 
-    /** What the node does with a newly closed ledger (writer thread). */
+    /**
+     * What the node does with a transaction the open ledger saw (writer thread): publish and relay it, and
+     * complete {@code reply} with {@code outcome}, at once or once what it published has gone out.
+     */
+    interface ProcessedHook {
+        void processed(SubmitOutcome.Processed outcome, Submit how, PipelineCallback reply);
+    }
+
+    /**
+     * What the node does with a newly closed ledger (writer thread); completes {@code reply} (when not
+     * null) with the ledger once it is published.
+     */
     interface AcceptHook {
-        void accepted(Ledger ledger);
+        void accepted(Ledger ledger, PipelineCallback reply);
     }
 
     TxIntake(NetworkProfile profile, LedgerMaster ledgers, TransactionMaster transactions,
-             BiConsumer<SubmitOutcome.Processed, Submit> onProcessed, AcceptHook onAccept, LongSupplier networkTime,
+             ProcessedHook onProcessed, AcceptHook onAccept, LongSupplier networkTime,
              Verdicts verdicts) {
         this.profile = profile;
         this.verdicts = verdicts;
@@ -173,8 +184,7 @@ final class TxIntake implements PipelineStages {
         OpenLedger.Submission s = ledgers.openLedger().submit(c.tx, flags, how.local(), how.failHard());
         SubmitOutcome.Processed done = new SubmitOutcome.Processed(c.tx, s.ter(), s.applied());
         LOG.debug("{} -> {}", c.tx, s.ter());
-        onProcessed.accept(done, how);
-        event.callback().complete(done);
+        onProcessed.processed(done, how, event.callback());
     }
 
     @Override
@@ -191,10 +201,7 @@ final class TxIntake implements PipelineStages {
             }
         } else if (event.command() == Command.ACCEPT_LEDGER) {
             Ledger closed = ledgers.openLedger().acceptStandalone(networkTime.getAsLong(), ledgers::accept);
-            onAccept.accepted(closed);
-            if (event.callback() != null) {
-                event.callback().complete(closed);
-            }
+            onAccept.accepted(closed, event.callback());
         }
     }
 }

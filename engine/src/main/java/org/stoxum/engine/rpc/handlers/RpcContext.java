@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import org.stoxum.codec.NetworkProfile;
 import org.stoxum.engine.app.Application;
 import org.stoxum.engine.app.LedgerMaster;
@@ -25,15 +26,24 @@ public final class RpcContext {
     private final Application app;
     private final Optional<WsSession> session;
     private final ResourceConsumer consumer;
+    private final Executor answerThread;
     private volatile Charge charge = Charge.REFERENCE_RPC;
 
+    /** A context whose answers are built on whichever thread completes them. */
     public RpcContext(ObjectNode params, Role role, Application app, Optional<WsSession> session,
                       ResourceConsumer consumer) {
+        this(params, role, app, session, consumer, Runnable::run);
+    }
+
+    /** @param answerThread where an answer that waits on the ledger writer is built (the caller's network thread) */
+    public RpcContext(ObjectNode params, Role role, Application app, Optional<WsSession> session,
+                      ResourceConsumer consumer, Executor answerThread) {
         this.params = params;
         this.role = role;
         this.app = app;
         this.session = session;
         this.consumer = consumer;
+        this.answerThread = answerThread;
     }
 
     /** The request object (the handler may read and, like rippled's handlers, change it). */
@@ -69,6 +79,14 @@ public final class RpcContext {
 
     public ResourceConsumer consumer() {
         return consumer;
+    }
+
+    /**
+     * Where to build an answer that waits on another thread's work: handlers continue there
+     * ({@code thenApplyAsync(..., answerThread())}) so that the ledger writer only hands its result over.
+     */
+    public Executor answerThread() {
+        return answerThread;
     }
 
     public Charge charge() {

@@ -189,12 +189,14 @@ public final class SigningCommands {
 
     /**
      * Sends the signed blob to the open ledger and answers with the engine result. Locally signed
-     * transactions that fail the pipeline's checks answer as rippled's construct step does.
+     * transactions that fail the pipeline's checks answer as rippled's construct step does. The writer
+     * only yields the outcome; the answer (the transaction's JSON and hex) is built on the request's
+     * answer thread.
      */
     private static CompletionStage<ObjectNode> process(RpcContext ctx, byte[] blob, boolean failHard,
                                                        boolean signedHere) {
         Application app = ctx.app();
-        return app.submit(blob, ctx.unlimited(), failHard).thenApply(outcome -> {
+        return app.submit(blob, ctx.unlimited(), failHard).thenApplyAsync(outcome -> {
             if (outcome instanceof SubmitOutcome.Rejected r) {
                 if (signedHere) {
                     return RpcError.INTERNAL.make("Invalid signature.");
@@ -206,7 +208,7 @@ public final class SigningCommands {
             }
             SubmitOutcome.Processed p = (SubmitOutcome.Processed) outcome;
             return format(p.tx(), p.ter(), ctx.profile());
-        });
+        }, ctx.answerThread());
     }
 
     /** The answer: the transaction's JSON and blob, and the engine result when it was submitted. */

@@ -1,6 +1,7 @@
 package org.stoxum.engine.rpc.server;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
@@ -23,17 +24,27 @@ final class Dispatch {
     /**
      * Dispatches {@code request}; {@code onAnswer} receives the result and charge once, on whichever
      * thread completes it. Returns false when the dispatcher refused the work (shutting down); then
-     * {@code onAnswer} is never called.
+     * {@code onAnswer} is never called. {@code answerThread} runs tasks on the connection's network thread
+     * (see {@link RpcResponder#answerThread()}).
      */
-    static boolean invoke(RpcDispatcher dispatcher, RpcRequest request, BiConsumer<ObjectNode, Charge> onAnswer) {
+    static boolean invoke(RpcDispatcher dispatcher, RpcRequest request, Executor answerThread,
+                          BiConsumer<ObjectNode, Charge> onAnswer) {
         AtomicBoolean done = new AtomicBoolean();
-        RpcResponder responder = (result, charge) -> {
-            if (!done.compareAndSet(false, true)) {
-                LOG.warn("second answer to '{}' ignored", request.method());
-                return;
+        RpcResponder responder = new RpcResponder() {
+            @Override
+            public void complete(ObjectNode result, Charge charge) {
+                if (!done.compareAndSet(false, true)) {
+                    LOG.warn("second answer to '{}' ignored", request.method());
+                    return;
+                }
+                onAnswer.accept(result == null ? RpcError.INTERNAL.make() : result,
+                        charge == null ? Charge.REFERENCE_RPC : charge);
             }
-            onAnswer.accept(result == null ? RpcError.INTERNAL.make() : result,
-                    charge == null ? Charge.REFERENCE_RPC : charge);
+
+            @Override
+            public Executor answerThread() {
+                return answerThread;
+            }
         };
         try {
             dispatcher.dispatch(request, responder);

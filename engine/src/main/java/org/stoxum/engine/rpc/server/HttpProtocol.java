@@ -89,7 +89,7 @@ final class HttpProtocol implements Protocol {
         keepAlive = request.keepAlive();
         JsonRpcExchange exchange = new JsonRpcExchange(port, context.dispatcher(), context.resources(),
                 connection.remote, request.header("X-Forwarded-For"), request.header("X-User"),
-                context.options().maxRequestBytes(), context.metrics(),
+                context.options().maxRequestBytes(), context.metrics(), connection.loop::execute,
                 reply -> {
                     byte[] bytes = HttpResponses.jsonRpc(reply.status(), reply.content());
                     connection.loop.execute(() -> replied(bytes));

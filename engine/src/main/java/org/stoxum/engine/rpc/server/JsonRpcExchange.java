@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.InetSocketAddress;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.stoxum.engine.config.PortConfig;
@@ -47,6 +48,7 @@ final class JsonRpcExchange {
     private final int maxRequestBytes;
     private final Consumer<Reply> done;
     private final RpcMetrics metrics;
+    private final Executor answerThread;
 
     private boolean batch;
     private JsonNode items;
@@ -57,7 +59,8 @@ final class JsonRpcExchange {
     private final AtomicInteger wip = new AtomicInteger();
 
     JsonRpcExchange(PortConfig port, RpcDispatcher dispatcher, ResourceManager resources, InetSocketAddress remote,
-            String forwardedFor, String user, int maxRequestBytes, RpcMetrics metrics, Consumer<Reply> done) {
+            String forwardedFor, String user, int maxRequestBytes, RpcMetrics metrics, Executor answerThread,
+            Consumer<Reply> done) {
         this.port = port;
         this.dispatcher = dispatcher;
         this.resources = resources;
@@ -67,6 +70,7 @@ final class JsonRpcExchange {
         this.maxRequestBytes = maxRequestBytes;
         this.done = done;
         this.metrics = metrics;
+        this.answerThread = answerThread;
     }
 
     /** Starts answering {@code body}. */
@@ -193,7 +197,7 @@ final class JsonRpcExchange {
         String style = ripplerpc;
         RpcRequest request = new RpcRequest(name, params, role, remote, Transport.HTTP, Optional.empty(), usage,
                 identified ? user : "", identified ? forwardedFor : "", ripplerpc);
-        boolean accepted = Dispatch.invoke(dispatcher, request,
+        boolean accepted = Dispatch.invoke(dispatcher, request, answerThread,
                 (result, charge) -> answered(echo, style, usage, result, charge));
         if (!accepted) {
             finish(new Reply(503, "Service Unavailable"));

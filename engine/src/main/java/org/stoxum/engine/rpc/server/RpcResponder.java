@@ -1,6 +1,7 @@
 package org.stoxum.engine.rpc.server;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.concurrent.Executor;
 import org.stoxum.engine.rpc.server.resource.Charge;
 
 /**
@@ -19,5 +20,14 @@ public interface RpcResponder {
     /** Delivers the result at the reference charge. */
     default void complete(ObjectNode result) {
         complete(result, Charge.REFERENCE_RPC);
+    }
+
+    /**
+     * Where an answer that waits on other threads is best built: the network thread of the caller's
+     * connection, so that a thread completing the work (the ledger writer, say) only hands its result over
+     * and the answer's JSON is built and written where it is sent from. Tasks run at once by default.
+     */
+    default Executor answerThread() {
+        return Runnable::run;
     }
 }

@@ -92,7 +92,7 @@ final class WsExchange {
         RpcRequest rpc = new RpcRequest(name, request.deepCopy(), role, session.remoteAddress(), Transport.WS,
                 Optional.of(session), consumer, identified ? user : "", identified ? forwardedFor : "",
                 ripplerpc == null ? "1.0" : RippledJsonValues.asString(ripplerpc));
-        boolean accepted = Dispatch.invoke(context.dispatcher(), rpc,
+        boolean accepted = Dispatch.invoke(context.dispatcher(), rpc, session::onLoop,
                 (result, charge) -> answered(request, result, charge));
         if (!accepted) {
             session.onLoop(() -> {
