@@ -39,7 +39,11 @@ class NetworkProcessesIT {
             for (int i = 0; i < 4; i++) {
                 nodes.add(launch(net, i, "--start"));
             }
-            NetworkScenario.run(nodes, () -> launch(net, 4));
+            try {
+                NetworkScenario.run(nodes, () -> launch(net, 4));
+            } catch (AssertionError e) {
+                throw new AssertionError(e.getMessage() + logTails(net), e);
+            }
             for (Process p : processes) {
                 p.destroy();
             }
@@ -84,6 +88,26 @@ class NetworkProcessesIT {
         processes.add(p);
         awaitAnswer(new JsonRpcClient("127.0.0.1", spec.rpcPort), p, log);
         return new TestNetwork.Node(spec, null);
+    }
+
+    /** What each node logged about its ledgers and state, so a failure on CI can be read without the files. */
+    private static String logTails(TestNetwork net) {
+        StringBuilder out = new StringBuilder();
+        for (TestNetwork.Spec spec : net.specs()) {
+            Path log = spec.dir.resolve("server.log");
+            out.append("\n---- ").append(log).append('\n');
+            try {
+                List<String> lines = Files.readAllLines(log).stream()
+                        .filter(l -> l.contains("WARN") || l.contains("ERROR") || l.contains("STATE->")
+                                || l.contains("validated") || l.contains("accepted") || l.contains("switch")
+                                || l.contains("acquir") || l.contains("started"))
+                        .toList();
+                lines.subList(Math.max(0, lines.size() - 60), lines.size()).forEach(l -> out.append(l).append('\n'));
+            } catch (IOException e) {
+                out.append("(no log: ").append(e).append(")\n");
+            }
+        }
+        return out.toString();
     }
 
     private static void awaitAnswer(JsonRpcClient client, Process server, Path log) throws Exception {
