@@ -30,8 +30,8 @@ import org.stoxum.storage.nodestore.NodeStore;
  * the open ledger moves on to its successor, and the store's writer makes it durable soon after. Whoever
  * must know a ledger survives a crash (the answer to {@code ledger_accept}) waits for {@link #durable}; a
  * restart with {@code --load} resumes from the last durable ledger. A write failure (a full disk) is
- * logged and handed to {@link #onStoreFailure}; the store then refuses new ledgers until it can write
- * the ones it holds, so the stored chain never has a gap.
+ * logged by the store and runs {@link #onStoreFailure}; the store then refuses new ledgers until it can
+ * write the ones it holds, so the stored chain never has a gap.
  */
 public final class LedgerMaster {
     private static final Logger LOG = LoggerFactory.getLogger(LedgerMaster.class);
@@ -48,10 +48,7 @@ public final class LedgerMaster {
      */
     public LedgerMaster(NodeStore store) {
         this.store = Objects.requireNonNull(store, "store");
-        store.onWriteFailure(e -> {
-            LOG.error("cannot store a closed ledger: {}", e.getMessage());
-            onStoreFailure.run();
-        });
+        store.onWriteFailure(e -> onStoreFailure.run()); // the store has logged the error
     }
 
     /**
