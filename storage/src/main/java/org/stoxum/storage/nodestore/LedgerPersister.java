@@ -88,7 +88,8 @@ final class LedgerPersister {
                 }
                 if (failure != null) {
                     retry();
-                } else if (unwritten() >= QUEUE_LEDGERS && thread != null) {
+                } else if (pending.size() >= QUEUE_LEDGERS && thread != null) {
+                    // (a stepped store has no writer to wait for: its queue grows until flushed)
                     waitOnLock();
                 } else {
                     break;
@@ -101,10 +102,6 @@ final class LedgerPersister {
             lock.notifyAll();
             return p;
         }
-    }
-
-    private int unwritten() {
-        return pending.size();
     }
 
     /**

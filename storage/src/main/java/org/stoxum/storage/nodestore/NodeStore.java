@@ -255,7 +255,9 @@ public final class NodeStore implements SHAMapNodeSource, AutoCloseable {
      * @param state        the state tree, an immutable snapshot hashing to {@code header.accountHash()}
      * @param transactions the transaction tree, an immutable snapshot hashing to {@code header.txHash()}
      * @param txIndex      one entry per item of the transaction tree
-     * @return completes with the header once a commit holds the ledger, or exceptionally with the write error
+     * @return completes with the header once a commit holds the ledger, or exceptionally with the write
+     *         error; its dependents run on the writer's thread, so they must be short and never wait for
+     *         this store
      * @throws IllegalArgumentException if the trees or the entries do not match the header
      * @throws NodeStoreException       if an earlier ledger's commit failed and failed again when retried
      *                                  now (this ledger is then not queued), or the store is closing
@@ -288,7 +290,8 @@ public final class NodeStore implements SHAMapNodeSource, AutoCloseable {
         for (LedgerTransaction t : txIndex) {
             Hash256 leaf = leaves.get(t.id());
             if (leaf == null) {
-                throw new IllegalArgumentException("transaction " + t.id() + " is not in the ledger's transaction tree");
+                throw new IllegalArgumentException("transaction " + t.id()
+                        + " is not in the ledger's transaction tree");
             }
             leafHashes.add(leaf);
         }

@@ -41,6 +41,7 @@ class LedgerPersisterTest {
 
     @Test
     void queuedLedgersAnswerEveryReadAsTheyWillOnceCommitted() {
+        List<LedgerChain.Ledger> queued = new ArrayList<>();
         try (NodeStore store = stepped("db")) {
             LedgerChain chain = LedgerChain.fresh(3);
             List<LedgerChain.Ledger> ledgers = new ArrayList<>();
@@ -53,7 +54,6 @@ class LedgerPersisterTest {
             LedgerChain fork = LedgerChain.fresh(3);
             fork.next(120, 5);
             fork.next(120, 5);
-            List<LedgerChain.Ledger> queued = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
                 LedgerChain.Ledger l = fork.next(90, 4);
                 queue(store, l);
@@ -76,22 +76,10 @@ class LedgerPersisterTest {
             assertEquals(beforeCommit, answers(store, ledgers, queued));
         }
         try (NodeStore reopened = stepped("db")) {
-            LedgerChain chain = LedgerChain.fresh(3);
-            List<LedgerChain.Ledger> ledgers = new ArrayList<>();
-            for (int i = 0; i < 4; i++) {
-                ledgers.add(chain.next(120, 5));
-            }
-            LedgerChain fork = LedgerChain.fresh(3);
-            fork.next(120, 5);
-            fork.next(120, 5);
-            List<LedgerChain.Ledger> queued = new ArrayList<>();
-            for (int i = 0; i < 4; i++) {
-                queued.add(fork.next(90, 4));
-            }
+            assertEquals(queued.get(3).header(), reopened.lastLedger());
             for (LedgerChain.Ledger l : queued) {
                 LedgerChain.verifyComplete(reopened, l.header());
             }
-            assertEquals(queued.get(3).header(), reopened.lastLedger());
         }
     }
 
@@ -194,7 +182,8 @@ class LedgerPersisterTest {
         assertEquals(expected.lastDurableLedger(), actual.lastDurableLedger());
         assertEquals(answers(expected, ledgers, List.of()), answers(actual, ledgers, List.of()));
         for (LedgerChain.Ledger l : ledgers) {
-            assertEquals(LedgerChain.verifyComplete(expected, l.header()), LedgerChain.verifyComplete(actual, l.header()));
+            assertEquals(LedgerChain.verifyComplete(expected, l.header()),
+                    LedgerChain.verifyComplete(actual, l.header()));
         }
     }
 
