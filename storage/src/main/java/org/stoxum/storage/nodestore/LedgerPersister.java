@@ -15,8 +15,9 @@ import org.slf4j.LoggerFactory;
  * written once, and their index entries are inserted together in hash order. While the writer keeps up a
  * group is one ledger; when it falls behind, groups grow and each ledger costs less.
  *
- * <p><b>Push-back.</b> A caller queueing while {@link #QUEUE_LEDGERS} ledgers wait blocks until a
- * commit frees room, so a store slower than the ledger stream slows the stream instead of filling memory.
+ * <p><b>Push-back.</b> A caller queueing while {@link #QUEUE_LEDGERS} ledgers (or
+ * {@link #QUEUE_TRANSACTIONS} transactions) wait blocks until a commit frees room, so a store slower
+ * than the ledger stream slows the stream instead of filling memory.
  *
  * <p><b>Failures.</b> A failed commit (a full disk) leaves its ledgers queued and readable, fails their
  * {@link PendingLedger#durable} futures, tells the failure listener, and stops writing: no later ledger is
@@ -29,11 +30,16 @@ import org.slf4j.LoggerFactory;
 final class LedgerPersister {
     private static final Logger LOG = LoggerFactory.getLogger(LedgerPersister.class);
     /**
-     * Most ledgers queued and not yet committed. Each holds only the tree nodes its own close changed (the
-     * rest is shared with its neighbours), so eight cost little memory, and a group of eight already shares
-     * most index pages worth sharing.
+     * Most ledgers queued and not yet committed. Each keeps alive the tree nodes its own close replaced or
+     * added (the rest is shared with its neighbours), and a group of eight already shares most index pages
+     * worth sharing.
      */
     static final int QUEUE_LEDGERS = 8;
+    /**
+     * Most transactions in the queued ledgers (a lone ledger is always admitted): bounds the memory the
+     * queue keeps alive when ledgers are large (three of 10,000 transactions, about 25 MB of nodes each).
+     */
+    static final int QUEUE_TRANSACTIONS = 32_768;
 
     /** Writes a group of ledgers in one transaction (the store's {@code writeGroup}). */
     interface GroupWriter {
@@ -76,11 +82,12 @@ final class LedgerPersister {
      * Queues a ledger; it is readable through {@link #pending()} when this returns. Blocks while the queue
      * is full.
      *
-     * @param make builds the ledger's entry from its ticket
+     * @param txCount how many transactions the ledger holds
+     * @param make    builds the ledger's entry from its ticket
      * @throws NodeStoreException if an earlier commit failed and retrying it failed again (nothing is
      *                            queued), or the store is closing
      */
-    PendingLedger queue(LongFunction<PendingLedger> make) {
+    PendingLedger queue(int txCount, LongFunction<PendingLedger> make) {
         synchronized (lock) {
             while (true) {
                 if (stopping) {
@@ -88,7 +95,7 @@ final class LedgerPersister {
                 }
                 if (failure != null) {
                     retry();
-                } else if (pending.size() >= QUEUE_LEDGERS && thread != null) {
+                } else if (full(txCount) && thread != null) {
                     // (a stepped store has no writer to wait for: its queue grows until flushed)
                     waitOnLock();
                 } else {
@@ -102,6 +109,18 @@ final class LedgerPersister {
             lock.notifyAll();
             return p;
         }
+    }
+
+    /** Whether a ledger of {@code txCount} transactions must wait for room. */
+    private boolean full(int txCount) {
+        if (pending.isEmpty()) {
+            return false;
+        }
+        long queuedTxs = txCount;
+        for (PendingLedger p : pending) {
+            queuedTxs += p.txIndex.size();
+        }
+        return pending.size() >= QUEUE_LEDGERS || queuedTxs > QUEUE_TRANSACTIONS;
     }
 
     /**

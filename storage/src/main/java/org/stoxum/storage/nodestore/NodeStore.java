@@ -245,8 +245,9 @@ public final class NodeStore implements SHAMapNodeSource, AutoCloseable {
     }
 
     /**
-     * Queues a ledger for the background writer and returns at once (blocking only while
-     * {@value LedgerPersister#QUEUE_LEDGERS} ledgers already wait). From then on every read of this store
+     * Queues a ledger for the background writer and returns at once (blocking only while the queue is
+     * full: {@value LedgerPersister#QUEUE_LEDGERS} ledgers or {@value LedgerPersister#QUEUE_TRANSACTIONS}
+     * transactions). From then on every read of this store
      * sees it, served from the trees in memory until it is committed: {@link #lastLedger} names it, and a
      * ledger stored earlier under the same sequence is hidden. The writer commits queued ledgers in order,
      * several per LMDB transaction when it has fallen behind, each commit holding whole ledgers: the new
@@ -268,7 +269,7 @@ public final class NodeStore implements SHAMapNodeSource, AutoCloseable {
         checkTree(transactions, SHAMapLeafType.TRANSACTION_WITH_METADATA, header.txHash(), "transaction");
         List<Hash256> leafHashes = leafHashes(transactions, txIndex);
         Hash256 ledgerHash = header.hash();
-        PendingLedger p = persister.queue(ticket -> {
+        PendingLedger p = persister.queue(txIndex.size(), ticket -> {
             last = header;
             return new PendingLedger(ticket, header, ledgerHash, state, transactions, List.copyOf(txIndex),
                     leafHashes);
