@@ -142,6 +142,9 @@ public final class Application implements AutoCloseable {
         PeerOverlay startedOverlay = null;
         try {
             this.ledgerMaster = new LedgerMaster(store);
+            if (!standalone) {
+                ledgerMaster.onStoreFailure(this::signalStop);
+            }
             this.transactions = new TransactionMaster(ledgerMaster);
             startLedgers(start);
             ledgerMaster.openLedger().useQueue(feeEscalation.queue());
@@ -593,13 +596,16 @@ public final class Application implements AutoCloseable {
         return done;
     }
 
-    /** Closes the open ledger (stand-alone {@code ledger_accept}); completes with the new closed ledger. */
+    /**
+     * Closes the open ledger (stand-alone {@code ledger_accept}); completes with the new closed ledger once
+     * the node store holds it durably, so a ledger the answer names survives a crash.
+     */
     public CompletionStage<Ledger> acceptLedger() {
         CompletableFuture<Ledger> done = new CompletableFuture<>();
         if (!pipeline.tryCommand(TxIntake.Command.ACCEPT_LEDGER, outcome -> complete(done, outcome))) {
             done.completeExceptionally(new RpcFailure(RpcError.TOO_BUSY.make()));
         }
-        return done;
+        return done.thenCompose(ledger -> ledgerMaster.durable(ledger).thenApply(stored -> ledger));
     }
 
     @SuppressWarnings("unchecked")

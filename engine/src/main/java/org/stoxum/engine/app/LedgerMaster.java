@@ -3,6 +3,7 @@ package org.stoxum.engine.app;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.stoxum.codec.binary.SField;
@@ -23,8 +24,14 @@ import org.stoxum.storage.nodestore.NodeStore;
  *
  * <p>The ledgers the open ledger made or started from are held in memory (its {@link
  * org.stoxum.engine.ledger.LedgerHistory}); older ones, after a restart, are read back from the node store.
- * In stand-alone mode every closed ledger is validated at once. Ledgers are written to the node store as
- * they are accepted, so a restart with {@code --load} resumes from the last one that was accepted.
+ * In stand-alone mode every closed ledger is validated at once.
+ *
+ * <p>Ledgers are queued to the node store as they are accepted: every read of the store sees one before
+ * the open ledger moves on to its successor, and the store's writer makes it durable soon after. Whoever
+ * must know a ledger survives a crash (the answer to {@code ledger_accept}) waits for {@link #durable}; a
+ * restart with {@code --load} resumes from the last durable ledger. A write failure (a full disk) is
+ * logged by the store and runs {@link #onStoreFailure}; the store then refuses new ledgers until it can
+ * write the ones it holds, so the stored chain never has a gap.
  */
 public final class LedgerMaster {
     private static final Logger LOG = LoggerFactory.getLogger(LedgerMaster.class);
@@ -34,12 +41,32 @@ public final class LedgerMaster {
     private volatile Ledger validated;
     private volatile long firstComplete;
     private volatile OpenLedger open;
+    private volatile Runnable onStoreFailure = () -> { };
 
     /**
      * @param store where accepted ledgers are written and old ones read back
      */
     public LedgerMaster(NodeStore store) {
         this.store = Objects.requireNonNull(store, "store");
+        store.onWriteFailure(e -> onStoreFailure.run()); // the store has logged the error
+    }
+
+    /**
+     * What to do when the node store fails to write a ledger, on the store's writer thread (a network node
+     * stops, so that it never serves a chain it cannot keep; stand-alone only logs).
+     */
+    public void onStoreFailure(Runnable action) {
+        onStoreFailure = Objects.requireNonNull(action, "action");
+    }
+
+    /** Completes once {@code ledger} is durable in the node store, or exceptionally if writing it failed. */
+    public CompletableFuture<LedgerHeader> durable(Ledger ledger) {
+        return store.durable(ledger.hash());
+    }
+
+    /** Waits until every accepted ledger is durable. */
+    public void flush() {
+        store.flush();
     }
 
     /**
@@ -61,7 +88,10 @@ public final class LedgerMaster {
 
     /**
      * Records a newly closed ledger: it becomes the last closed and (stand-alone) validated ledger, and is
-     * written to the node store. Called by the single writer.
+     * queued to the node store. Called by the single writer.
+     *
+     * @throws org.stoxum.storage.nodestore.NodeStoreException if the store cannot take it (an earlier
+     *         ledger still cannot be written); nothing is recorded then
      */
     public void accept(Ledger ledger) {
         persist(ledger);
@@ -72,7 +102,7 @@ public final class LedgerMaster {
 
     /**
      * Records a ledger this node built by consensus or switched to: it becomes the last closed ledger and is
-     * written to the node store; it is not validated until a quorum of trusted validators says so.
+     * queued to the node store; it is not validated until a quorum of trusted validators says so.
      */
     public void setClosed(Ledger ledger) {
         persist(ledger);
@@ -111,7 +141,7 @@ public final class LedgerMaster {
         return true;
     }
 
-    /** Writes a ledger acquired from peers to the node store, with its transaction index. */
+    /** Queues a ledger acquired from peers to the node store, with its transaction index. */
     public void save(Ledger ledger) {
         persist(ledger);
     }
@@ -122,8 +152,8 @@ public final class LedgerMaster {
             LedgerTx tx = it.next();
             index.add(new LedgerTransaction(tx.id(), TxIndexing.transactionIndex(tx), TxIndexing.affectedAccounts(tx)));
         }
-        store.storeLedger(l.header(), l.stateMap(), l.txMap(), index);
-        LOG.debug("stored {}", l);
+        store.queueLedger(l.header(), l.stateMap(), l.txMap(), index);
+        LOG.debug("queued {} to the node store", l);
     }
 
     /** The node store behind this ledger history. */

@@ -30,15 +30,17 @@ import org.stoxum.storage.nodestore.NodeStore;
 import org.stoxum.storage.nodestore.NodeStoreSettings;
 
 /**
- * A chain of ledger closes over a large state, each split into its three steps so they can be timed
- * apart: <b>apply</b> (the transactions, in canonical order, to a view of the parent, which writes the
- * changed entries into the new state tree), <b>rehash</b> (the view's close: skip lists, both tree hashes,
- * the header) and <b>persist</b> (the new ledger's nodes, header and transaction rows into the node store,
- * as the ledger master does). Each close builds on the previous one, so every ledger's nodes are new to
+ * A chain of ledger closes over a large state, each split into its steps so they can be timed apart:
+ * <b>apply</b> (the transactions, in canonical order, to a view of the parent, which writes the changed
+ * entries into the new state tree), <b>rehash</b> (the view's close: skip lists, both tree hashes, the
+ * header) and <b>enqueue</b> (the new ledger handed to the node store's writer with its transaction rows,
+ * as the ledger master does; readable from then on). The writer's commit follows in the background;
+ * {@link #flush()} waits for it. Each close builds on the previous one, so every ledger's nodes are new to
  * the store, as in a running server.
  *
- * <p>Payments are signed before the clock starts ({@link #prepare()}); the close skips signature checks
- * as consensus does. Payment {@code i} of a round goes from signer {@code i} to a random account.
+ * <p>Payments are signed before the clock starts ({@link #prepare()}, or {@link #sign()} ahead for many
+ * closes in a row); the close skips signature checks as consensus does. Payment {@code i} of a round goes
+ * from signer {@code i} to a random account.
  */
 public final class ClosingChain implements AutoCloseable {
     private final EngineSetup setup = EngineSetup.of(NetworkProfile.STOXUM);
@@ -51,8 +53,7 @@ public final class ClosingChain implements AutoCloseable {
     private Ledger parent;
     private long round;
 
-    private List<STTx> txs;
-    private Hash256 setHash;
+    private Round current;
     private OpenView accum;
     private Ledger closed;
 
@@ -69,11 +70,26 @@ public final class ClosingChain implements AutoCloseable {
         this.dir = Files.createTempDirectory("close-bench");
         this.store = NodeStore.open(NodeStoreSettings.at(dir.resolve("db")), NetworkProfile.STOXUM);
         this.parent = base.ledger();
-        persist(parent);
+        queue(parent);
+        flush();
     }
 
-    /** Signs the next round's payments (untimed). */
+    /** One close's signed payments and the (random) hash of its transaction set. */
+    public record Round(List<STTx> txs, Hash256 setHash) {
+    }
+
+    /** Signs the next round's payments (untimed) and makes it the current round. */
     public void prepare() {
+        current = sign();
+    }
+
+    /** Makes a round signed earlier the current one; rounds must be used in the order they were signed. */
+    public void use(Round r) {
+        current = r;
+    }
+
+    /** Signs the next round's payments without using them yet. */
+    public Round sign() {
         round++;
         long sequence = round; // every signer starts at sequence 1 in ledger 2 and sends once per ledger
         AccountId[] to = new AccountId[txCount];
@@ -87,29 +103,28 @@ public final class ClosingChain implements AutoCloseable {
         STTx[] signed = new STTx[txCount];
         IntStream.range(0, txCount).parallel().forEach(i -> signed[i] = STTx.fromBytes(Hex.decode(
                 PaymentSigner.sign(signers[i], to[i], sequence, 1_000 + round).blobHex())));
-        txs = List.of(signed);
         byte[] h = new byte[Hash256.LENGTH];
         random.nextBytes(h);
-        setHash = Hash256.wrap(h);
+        return new Round(List.of(signed), Hash256.wrap(h));
     }
 
-    /** The whole close through the engine's entry point ({@link LedgerBuilder#build}), then persist. */
-    public Ledger closeAndPersist() {
+    /** The whole close through the engine's entry point ({@link LedgerBuilder#build}), then enqueue. */
+    public Ledger closeAndEnqueue() {
         int resolution = LedgerBuilder.nextResolution(parent);
-        LedgerBuilder.Result r = LedgerBuilder.build(setup, parent, txs, setHash, closeTime(resolution), true,
-                resolution);
+        LedgerBuilder.Result r = LedgerBuilder.build(setup, parent, current.txs(), current.setHash(),
+                closeTime(resolution), true, resolution);
         if (!r.retriable().isEmpty()) {
             throw new IllegalStateException(r.retriable().size() + " payments did not apply");
         }
         closed = r.ledger();
-        return persist();
+        return enqueue();
     }
 
     /** Step 1: applies the round's payments in canonical order; every one must succeed. */
     public OpenView apply() {
         accum = OpenView.closing(parent);
-        CanonicalTxSet set = new CanonicalTxSet(setHash);
-        for (STTx tx : txs) {
+        CanonicalTxSet set = new CanonicalTxSet(current.setHash());
+        for (STTx tx : current.txs()) {
             set.insert(tx);
         }
         for (STTx tx : set) {
@@ -129,26 +144,41 @@ public final class ClosingChain implements AutoCloseable {
         return closed;
     }
 
-    /** Step 3: stores the closed ledger, which becomes the parent of the next round. */
-    public Ledger persist() {
-        persist(closed);
+    /**
+     * Step 3: queues the closed ledger to the node store, which becomes the parent of the next round.
+     * Blocks only while the store's queue is full.
+     */
+    public Ledger enqueue() {
+        queue(closed);
         parent = closed;
         closed = null;
         return parent;
+    }
+
+    /** Step 3 made durable: {@link #enqueue()}, then waits until the store has committed it. */
+    public Ledger persist() {
+        enqueue();
+        flush();
+        return parent;
+    }
+
+    /** Waits until every queued ledger is committed. */
+    public void flush() {
+        store.flush();
     }
 
     private long closeTime(int resolution) {
         return parent.closeTime() + resolution;
     }
 
-    private void persist(Ledger l) {
+    private void queue(Ledger l) {
         List<LedgerTransaction> index = new ArrayList<>();
         for (var it = l.transactions(); it.hasNext(); ) {
             LedgerTx tx = it.next();
             index.add(new LedgerTransaction(tx.id(), tx.meta().getU32(SField.TRANSACTION_INDEX),
                     List.of(tx.tx().getAccountId(SField.ACCOUNT), tx.tx().getAccountId(SField.DESTINATION))));
         }
-        store.storeLedger(l.header(), l.stateMap(), l.txMap(), index);
+        store.queueLedger(l.header(), l.stateMap(), l.txMap(), index);
     }
 
     public Ledger parent() {

@@ -1,6 +1,8 @@
 package org.stoxum.perf.jmh;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -8,6 +10,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -22,13 +25,22 @@ import org.stoxum.perf.close.ClosingChain;
 /**
  * Ledger close over a large state (issue #8's "ledger close of 1,000 / 10,000 transactions over 1M
  * accounts"): {@code txs} payments between random accounts of an {@code accounts}-account ledger, applied
- * through the engine, hashed and stored in an LMDB node store. One operation is one close; each builds on
- * the previous ledger ({@link ClosingChain}). {@link #close} times all of it through
- * {@code LedgerBuilder.build} plus {@code storeLedger}; {@link #apply}, {@link #rehash} and
- * {@link #persist} time one step each, the other steps running untimed around it.
+ * through the engine, hashed and handed to an LMDB node store. Each close builds on the previous ledger
+ * ({@link ClosingChain}).
+ *
+ * <ul>
+ * <li>{@link #close}: one close as the ledger master waits for it, through {@code LedgerBuilder.build} plus
+ *     {@code queueLedger} (the ledger is readable from then on); the commit runs after the clock stops
+ *     and is waited for before the next iteration, so every close starts with an empty queue.</li>
+ * <li>{@link #apply}, {@link #rehash}, {@link #enqueue}: one step each, the others untimed around it.</li>
+ * <li>{@link #persist}: enqueue and wait for the commit: what one ledger costs the store's writer.</li>
+ * <li>{@link #sustained}: {@value #SUSTAINED_CLOSES} closes back to back and the wait for the last commit,
+ *     per close: the throughput with persistence kept up (the writer groups ledgers when it falls behind,
+ *     and its bounded queue pushes back on the closes).</li>
+ * </ul>
  *
  * <p>Single-shot: the 1M-account ledger is built and stored once per fork (about a minute), then every
- * iteration is one close.
+ * iteration is one close (sixteen for {@link #sustained}).
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -36,6 +48,9 @@ import org.stoxum.perf.close.ClosingChain;
 @Measurement(iterations = 15)
 @Fork(value = 1, jvmArgsAppend = {"--add-exports=java.base/jdk.internal.misc=ALL-UNNAMED", "-Xms4g", "-Xmx4g"})
 public class LedgerCloseBenchmarks {
+    /** Closes per {@link #sustained} operation: twice the store's queue, so the queue fills and pushes back. */
+    static final int SUSTAINED_CLOSES = 16;
+
     /** The chain, rebuilt per fork. */
     @State(Scope.Benchmark)
     public abstract static class Chain {
@@ -61,6 +76,11 @@ public class LedgerCloseBenchmarks {
         @Setup(Level.Iteration)
         public void prepare() {
             chain.prepare();
+        }
+
+        @TearDown(Level.Iteration)
+        public void finish() {
+            chain.flush();
         }
     }
 
@@ -90,6 +110,20 @@ public class LedgerCloseBenchmarks {
         }
     }
 
+    public static class EnqueueStep extends Chain {
+        @Setup(Level.Iteration)
+        public void prepare() {
+            chain.prepare();
+            chain.apply();
+            chain.rehash();
+        }
+
+        @TearDown(Level.Iteration)
+        public void finish() {
+            chain.flush();
+        }
+    }
+
     public static class PersistStep extends Chain {
         @Setup(Level.Iteration)
         public void prepare() {
@@ -99,9 +133,21 @@ public class LedgerCloseBenchmarks {
         }
     }
 
+    public static class Sustained extends Chain {
+        List<ClosingChain.Round> rounds;
+
+        @Setup(Level.Iteration)
+        public void prepare() {
+            rounds = new ArrayList<>();
+            for (int i = 0; i < SUSTAINED_CLOSES; i++) {
+                rounds.add(chain.sign());
+            }
+        }
+    }
+
     @Benchmark
     public Ledger close(Whole s) {
-        return s.chain.closeAndPersist();
+        return s.chain.closeAndEnqueue();
     }
 
     @Benchmark
@@ -115,7 +161,25 @@ public class LedgerCloseBenchmarks {
     }
 
     @Benchmark
+    public Ledger enqueue(EnqueueStep s) {
+        return s.chain.enqueue();
+    }
+
+    @Benchmark
     public Ledger persist(PersistStep s) {
         return s.chain.persist();
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(SUSTAINED_CLOSES)
+    @Warmup(iterations = 1)
+    @Measurement(iterations = 3)
+    public Ledger sustained(Sustained s) {
+        for (ClosingChain.Round r : s.rounds) {
+            s.chain.use(r);
+            s.chain.closeAndEnqueue();
+        }
+        s.chain.flush();
+        return s.chain.parent();
     }
 }

@@ -3,7 +3,10 @@ package org.stoxum.storage.nodestore;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NavigableMap;
+import java.util.function.LongPredicate;
 import org.lmdbjava.Cursor;
 import org.lmdbjava.Dbi;
 import org.lmdbjava.DbiFlags;
@@ -157,37 +160,83 @@ final class LedgerTables {
      * One page of an account's history, with rippled's rules ({@code accountTxPage}): without a marker
      * the range is {@code [minLedger, maxLedger]}; with one, the page starts exactly at the marker (an
      * empty page if that entry is gone) and the marker's own ledger is not cut by the range.
+     *
+     * <p>The table's entries are merged with {@code queued} (entries of ledgers not yet written, keyed
+     * by {@link #position}); table entries of ledgers for which {@code replaced} holds are skipped, since
+     * a queued ledger of that sequence will replace them.
      */
     List<TxLocation> accountPage(Txn<byte[]> txn, AccountId account, long minLedger, long maxLedger,
-                                 boolean forward, AccountTxMarker marker, int limit, AccountTxMarker[] next) {
+                                 boolean forward, AccountTxMarker marker, int limit, AccountTxMarker[] next,
+                                 NavigableMap<Long, TxLocation> queued, LongPredicate replaced) {
         byte[] acct = account.toBytes();
         List<TxLocation> out = new ArrayList<>();
-        byte[] start = marker != null ? accountKey(acct, marker.ledgerSeq(), marker.index())
-                : forward ? accountKey(acct, minLedger, 0) : accountKey(acct, maxLedger, 0xFFFF_FFFFL);
+        long startSeq = marker != null ? marker.ledgerSeq() : forward ? minLedger : maxLedger;
+        long startIndex = marker != null ? marker.index() : forward ? 0 : 0xFFFF_FFFFL;
+        long start = position(startSeq, startIndex);
+        Iterator<TxLocation> fromQueue = (forward ? queued.tailMap(start, true)
+                : queued.headMap(start, true).descendingMap()).values().iterator();
+        TxLocation q = fromQueue.hasNext() ? fromQueue.next() : null;
         try (Cursor<byte[]> c = accountTx.openCursor(txn)) {
-            boolean at = forward ? c.get(start, GetOp.MDB_SET_RANGE) : seekAtOrBefore(c, start);
-            if (marker != null && !(at && Arrays.equals(c.key(), start))) {
-                return out;
-            }
-            while (at && Arrays.equals(acct, 0, AccountId.LENGTH, c.key(), 0, AccountId.LENGTH)) {
-                long seq = BigEndian.getU32(c.key(), AccountId.LENGTH);
-                long index = BigEndian.getU32(c.key(), AccountId.LENGTH + 4);
+            byte[] startKey = accountKey(acct, startSeq, startIndex);
+            boolean at = forward ? c.get(startKey, GetOp.MDB_SET_RANGE) : seekAtOrBefore(c, startKey);
+            at = skipReplaced(c, at, acct, forward, replaced);
+            boolean first = true;
+            while (true) {
+                long tablePos = at ? position(BigEndian.getU32(c.key(), AccountId.LENGTH),
+                        BigEndian.getU32(c.key(), AccountId.LENGTH + 4)) : 0;
+                long queuedPos = q == null ? 0 : position(q.ledgerSeq(), q.index());
+                boolean fromTable = at && (q == null || (forward ? Long.compareUnsigned(tablePos, queuedPos) < 0
+                        : Long.compareUnsigned(tablePos, queuedPos) > 0));
+                if (!fromTable && q == null) {
+                    break;
+                }
+                long pos = fromTable ? tablePos : queuedPos;
+                if (first && marker != null && pos != start) {
+                    return out;
+                }
+                first = false;
+                long seq = pos >>> 32;
                 boolean markerLedger = marker != null && seq == marker.ledgerSeq();
                 if (!markerLedger && (forward ? seq > maxLedger : seq < minLedger)) {
                     break;
                 }
                 if (out.size() == limit) {
-                    next[0] = new AccountTxMarker(seq, index);
+                    next[0] = new AccountTxMarker(seq, pos & 0xFFFF_FFFFL);
                     break;
                 }
-                TxLocation where = transaction(txn, Hash256.wrap(c.val()));
-                if (where != null) {
-                    out.add(where);
+                if (fromTable) {
+                    TxLocation where = transaction(txn, Hash256.wrap(c.val()));
+                    if (where != null) {
+                        out.add(where);
+                    }
+                    at = skipReplaced(c, forward ? c.next() : c.prev(), acct, forward, replaced);
+                } else {
+                    out.add(q);
+                    q = fromQueue.hasNext() ? fromQueue.next() : null;
                 }
-                at = forward ? c.next() : c.prev();
             }
         }
         return out;
+    }
+
+    /** A (ledger, index) pair as one number whose unsigned order is the history's order. */
+    static long position(long seq, long index) {
+        return seq << 32 | index;
+    }
+
+    /**
+     * Moves the cursor past entries of replaced ledgers; returns whether it rests on an entry of the
+     * account.
+     */
+    private static boolean skipReplaced(Cursor<byte[]> c, boolean at, byte[] acct, boolean forward,
+                                        LongPredicate replaced) {
+        while (at && Arrays.equals(acct, 0, AccountId.LENGTH, c.key(), 0, AccountId.LENGTH)) {
+            if (!replaced.test(BigEndian.getU32(c.key(), AccountId.LENGTH))) {
+                return true;
+            }
+            at = forward ? c.next() : c.prev();
+        }
+        return false;
     }
 
     private static boolean seekAtOrBefore(Cursor<byte[]> c, byte[] key) {

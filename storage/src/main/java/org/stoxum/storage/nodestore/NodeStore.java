@@ -6,9 +6,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.lmdbjava.Dbi;
 import org.lmdbjava.DbiFlags;
@@ -35,11 +41,16 @@ import org.stoxum.storage.shamap.SHAMapTreeNode;
  * The node's disk: every stored ledger's header, both of its trees node by node, its transactions by ID
  * and every account's transaction history, in one LMDB environment.
  *
- * <p><b>Atomicity.</b> {@link #storeLedger} writes a ledger's new tree nodes, its header, its
- * transaction rows and the "last ledger" pointer in one LMDB write transaction. LMDB commits by
- * switching a meta page after the data pages are on disk, so a process killed at any instant (even
- * {@code kill -9} in the middle of a write) reopens onto the last ledger whose transaction committed,
- * with all its nodes.
+ * <p><b>Queue, then commit.</b> {@link #queueLedger} hands a closed ledger to a background writer
+ * ({@link LedgerPersister}) and returns; from then on every read sees it, served from its in-memory trees
+ * until it is committed. The writer commits ledgers in the order they were queued, several in one LMDB
+ * write transaction when it has fallen behind. {@link #flush} and {@link #close} wait for the queue.
+ *
+ * <p><b>Atomicity.</b> Every commit holds whole ledgers: their new tree nodes, headers, transaction rows
+ * and the "last ledger" pointer. LMDB commits by switching a meta page after the data pages are on disk,
+ * so a process killed at any instant (even {@code kill -9} in the middle of a write) reopens onto the
+ * last ledger whose transaction committed, with all its nodes. A failed commit stops the writer until a
+ * retry succeeds, so the committed chain never has a gap.
  *
  * <p><b>Identity.</b> A metadata table holds a magic string, the schema version and the network profile;
  * opening anything else (a stray file, another program's LMDB database, a different schema or network)
@@ -49,8 +60,8 @@ import org.stoxum.storage.shamap.SHAMapTreeNode;
  * class is the {@link SHAMapNodeSource} of the trees it loads ({@link #stateMap}, {@link #transactionMap}):
  * nodes load on demand, hash-checked, through a bounded cache of parsed nodes.
  *
- * <p><b>Writing.</b> One writer at a time (a lock around each LMDB write transaction); ledger writes
- * and {@link OnlineDelete} steps interleave.
+ * <p><b>Writing.</b> One writer at a time (a lock around each LMDB write transaction); the ledger
+ * writer's groups and {@link OnlineDelete} steps interleave.
  */
 public final class NodeStore implements SHAMapNodeSource, AutoCloseable {
     /** 2: the node index is keyed by the first 8 bytes of a hash (see {@link Generation}). */
@@ -83,7 +94,11 @@ public final class NodeStore implements SHAMapNodeSource, AutoCloseable {
     private Generation dropping;
     /** Writable generation first: what readers search. */
     private volatile Generation[] readOrder;
+    /** The newest committed ledger. */
+    private volatile LedgerHeader durableLast;
+    /** The newest queued ledger, committed or not: what readers see as the last. */
     private volatile LedgerHeader last;
+    private final LedgerPersister persister = new LedgerPersister(this::writeGroup);
 
     private NodeStore(NodeStoreSettings settings, Env<byte[]> env, Dbi<byte[]> meta, boolean fresh,
                       NetworkProfile profile) {
@@ -105,7 +120,8 @@ public final class NodeStore implements SHAMapNodeSource, AutoCloseable {
             target = state.targetGen() == 0 ? null : slots.generation(txn, state.targetGen());
             dropping = state.droppingGen() == 0 ? null : slots.generation(txn, state.droppingGen());
             byte[] lastSeq = meta.get(txn, KEY_LAST);
-            last = lastSeq == null ? null : tables.header(txn, BigEndian.getU32(lastSeq, 0));
+            durableLast = lastSeq == null ? null : tables.header(txn, BigEndian.getU32(lastSeq, 0));
+            last = durableLast;
             if (lastSeq != null && last == null) {
                 throw new NodeStoreException(settings.path() + ": the last stored ledger's header is missing; "
                         + "the node store is damaged");
@@ -122,6 +138,16 @@ public final class NodeStore implements SHAMapNodeSource, AutoCloseable {
      * @throws NodeStoreException if the path holds something that is not this network's node store
      */
     public static NodeStore open(NodeStoreSettings settings, NetworkProfile profile) {
+        NodeStore store = openStepped(settings, profile);
+        store.persister.start("node-store-writer " + settings.path().getFileName());
+        return store;
+    }
+
+    /**
+     * Opens the store without its writer thread: queued ledgers are written by {@link #flush} (or a test
+     * stepping {@link #persister()}), on the caller's thread.
+     */
+    static NodeStore openStepped(NodeStoreSettings settings, NetworkProfile profile) {
         Path dir = settings.path();
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new NodeStoreException("node_db path " + dir + " is a file; the LMDB node store needs a directory");
@@ -208,46 +234,123 @@ public final class NodeStore implements SHAMapNodeSource, AutoCloseable {
     // ------------------------------------------------------------------ writing
 
     /**
-     * Stores a ledger in one transaction: the nodes of both trees not yet stored, the header, the
-     * transaction rows, and the "last ledger" pointer, which now names this ledger whatever its sequence.
-     * A ledger stored earlier under the same sequence is replaced (its rows; nodes it shared stay).
-     * Hashes the trees first if needed, outside the write lock.
+     * Stores a ledger and waits until a commit holds it: {@link #queueLedger} then {@link #flush}.
+     *
+     * @throws IllegalArgumentException if the trees or the entries do not match the header
+     * @throws NodeStoreException       if the ledger (or one queued before it) cannot be written
+     */
+    public void storeLedger(LedgerHeader header, SHAMap state, SHAMap transactions, List<LedgerTransaction> txIndex) {
+        queueLedger(header, state, transactions, txIndex);
+        flush();
+    }
+
+    /**
+     * Queues a ledger for the background writer and returns at once (blocking only while the queue is
+     * full: {@value LedgerPersister#QUEUE_LEDGERS} ledgers or {@value LedgerPersister#QUEUE_TRANSACTIONS}
+     * transactions). From then on every read of this store
+     * sees it, served from the trees in memory until it is committed: {@link #lastLedger} names it, and a
+     * ledger stored earlier under the same sequence is hidden. The writer commits queued ledgers in order,
+     * several per LMDB transaction when it has fallen behind, each commit holding whole ledgers: the new
+     * nodes of both trees, the header, the transaction rows and the "last ledger" pointer.
      *
      * @param state        the state tree, an immutable snapshot hashing to {@code header.accountHash()}
      * @param transactions the transaction tree, an immutable snapshot hashing to {@code header.txHash()}
      * @param txIndex      one entry per item of the transaction tree
+     * @return completes with the header once a commit holds the ledger, or exceptionally with the write
+     *         error; its dependents run on the writer's thread, so they must be short and never wait for
+     *         this store
      * @throws IllegalArgumentException if the trees or the entries do not match the header
+     * @throws NodeStoreException       if an earlier ledger's commit failed and failed again when retried
+     *                                  now (this ledger is then not queued), or the store is closing
      */
-    public void storeLedger(LedgerHeader header, SHAMap state, SHAMap transactions, List<LedgerTransaction> txIndex) {
+    public CompletableFuture<LedgerHeader> queueLedger(LedgerHeader header, SHAMap state, SHAMap transactions,
+                                                       List<LedgerTransaction> txIndex) {
         checkTree(state, SHAMapLeafType.ACCOUNT_STATE, header.accountHash(), "state");
         checkTree(transactions, SHAMapLeafType.TRANSACTION_WITH_METADATA, header.txHash(), "transaction");
-        List<Hash256> leafHashes = new ArrayList<>(txIndex.size());
-        for (LedgerTransaction t : txIndex) {
-            SHAMapItem item = transactions.get(t.id());
-            if (item == null) {
-                throw new IllegalArgumentException("transaction " + t.id() + " is not in the ledger's transaction tree");
-            }
-            leafHashes.add(((SHAMapLeafNode) item).hash());
+        List<Hash256> leafHashes = leafHashes(transactions, txIndex);
+        Hash256 ledgerHash = header.hash();
+        PendingLedger p = persister.queue(txIndex.size(), ticket -> {
+            last = header;
+            return new PendingLedger(ticket, header, ledgerHash, state, transactions, List.copyOf(txIndex),
+                    leafHashes);
+        });
+        return p.durable;
+    }
+
+    /** The hash of each entry's leaf, after checking that the entries describe the tree exactly. */
+    private static List<Hash256> leafHashes(SHAMap transactions, List<LedgerTransaction> txIndex) {
+        Map<Hash256, Hash256> leaves = new HashMap<>(txIndex.size() * 2);
+        for (SHAMapItem item : transactions) {
+            leaves.put(item.key(), ((SHAMapLeafNode) item).hash());
         }
-        int items = 0;
-        for (SHAMapItem ignored : transactions) {
-            items++;
-        }
-        if (items != txIndex.size()) {
-            throw new IllegalArgumentException("the transaction tree holds " + items + " transactions but "
+        if (leaves.size() != txIndex.size()) {
+            throw new IllegalArgumentException("the transaction tree holds " + leaves.size() + " transactions but "
                     + txIndex.size() + " were described");
         }
-        Hash256 ledgerHash = header.hash();
+        List<Hash256> leafHashes = new ArrayList<>(txIndex.size());
+        for (LedgerTransaction t : txIndex) {
+            Hash256 leaf = leaves.get(t.id());
+            if (leaf == null) {
+                throw new IllegalArgumentException("transaction " + t.id()
+                        + " is not in the ledger's transaction tree");
+            }
+            leafHashes.add(leaf);
+        }
+        return leafHashes;
+    }
+
+    /**
+     * Waits until every ledger queued so far is committed (shutdown, tests, a restart's reload).
+     *
+     * @throws NodeStoreException if a commit failed and retrying it now failed again
+     */
+    public void flush() {
+        persister.flush();
+    }
+
+    /**
+     * Completes once the queued ledger with this hash is committed (at once if none such waits), or
+     * exceptionally if its commit failed.
+     */
+    public CompletableFuture<LedgerHeader> durable(Hash256 ledgerHash) {
+        for (PendingLedger p : persister.pending()) {
+            if (p.hash.equals(ledgerHash)) {
+                return p.durable;
+            }
+        }
+        return CompletableFuture.completedFuture(null);
+    }
+
+    /**
+     * Registers who hears of a failed commit (a full disk), on the writer's thread, once per failure: the
+     * ledgers stay queued and readable, and nothing later is committed until a retry succeeds.
+     */
+    public void onWriteFailure(Consumer<NodeStoreException> listener) {
+        persister.onFailure(listener);
+    }
+
+    /** Ledgers queued and not yet committed (for monitoring and tests). */
+    public int queuedLedgers() {
+        return persister.pending().size();
+    }
+
+    /** Writes a group of queued ledgers, oldest first, in one transaction (the persister's step). */
+    private void writeGroup(List<PendingLedger> group) {
+        PendingLedger newest = group.get(group.size() - 1);
         write(txn -> {
             TreeWriter writer = new TreeWriter(txn, writable, Long.MAX_VALUE);
-            writer.write(state.root());
-            writer.write(transactions.root());
+            for (PendingLedger p : group) {
+                writer.write(p.state.root());
+                writer.write(p.transactions.root());
+            }
             writer.finish();
-            tables.put(txn, header, ledgerHash, txIndex, leafHashes);
-            meta.put(txn, KEY_LAST, BigEndian.u32(header.seq()));
+            for (PendingLedger p : group) {
+                tables.put(txn, p.header, p.hash, p.txIndex, p.leafHashes);
+            }
+            meta.put(txn, KEY_LAST, BigEndian.u32(newest.seq()));
             return () -> {
                 writer.commitMarks();
-                last = header;
+                durableLast = newest.header;
             };
         });
     }
@@ -334,33 +437,96 @@ public final class NodeStore implements SHAMapNodeSource, AutoCloseable {
         return last;
     }
 
+    /**
+     * The newest ledger a commit holds (what a killed process would reopen onto), or null. Online delete
+     * works from it: a rotation may only seed from, and switch after, ledgers already on disk.
+     */
+    public LedgerHeader lastDurableLedger() {
+        return durableLast;
+    }
+
+    // Every read below takes the queued ledgers first, then opens its LMDB snapshot: a ledger leaves the
+    // queue only after its commit, so one that left it in between is in the snapshot.
+
     public LedgerHeader ledger(long seq) {
-        return read(txn -> tables.header(txn, seq));
+        List<PendingLedger> pending = persister.pending();
+        PendingLedger p = newest(pending, seq);
+        return p != null ? p.header : read(txn -> tables.header(txn, seq));
     }
 
     public LedgerHeader ledger(Hash256 ledgerHash) {
-        return read(txn -> tables.header(txn, ledgerHash));
+        List<PendingLedger> pending = persister.pending();
+        for (int i = pending.size() - 1; i >= 0; i--) {
+            if (pending.get(i).hash.equals(ledgerHash)) {
+                return pending.get(i).header;
+            }
+        }
+        LedgerHeader stored = read(txn -> tables.header(txn, ledgerHash));
+        return stored == null || replaced(pending, stored.seq()) ? null : stored;
+    }
+
+    /** The newest queued ledger of sequence {@code seq}, or null. */
+    private static PendingLedger newest(List<PendingLedger> pending, long seq) {
+        for (int i = pending.size() - 1; i >= 0; i--) {
+            if (pending.get(i).seq() == seq) {
+                return pending.get(i);
+            }
+        }
+        return null;
+    }
+
+    /** Whether a queued ledger replaces the rows stored under {@code seq}. */
+    private static boolean replaced(List<PendingLedger> pending, long seq) {
+        return newest(pending, seq) != null;
     }
 
     /** The oldest stored ledger's sequence, or -1 if none. */
     public long firstLedgerSeq() {
-        return read(tables::firstSeq);
+        List<PendingLedger> pending = persister.pending();
+        long first = read(tables::firstSeq);
+        for (PendingLedger p : pending) {
+            if (first < 0 || p.seq() < first) {
+                first = p.seq();
+            }
+        }
+        return first;
     }
 
-    /** The ledger's state tree, loading nodes as they are reached. */
+    /** The ledger's state tree, loading nodes as they are reached (a queued ledger's own tree). */
     public SHAMap stateMap(LedgerHeader header) {
-        return SHAMap.load(SHAMapLeafType.ACCOUNT_STATE, header.accountHash(), this);
+        PendingLedger p = queued(header);
+        return p != null ? p.state : SHAMap.load(SHAMapLeafType.ACCOUNT_STATE, header.accountHash(), this);
     }
 
-    /** The ledger's transaction tree, loading nodes as they are reached. */
+    /** The ledger's transaction tree, loading nodes as they are reached (a queued ledger's own tree). */
     public SHAMap transactionMap(LedgerHeader header) {
-        return SHAMap.load(SHAMapLeafType.TRANSACTION_WITH_METADATA, header.txHash(), this);
+        PendingLedger p = queued(header);
+        return p != null ? p.transactions
+                : SHAMap.load(SHAMapLeafType.TRANSACTION_WITH_METADATA, header.txHash(), this);
+    }
+
+    private PendingLedger queued(LedgerHeader header) {
+        Hash256 hash = header.hash();
+        for (PendingLedger p : persister.pending()) {
+            if (p.hash.equals(hash)) {
+                return p;
+            }
+        }
+        return null;
     }
 
     /** A stored transaction by ID, or null. */
     public StoredTransaction transaction(Hash256 id) {
+        List<PendingLedger> pending = persister.pending();
+        for (int i = pending.size() - 1; i >= 0; i--) {
+            PendingLedger p = pending.get(i);
+            LedgerTables.TxLocation where = p.transaction(id);
+            if (where != null && newest(pending, p.seq()) == p) {
+                return p.load(where);
+            }
+        }
         LedgerTables.TxLocation where = read(txn -> tables.transaction(txn, id));
-        return where == null ? null : load(where);
+        return where == null || replaced(pending, where.ledgerSeq()) ? null : load(where);
     }
 
     /**
@@ -375,12 +541,23 @@ public final class NodeStore implements SHAMapNodeSource, AutoCloseable {
         if (limit <= 0) {
             throw new IllegalArgumentException("limit must be positive: " + limit);
         }
+        List<PendingLedger> pending = persister.pending();
+        NavigableMap<Long, LedgerTables.TxLocation> queuedEntries = new TreeMap<>(Long::compareUnsigned);
+        for (int i = pending.size() - 1; i >= 0; i--) {
+            PendingLedger p = pending.get(i);
+            if (newest(pending, p.seq()) == p) {
+                for (LedgerTables.TxLocation e : p.accountEntries(account)) {
+                    queuedEntries.put(LedgerTables.position(e.ledgerSeq(), e.index()), e);
+                }
+            }
+        }
         AccountTxMarker[] next = new AccountTxMarker[1];
-        List<LedgerTables.TxLocation> rows = read(txn ->
-                tables.accountPage(txn, account, minLedger, maxLedger, forward, marker, limit, next));
+        List<LedgerTables.TxLocation> rows = read(txn -> tables.accountPage(txn, account, minLedger, maxLedger,
+                forward, marker, limit, next, queuedEntries, seq -> replaced(pending, seq)));
         List<StoredTransaction> out = new ArrayList<>(rows.size());
         for (LedgerTables.TxLocation row : rows) {
-            out.add(load(row));
+            PendingLedger p = newest(pending, row.ledgerSeq());
+            out.add(p != null ? p.load(row) : load(row));
         }
         return new AccountTxPage(out, next[0]);
     }
@@ -404,13 +581,25 @@ public final class NodeStore implements SHAMapNodeSource, AutoCloseable {
     public SHAMapTreeNode fetchNode(Hash256 hash) {
         SHAMapTreeNode template = cache.get(hash);
         if (template == null) {
+            List<PendingLedger> pending = persister.pending();
             template = readNode(hash);
             if (template == null) {
-                return null;
+                return queuedNode(pending, hash);
             }
             cache.put(hash, template);
         }
         return template instanceof SHAMapInnerNode inner ? inner.freshCopy() : template;
+    }
+
+    /** A node of a queued ledger not yet committed, or null (not cached: the commit will make it readable). */
+    private static SHAMapTreeNode queuedNode(List<PendingLedger> pending, Hash256 hash) {
+        for (int i = pending.size() - 1; i >= 0; i--) {
+            SHAMapTreeNode node = pending.get(i).node(hash);
+            if (node != null) {
+                return node instanceof SHAMapInnerNode inner ? inner.freshCopy() : node;
+            }
+        }
+        return null;
     }
 
     private SHAMapTreeNode readNode(Hash256 hash) {
@@ -512,9 +701,18 @@ public final class NodeStore implements SHAMapNodeSource, AutoCloseable {
         readOrder = archive == null ? new Generation[] {writable} : new Generation[] {writable, archive};
     }
 
-    /** Closes the environment. No read or write may be in progress or start afterwards. */
+    /** The background writer (tests of a stepped store step it). */
+    LedgerPersister persister() {
+        return persister;
+    }
+
+    /**
+     * Writes every queued ledger (a ledger that cannot be written is logged as lost), then closes the
+     * environment. No read or write may be in progress or start afterwards.
+     */
     @Override
     public void close() {
+        persister.close();
         writeLock.lock();
         try {
             for (Txn<byte[]> txn; (txn = idleReaders.poll()) != null; ) {

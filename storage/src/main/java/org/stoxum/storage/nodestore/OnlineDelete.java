@@ -95,7 +95,7 @@ public final class OnlineDelete {
                 if (!complete) {
                     return marks;
                 }
-                LedgerHeader newest = store.lastLedger();
+                LedgerHeader newest = store.lastDurableLedger();
                 Runnable switched = adopt(txn, s.switchGenerations(newest.seq() + 1), null);
                 return () -> {
                     marks.run();
@@ -108,7 +108,7 @@ public final class OnlineDelete {
             }
             if (shouldRotate(s)) {
                 work[0] = 1;
-                StoreState next = s.startRotation(store.lastLedger().seq());
+                StoreState next = s.startRotation(store.lastDurableLedger().seq());
                 return adopt(txn, next, store.openGeneration(txn, next.targetGen()));
             }
             return () -> { };
@@ -125,7 +125,7 @@ public final class OnlineDelete {
     private boolean shouldRotate(StoreState s) {
         long canDelete = settings.advisoryDelete() ? s.canDelete() : Long.MAX_VALUE;
         return validated >= s.lastRotated() + settings.onlineDelete() && canDelete >= s.lastRotated() - 1
-                && store.lastLedger() != null;
+                && store.lastDurableLedger() != null;
     }
 
     /** Copies the trees of {@code ledger} into the writer's generation; false if the batch ran out. */
