@@ -66,11 +66,6 @@ public final class ConsensusParms {
         this.speedup = speedup;
     }
 
-    /** The parameters for a round, given whether the parent ledger enables fix1528. */
-    public static ConsensusParms forRound(boolean fix1528Enabled) {
-        return fix1528Enabled ? DEFAULT : PRE_FIX1528;
-    }
-
     /**
      * These parameters with every round duration in milliseconds divided by {@code speedup} (the
      * {@code [consensus] speedup} extension, for test networks that must run hundreds of rounds in
@@ -86,7 +81,10 @@ public final class ConsensusParms {
         return speedup == this.speedup ? this : new ConsensusParms(useRoundedCloseTime, speedup);
     }
 
-    /** These parameters for a round whose parent ledger does or does not enable fix1528, at the same pace. */
+    /**
+     * These parameters, at the same pace, for a round whose parent ledger does or does not enable fix1528
+     * (stoxumd sets {@code useRoundedCloseTime} from it as each round starts).
+     */
     public ConsensusParms withRoundedCloseTime(boolean rounded) {
         return rounded == useRoundedCloseTime ? this : new ConsensusParms(rounded, speedup);
     }
