@@ -51,14 +51,13 @@ public final class ServerStatus {
 
     /**
      * Marks the node amendment-blocked (stoxumd's {@code setAmendmentBlocked}): a validated ledger enabled an
-     * amendment this build does not support. It stays so until restarted with a build that does; the mode
-     * drops to tracking at most.
+     * amendment this build does not support. It stays so until restarted with a build that does. Like
+     * stoxumd, this sets the mode to tracking whatever it was (a connected node moves up to it); afterwards
+     * the mode can fall but never rise above tracking.
      */
     public synchronized void setAmendmentBlocked() {
         amendmentBlocked = true;
-        if (mode.compareTo(OperatingMode.TRACKING) > 0) {
-            setMode(OperatingMode.TRACKING);
-        }
+        setMode(OperatingMode.TRACKING);
     }
 
     /** True once a validated ledger enabled an amendment this build does not support. */

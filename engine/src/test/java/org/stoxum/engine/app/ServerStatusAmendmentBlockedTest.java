@@ -27,10 +27,10 @@ class ServerStatusAmendmentBlockedTest {
     }
 
     @Test
-    void lowerModesAreUnaffected() {
+    void blockingSetsTrackingWhateverTheModeAndLowerModesStayReachable() {
         status.setMode(OperatingMode.CONNECTED);
         status.setAmendmentBlocked();
-        assertEquals(OperatingMode.CONNECTED, status.mode(), "blocking never raises the mode");
+        assertEquals(OperatingMode.TRACKING, status.mode(), "stoxumd's setMode(omTRACKING), even upwards");
         status.setMode(OperatingMode.DISCONNECTED);
         assertEquals(OperatingMode.DISCONNECTED, status.mode());
         status.setMode(OperatingMode.SYNCING);
