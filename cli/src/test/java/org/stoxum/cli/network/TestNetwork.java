@@ -53,6 +53,8 @@ public final class TestNetwork implements AutoCloseable {
         public final int rpcPort;
         public final int peerPort;
         final Optional<Validator> validator;
+        /** Config-file text appended to the generated sections (see {@link TestNetwork#addConfig}). */
+        private final StringBuilder extra = new StringBuilder();
 
         Spec(Path dir, int rpcPort, int peerPort, Optional<Validator> validator) {
             this.dir = dir;
@@ -114,6 +116,18 @@ public final class TestNetwork implements AutoCloseable {
         return specs;
     }
 
+    /** Appends {@code sections} (config-file text) to the config of planned node {@code i}. */
+    public void addConfig(int i, String sections) {
+        specs.get(i).extra.append('\n').append(sections).append('\n');
+    }
+
+    /** Appends {@code sections} (config-file text) to the config of every planned node. */
+    public void addConfigToAll(String sections) {
+        for (int i = 0; i < specs.size(); i++) {
+            addConfig(i, sections);
+        }
+    }
+
     /** Writes node {@code i}'s {@code stoxumd.cfg} into its folder and returns its path. */
     public Path writeConfig(int i) throws IOException {
         Spec s = specs.get(i);
@@ -152,6 +166,7 @@ public final class TestNetwork implements AutoCloseable {
         }
         s.validator.ifPresent(v -> b.append("\n[validator_token]\n").append(String.join("\n", v.tokenLines()))
                 .append('\n'));
+        b.append(s.extra);
         return b.toString();
     }
 

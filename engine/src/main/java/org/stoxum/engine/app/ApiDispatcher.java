@@ -21,9 +21,9 @@ import org.stoxum.engine.rpc.server.resource.Charge;
 
 /**
  * The node's side of the API (rippled's {@code RPCHandler}): requests are refused in stoxumd's order
- * (tooBusy, commandMissing, unknownCmd, noPermission, noNetwork, noCurrent, noClosed), then run on a
- * client-job thread (a {@code submit} of a signed blob on the network thread itself); an exception in a
- * handler answers {@code internal}.
+ * (tooBusy, commandMissing, unknownCmd, noPermission, noNetwork, amendmentBlocked, noCurrent, noClosed), then
+ * run on a client-job thread (a {@code submit} of a signed blob on the network thread itself); an exception in
+ * a handler answers {@code internal}.
  */
 final class ApiDispatcher implements RpcDispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(ApiDispatcher.class);
@@ -129,6 +129,9 @@ final class ApiDispatcher implements RpcDispatcher {
         }
         if (h.needsNetwork() && app.status().mode().compareTo(OperatingMode.SYNCING) < 0) {
             return Optional.of(RpcError.NO_NETWORK.make());
+        }
+        if (app.status().amendmentBlocked() && (h.needsCurrentLedger() || h.needsClosedLedger())) {
+            return Optional.of(RpcError.AMENDMENT_BLOCKED.make());
         }
         if (h.needsCurrentLedger() && !app.standalone()) {
             LedgerMaster lm = app.ledgerMaster();

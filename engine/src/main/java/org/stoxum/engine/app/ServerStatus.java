@@ -6,7 +6,7 @@ import java.util.function.LongSupplier;
 
 /**
  * The node's operating mode and how long it spent in each (rippled's {@code StateAccounting}), its uptime,
- * and what the last consensus round reported. Thread-safe.
+ * what the last consensus round reported, and whether it is amendment-blocked. Thread-safe.
  */
 public final class ServerStatus {
     private final LongSupplier nanoClock;
@@ -17,6 +17,7 @@ public final class ServerStatus {
     private long modeSince;
     private long lastProposers;
     private long lastConvergeMillis;
+    private boolean amendmentBlocked;
 
     /** @param nanoClock a monotonic clock in nanoseconds ({@code System::nanoTime} in production) */
     public ServerStatus(LongSupplier nanoClock) {
@@ -30,8 +31,14 @@ public final class ServerStatus {
         return mode;
     }
 
-    /** Moves to {@code next}, counting the transition and closing the time spent in the old mode. */
+    /**
+     * Moves to {@code next}, counting the transition and closing the time spent in the old mode. An
+     * amendment-blocked node goes no further than tracking: it cannot build ledgers by the network's rules.
+     */
     public synchronized void setMode(OperatingMode next) {
+        if (amendmentBlocked && next.compareTo(OperatingMode.TRACKING) > 0) {
+            next = OperatingMode.TRACKING;
+        }
         if (next == mode) {
             return;
         }
@@ -40,6 +47,22 @@ public final class ServerStatus {
         modeSince = now;
         mode = next;
         transitions[next.ordinal()]++;
+    }
+
+    /**
+     * Marks the node amendment-blocked (stoxumd's {@code setAmendmentBlocked}): a validated ledger enabled an
+     * amendment this build does not support. It stays so until restarted with a build that does. Like
+     * stoxumd, this sets the mode to tracking whatever it was (a connected node moves up to it); afterwards
+     * the mode can fall but never rise above tracking.
+     */
+    public synchronized void setAmendmentBlocked() {
+        amendmentBlocked = true;
+        setMode(OperatingMode.TRACKING);
+    }
+
+    /** True once a validated ledger enabled an amendment this build does not support. */
+    public synchronized boolean amendmentBlocked() {
+        return amendmentBlocked;
     }
 
     /** Records what the last consensus round saw (in stand-alone mode: no proposers). */

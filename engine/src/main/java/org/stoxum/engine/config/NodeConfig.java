@@ -41,6 +41,8 @@ public final class NodeConfig {
 
     /** {@code [network_quorum]}: peers needed to leave "disconnected"; 0 never waits. */
     public static final int DEFAULT_NETWORK_QUORUM = 0;
+    /** How long an amendment must hold a majority before it is enabled: stoxumd's fixed two weeks. */
+    public static final Duration DEFAULT_AMENDMENT_MAJORITY_TIME = Duration.ofDays(14);
 
     /** {@code [workers]}: 0 lets the job queue pick its thread count from the CPUs. */
     public static final int DEFAULT_WORKERS = 0;
@@ -93,6 +95,8 @@ public final class NodeConfig {
     private final List<String> features;
     private final PathSearchConfig pathSearch;
     private final int networkQuorum;
+    private final int consensusSpeedup;
+    private final Duration amendmentMajorityTime;
     private final int workers;
     private final Duration websocketPingFrequency;
     private final boolean elbSupport;
@@ -138,6 +142,8 @@ public final class NodeConfig {
         this.features = List.copyOf(d.features);
         this.pathSearch = d.pathSearch;
         this.networkQuorum = d.networkQuorum;
+        this.consensusSpeedup = d.consensusSpeedup;
+        this.amendmentMajorityTime = d.amendmentMajorityTime;
         this.workers = d.workers;
         this.websocketPingFrequency = d.websocketPingFrequency;
         this.elbSupport = d.elbSupport;
@@ -365,6 +371,22 @@ public final class NodeConfig {
         return networkQuorum;
     }
 
+    /**
+     * {@code [consensus] speedup}, an extension of this server for test networks: consensus round durations
+     * are stoxumd's divided by this (1, the default, is stoxumd's pace).
+     */
+    public int consensusSpeedup() {
+        return consensusSpeedup;
+    }
+
+    /**
+     * {@code [amendment_majority_time]}, an extension (newer rippled's section; stoxumd fixes two weeks): how
+     * long an amendment must hold a majority of trusted votes before this validator votes to enable it.
+     */
+    public Duration amendmentMajorityTime() {
+        return amendmentMajorityTime;
+    }
+
     /** {@code [workers]}: job-queue threads, 0 = automatic. */
     public int workers() {
         return workers;
@@ -426,6 +448,8 @@ public final class NodeConfig {
         List<String> features = List.of();
         PathSearchConfig pathSearch = PathSearchConfig.DEFAULT;
         int networkQuorum = DEFAULT_NETWORK_QUORUM;
+        int consensusSpeedup = 1;
+        Duration amendmentMajorityTime = DEFAULT_AMENDMENT_MAJORITY_TIME;
         int workers = DEFAULT_WORKERS;
         Duration websocketPingFrequency = DEFAULT_WEBSOCKET_PING_FREQUENCY;
         boolean elbSupport = DEFAULT_ELB_SUPPORT;

@@ -51,7 +51,8 @@ public final class NodeConfigLoader {
             "path_search_fast", "path_search_max", "path_search_old", "fee_default", "fee_account_reserve",
             "fee_owner_reserve", "fee_offer", "network_quorum", "workers", "ssl_verify", "ssl_verify_file",
             "ssl_verify_dir", "database_path", "node_db", "import_db", "shard_db", "debug_logfile", "insight", "voting",
-            "transaction_queue", "amendments", "veto_amendments", "features", "network_profile");
+            "transaction_queue", "amendments", "veto_amendments", "features", "network_profile",
+            "consensus", "amendment_majority_time");
 
     /** Sections seen in stoxumd example files that stoxumd itself never reads. */
     private static final Map<String, String> INERT_SECTIONS = Map.of(
@@ -197,6 +198,9 @@ public final class NodeConfigLoader {
                 intSection(ini, "path_search_max", ctx, PathSearchConfig.DEFAULT_MAX),
                 intSection(ini, "path_search_old", ctx, PathSearchConfig.DEFAULT_OLD));
         d.networkQuorum = intSection(ini, "network_quorum", ctx, NodeConfig.DEFAULT_NETWORK_QUORUM);
+        d.consensusSpeedup = consensusSpeedup(ini, ctx);
+        d.amendmentMajorityTime = single(ini, "amendment_majority_time", ctx)
+                .map(l -> majorityTime(ctx, l)).orElse(NodeConfig.DEFAULT_AMENDMENT_MAJORITY_TIME);
         d.workers = intSection(ini, "workers", ctx, NodeConfig.DEFAULT_WORKERS);
         d.websocketPingFrequency = single(ini, "websocket_ping_frequency", ctx)
                 .map(l -> Duration.ofSeconds(ctx.unsigned(l.number(), "[websocket_ping_frequency] (seconds)", l.text(),
@@ -417,6 +421,37 @@ public final class NodeConfigLoader {
                 .orElse(d.reportInterval());
         Duration stale = ctx.unsignedKey(c, "stale_after", 1, 86_400).map(Duration::ofSeconds).orElse(d.staleAfter());
         return new ClusterTimersConfig(report, stale);
+    }
+
+    /** The most {@code [consensus] speedup} may divide round durations by: a heartbeat of 10 ms. */
+    private static final int MAX_CONSENSUS_SPEEDUP = 100;
+
+    private static int consensusSpeedup(IniFile ini, ReadContext ctx) {
+        Optional<IniSection> s = ini.section("consensus");
+        if (s.isEmpty()) {
+            return 1;
+        }
+        ctx.warnUnknownKeys(s.get(), Set.of("speedup"));
+        return ctx.unsignedKey(s.get(), "speedup", 1, MAX_CONSENSUS_SPEEDUP).orElse(1L).intValue();
+    }
+
+    /** A majority time line, as newer rippled writes it: a count and minutes, hours, days or weeks. */
+    private static final Pattern MAJORITY_TIME = Pattern.compile("\\s*(\\d{1,9})\\s*(minutes|hours|days|weeks)\\s*",
+            Pattern.CASE_INSENSITIVE);
+
+    private static Duration majorityTime(ReadContext ctx, IniLine l) {
+        Matcher m = MAJORITY_TIME.matcher(l.text());
+        if (!m.matches() || Long.parseLong(m.group(1)) == 0) {
+            throw ctx.error(l.number(), "[amendment_majority_time]: expected a positive count of minutes, hours, "
+                    + "days or weeks (\"2 weeks\"), got '" + l.text() + "'");
+        }
+        long n = Long.parseLong(m.group(1));
+        return switch (m.group(2).toLowerCase(Locale.ROOT)) {
+            case "minutes" -> Duration.ofMinutes(n);
+            case "hours" -> Duration.ofHours(n);
+            case "days" -> Duration.ofDays(n);
+            default -> Duration.ofDays(7 * n);
+        };
     }
 
     private static OverlayConfig overlay(IniFile ini, ReadContext ctx) {

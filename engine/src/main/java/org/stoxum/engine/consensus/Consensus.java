@@ -23,7 +23,7 @@ import org.stoxum.storage.ledger.LedgerTimes;
  * The ledger consensus state machine (stoxumd's generic {@code Consensus<Adaptor>}, the RPCA).
  *
  * <p>Each round agrees on two things: the transaction set of the next ledger and its close time.
- * {@link #startRound} opens a round; {@link #timerEntry} (every {@link ConsensusParms#LEDGER_GRANULARITY_MS})
+ * {@link #startRound} opens a round; {@link #timerEntry} (every {@link ConsensusParms#ledgerGranularityMs()})
  * closes the open ledger when it is time, then re-votes disputed transactions and close times until enough
  * proposers share our position, and hands the result to {@link ConsensusAdaptor#onAccept}. Peer positions
  * and acquired sets arrive through {@link #peerProposal} and {@link #gotTxSet}. If trusted validations show
@@ -86,7 +86,7 @@ public final class Consensus<N, L extends ConsensusLedger, T extends ConsensusTx
      */
     public void startRound(long now, Hash256 prevLedgerId, L prevLedger, boolean proposing) {
         if (firstRound) {
-            prevRoundTimeMs = ConsensusParms.LEDGER_IDLE_INTERVAL_MS;
+            prevRoundTimeMs = adaptor.parms().ledgerIdleIntervalMs();
             prevCloseTime = prevLedger.closeTime();
             firstRound = false;
         } else {
@@ -184,7 +184,7 @@ public final class Consensus<N, L extends ConsensusLedger, T extends ConsensusTx
         return true;
     }
 
-    /** Drives the round; call every {@link ConsensusParms#LEDGER_GRANULARITY_MS}. */
+    /** Drives the round; call every {@link ConsensusParms#ledgerGranularityMs()}. */
     public void timerEntry(long now) {
         if (phase == ConsensusPhase.ACCEPTED) {
             return;
@@ -319,11 +319,11 @@ public final class Consensus<N, L extends ConsensusLedger, T extends ConsensusTx
                 && previousLedger.closeTime() != previousLedger.parentCloseTime() + 1;
         long lastCloseTime = previousCloseCorrect ? previousLedger.closeTime() : prevCloseTime;
         long sinceCloseMs = (now - lastCloseTime) * 1000;
-        long idleIntervalMs = Math.max(ConsensusParms.LEDGER_IDLE_INTERVAL_MS,
-                2000L * previousLedger.closeTimeResolution());
+        ConsensusParms parms = adaptor.parms();
+        long idleIntervalMs = Math.max(parms.ledgerIdleIntervalMs(), 2000L * previousLedger.closeTimeResolution());
 
-        if (ConsensusRules.shouldCloseLedger(anyTransactions, prevProposers, proposersClosed, proposersValidated,
-                prevRoundTimeMs, sinceCloseMs, openTimeMs, idleIntervalMs)) {
+        if (ConsensusRules.shouldCloseLedger(parms, anyTransactions, prevProposers, proposersClosed,
+                proposersValidated, prevRoundTimeMs, sinceCloseMs, openTimeMs, idleIntervalMs)) {
             closeLedger();
         }
     }
@@ -333,8 +333,8 @@ public final class Consensus<N, L extends ConsensusLedger, T extends ConsensusTx
         result.setProposers(currPeerPositions.size());
         long roundTime = result.roundTimeMs();
         convergePercent = (int) (roundTime * 100
-                / Math.max(prevRoundTimeMs, ConsensusParms.AV_MIN_CONSENSUS_TIME_MS));
-        if (roundTime < ConsensusParms.LEDGER_MIN_CONSENSUS_MS) {
+                / Math.max(prevRoundTimeMs, adaptor.parms().avMinConsensusTimeMs()));
+        if (roundTime < adaptor.parms().ledgerMinConsensusMs()) {
             return;
         }
         updateOurPositions();
@@ -469,8 +469,8 @@ public final class Consensus<N, L extends ConsensusLedger, T extends ConsensusTx
             }
         }
         int finished = adaptor.proposersFinished(previousLedger, prevLedgerId);
-        ConsensusState state = ConsensusRules.checkConsensus(prevProposers, agree + disagree, agree, finished,
-                prevRoundTimeMs, result.roundTimeMs(), mode == ConsensusMode.PROPOSING);
+        ConsensusState state = ConsensusRules.checkConsensus(adaptor.parms(), prevProposers, agree + disagree,
+                agree, finished, prevRoundTimeMs, result.roundTimeMs(), mode == ConsensusMode.PROPOSING);
         result.setState(state);
         return state != ConsensusState.NO;
     }

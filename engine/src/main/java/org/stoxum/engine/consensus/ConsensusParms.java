@@ -5,8 +5,11 @@ package org.stoxum.engine.consensus;
  *
  * <p>They are protocol numbers: every server on a network must use the same ones, or rounds drift apart.
  * NetClock durations are whole seconds; round durations are milliseconds of a monotonic clock. The one
- * knob that varies is {@link #useRoundedCloseTime()}, which stoxumd turns on per round when the parent
- * ledger has the fix1528 amendment. Validation staleness windows live in {@link ValidationParms}.
+ * knob stoxumd varies is {@link #useRoundedCloseTime()}, which it turns on per round when the parent
+ * ledger has the fix1528 amendment. This server adds a second, {@link #speedUp}, which divides the round
+ * durations so that a test network can pass flag ledgers quickly; the constants below are stoxumd's
+ * values, and the instance accessors give them at the configured pace. Validation staleness windows live
+ * in {@link ValidationParms}.
  */
 public final class ConsensusParms {
     /** A peer proposal seen longer ago than this (NetClock seconds) no longer counts. */
@@ -51,19 +54,39 @@ public final class ConsensusParms {
     public static final int RECENT_POSITIONS_KEPT = 10;
 
     /** The parameters with rounded close-time voting (the behaviour fix1528 enables). */
-    public static final ConsensusParms DEFAULT = new ConsensusParms(true);
+    public static final ConsensusParms DEFAULT = new ConsensusParms(true, 1);
     /** The parameters before fix1528: votes compare effective close times. */
-    public static final ConsensusParms PRE_FIX1528 = new ConsensusParms(false);
+    public static final ConsensusParms PRE_FIX1528 = new ConsensusParms(false, 1);
 
     private final boolean useRoundedCloseTime;
+    private final int speedup;
 
-    private ConsensusParms(boolean useRoundedCloseTime) {
+    private ConsensusParms(boolean useRoundedCloseTime, int speedup) {
         this.useRoundedCloseTime = useRoundedCloseTime;
+        this.speedup = speedup;
     }
 
-    /** The parameters for a round, given whether the parent ledger enables fix1528. */
-    public static ConsensusParms forRound(boolean fix1528Enabled) {
-        return fix1528Enabled ? DEFAULT : PRE_FIX1528;
+    /**
+     * These parameters with every round duration in milliseconds divided by {@code speedup} (the
+     * {@code [consensus] speedup} extension, for test networks that must run hundreds of rounds in
+     * seconds). Thresholds and NetClock-second windows stay as they are: the network clock has whole
+     * seconds only, and the percentages are what makes a round safe, whatever its pace.
+     *
+     * @throws IllegalArgumentException when {@code speedup} is below 1
+     */
+    public ConsensusParms speedUp(int speedup) {
+        if (speedup < 1) {
+            throw new IllegalArgumentException("consensus speedup must be at least 1, not " + speedup);
+        }
+        return speedup == this.speedup ? this : new ConsensusParms(useRoundedCloseTime, speedup);
+    }
+
+    /**
+     * These parameters, at the same pace, for a round whose parent ledger does or does not enable fix1528
+     * (stoxumd sets {@code useRoundedCloseTime} from it as each round starts).
+     */
+    public ConsensusParms withRoundedCloseTime(boolean rounded) {
+        return rounded == useRoundedCloseTime ? this : new ConsensusParms(rounded, speedup);
     }
 
     /**
@@ -74,8 +97,33 @@ public final class ConsensusParms {
         return useRoundedCloseTime;
     }
 
+    /** {@link #LEDGER_IDLE_INTERVAL_MS} at this pace. */
+    public long ledgerIdleIntervalMs() {
+        return LEDGER_IDLE_INTERVAL_MS / speedup;
+    }
+
+    /** {@link #LEDGER_MIN_CONSENSUS_MS} at this pace. */
+    public long ledgerMinConsensusMs() {
+        return LEDGER_MIN_CONSENSUS_MS / speedup;
+    }
+
+    /** {@link #LEDGER_MIN_CLOSE_MS} at this pace. */
+    public long ledgerMinCloseMs() {
+        return LEDGER_MIN_CLOSE_MS / speedup;
+    }
+
+    /** {@link #LEDGER_GRANULARITY_MS} at this pace. */
+    public long ledgerGranularityMs() {
+        return LEDGER_GRANULARITY_MS / speedup;
+    }
+
+    /** {@link #AV_MIN_CONSENSUS_TIME_MS} at this pace. */
+    public long avMinConsensusTimeMs() {
+        return AV_MIN_CONSENSUS_TIME_MS / speedup;
+    }
+
     @Override
     public String toString() {
-        return "ConsensusParms[useRoundedCloseTime=" + useRoundedCloseTime + "]";
+        return "ConsensusParms[useRoundedCloseTime=" + useRoundedCloseTime + ", speedup=" + speedup + "]";
     }
 }

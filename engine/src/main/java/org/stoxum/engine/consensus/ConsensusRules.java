@@ -13,8 +13,18 @@ public final class ConsensusRules {
     private ConsensusRules() {
     }
 
+    /** {@link #shouldCloseLedger(ConsensusParms, boolean, int, int, int, long, long, long, long)} at stoxumd's pace. */
+    public static boolean shouldCloseLedger(boolean anyTransactions, int prevProposers, int proposersClosed,
+                                            int proposersValidated, long prevRoundTimeMs,
+                                            long timeSincePrevCloseMs, long openTimeMs, long idleIntervalMs) {
+        return shouldCloseLedger(ConsensusParms.DEFAULT, anyTransactions, prevProposers, proposersClosed,
+                proposersValidated, prevRoundTimeMs, timeSincePrevCloseMs, openTimeMs, idleIntervalMs);
+    }
+
     /**
      * Whether the open ledger should close now.
+     *
+     * @param parms the round's parameters (their minimum open time)
      *
      * @param anyTransactions whether the open ledger holds transactions
      * @param prevProposers proposers in the previous round
@@ -25,8 +35,8 @@ public final class ConsensusRules {
      * @param openTimeMs how long this ledger has been open
      * @param idleIntervalMs how long an empty ledger stays open
      */
-    public static boolean shouldCloseLedger(boolean anyTransactions, int prevProposers, int proposersClosed,
-                                            int proposersValidated, long prevRoundTimeMs,
+    public static boolean shouldCloseLedger(ConsensusParms parms, boolean anyTransactions, int prevProposers,
+                                            int proposersClosed, int proposersValidated, long prevRoundTimeMs,
                                             long timeSincePrevCloseMs, long openTimeMs, long idleIntervalMs) {
         if (prevRoundTimeMs < ABNORMAL_MIN_MS || prevRoundTimeMs > ABNORMAL_MAX_MS
                 || timeSincePrevCloseMs > ABNORMAL_MAX_MS) {
@@ -38,7 +48,7 @@ public final class ConsensusRules {
         if (!anyTransactions) {
             return timeSincePrevCloseMs >= idleIntervalMs;
         }
-        if (openTimeMs < ConsensusParms.LEDGER_MIN_CLOSE_MS) {
+        if (openTimeMs < parms.ledgerMinCloseMs()) {
             return false;
         }
         // Closing faster than half the previous round would outrun the slower validators.
@@ -60,8 +70,18 @@ public final class ConsensusRules {
         return agreeing * 100 / total >= minPct;
     }
 
+    /** {@link #checkConsensus(ConsensusParms, int, int, int, int, long, long, boolean)} at stoxumd's pace. */
+    public static ConsensusState checkConsensus(int prevProposers, int currentProposers, int currentAgree,
+                                                int currentFinished, long previousAgreeTimeMs,
+                                                long currentAgreeTimeMs, boolean proposing) {
+        return checkConsensus(ConsensusParms.DEFAULT, prevProposers, currentProposers, currentAgree,
+                currentFinished, previousAgreeTimeMs, currentAgreeTimeMs, proposing);
+    }
+
     /**
      * Whether the round has reached consensus.
+     *
+     * @param parms the round's parameters (their minimum establish time)
      *
      * @param prevProposers proposers in the previous round (not counting us)
      * @param currentProposers proposers this round (not counting us)
@@ -71,14 +91,15 @@ public final class ConsensusRules {
      * @param currentAgreeTimeMs how long this round has been establishing
      * @param proposing whether we count ourselves
      */
-    public static ConsensusState checkConsensus(int prevProposers, int currentProposers, int currentAgree,
-                                                int currentFinished, long previousAgreeTimeMs,
+    public static ConsensusState checkConsensus(ConsensusParms parms, int prevProposers, int currentProposers,
+                                                int currentAgree, int currentFinished, long previousAgreeTimeMs,
                                                 long currentAgreeTimeMs, boolean proposing) {
-        if (currentAgreeTimeMs <= ConsensusParms.LEDGER_MIN_CONSENSUS_MS) {
+        long minConsensusMs = parms.ledgerMinConsensusMs();
+        if (currentAgreeTimeMs <= minConsensusMs) {
             return ConsensusState.NO;
         }
         if (currentProposers < prevProposers * 3 / 4
-                && currentAgreeTimeMs < previousAgreeTimeMs + ConsensusParms.LEDGER_MIN_CONSENSUS_MS) {
+                && currentAgreeTimeMs < previousAgreeTimeMs + minConsensusMs) {
             // Fewer than three quarters of last round's proposers are here yet: give the rest time.
             return ConsensusState.NO;
         }

@@ -100,6 +100,8 @@ public final class NetworkOps implements PeerMessageHandler, AutoCloseable {
     private final int networkQuorum;
     private final PeerMessages messages = new PeerMessages();
     private final FlagLedgerVoting voting;
+    /** The consensus parameters at this network's pace ({@code [consensus] speedup}). */
+    private final ConsensusParms pace;
     private final ScheduledExecutorService consensusThread;
     private final Consensus<PublicKey, RclLedger, RclTx, SignedProposal<PublicKey>> consensus;
     private final Validations<PublicKey, STValidation, RclLedger> validations;
@@ -155,6 +157,7 @@ public final class NetworkOps implements PeerMessageHandler, AutoCloseable {
         this.validationKey = validationKey;
         this.networkQuorum = networkQuorum;
         this.voting = FlagLedgerVoting.of(app.config());
+        this.pace = ConsensusParms.DEFAULT.speedUp(app.config().consensusSpeedup());
         this.consensusThread = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, CONSENSUS_THREAD);
             t.setDaemon(true);
@@ -183,8 +186,8 @@ public final class NetworkOps implements PeerMessageHandler, AutoCloseable {
             setMode(networkQuorum == 0 ? OperatingMode.CONNECTED : OperatingMode.DISCONNECTED);
             beginConsensus();
         });
-        consensusThread.scheduleWithFixedDelay(guard(this::heartbeat), ConsensusParms.LEDGER_GRANULARITY_MS,
-                ConsensusParms.LEDGER_GRANULARITY_MS, TimeUnit.MILLISECONDS);
+        consensusThread.scheduleWithFixedDelay(guard(this::heartbeat), pace.ledgerGranularityMs(),
+                pace.ledgerGranularityMs(), TimeUnit.MILLISECONDS);
         consensusThread.scheduleWithFixedDelay(guard(() -> fetch.tick(nowMs())), FETCH_TICK_MS, FETCH_TICK_MS,
                 TimeUnit.MILLISECONDS);
     }
@@ -319,7 +322,7 @@ public final class NetworkOps implements PeerMessageHandler, AutoCloseable {
     private void beginConsensus() {
         trusted.onConsensusStart(validations.getCurrentPublicKeys());
         Hash256 preferred = validations.getPreferred(lastClosed, ledgers.validLedgerIndex());
-        validating = validationKey.isPresent();
+        validating = validationKey.isPresent() && !app.status().amendmentBlocked();
         boolean proposing = validating && app.status().mode() == OperatingMode.FULL;
         viewChangedThisRound = false;
         consensus.startRound(now(), preferred, lastClosed, proposing);
@@ -461,6 +464,25 @@ public final class NetworkOps implements PeerMessageHandler, AutoCloseable {
         for (Ledger l : continuous ? newlyValid : List.of(ledger)) {
             app.ledgerValidated(l);
         }
+        checkAmendmentBlocked(ledger);
+    }
+
+    /**
+     * Blocks the node when the newly validated ledger enabled an amendment this build does not support
+     * (LedgerMaster::setValidLedger): it can no longer apply the network's rules, so it stops validating and
+     * proposing, stays at most tracking, and refuses commands that need a current or closed ledger.
+     */
+    private void checkAmendmentBlocked(Ledger validated) {
+        if (app.status().amendmentBlocked()) {
+            return;
+        }
+        Set<Hash256> unsupported = voting.amendments().unsupportedEnabled(validated);
+        if (!unsupported.isEmpty()) {
+            LOG.error("One or more unsupported amendments activated: server blocked. {} enabled {}", validated,
+                    unsupported);
+            app.status().setAmendmentBlocked();
+            validating = false;
+        }
     }
 
     /**
@@ -536,7 +558,7 @@ public final class NetworkOps implements PeerMessageHandler, AutoCloseable {
             return;
         }
         // Peers' validations usually name the ledger this node is itself still building: give our own
-        // accept a moment before fetching from peers what we are about to hold.
+        // accept a heartbeat (a second at stoxumd's pace) before fetching from peers what we are about to hold.
         consensusThread.schedule(guard(() -> {
             if (recentLedgers.containsKey(hash)) {
                 acquiring.remove(hash);
@@ -554,11 +576,8 @@ public final class NetworkOps implements PeerMessageHandler, AutoCloseable {
                 checkAccept(ledger.hash(), ledger.seq());
                 consensus.timerEntry(now());
             })));
-        }), ACQUIRE_DELAY_MS, TimeUnit.MILLISECONDS);
+        }), pace.ledgerGranularityMs(), TimeUnit.MILLISECONDS);
     }
-
-    /** How long a ledger named by peers may take to appear among our own before we fetch it. */
-    private static final long ACQUIRE_DELAY_MS = 1_000;
 
     // ------------------------------------------------------------------ transactions
 
@@ -589,8 +608,13 @@ public final class NetworkOps implements PeerMessageHandler, AutoCloseable {
     /**
      * Whether a transaction of an agreed set is properly signed: known from the pipeline's check or the
      * cluster's, else checked now (rippled's checkValidity), so a set cannot smuggle in a forged transaction.
+     * Pseudo-transactions carry no signature by design: the validators' agreement on the set is their
+     * authority, and Change's preflight checks their shape.
      */
     private boolean signatureGood(STTx tx, Ledger parent) {
+        if (tx.type().isPseudo()) {
+            return true;
+        }
         Boolean known = knownSignature(tx.id());
         if (known != null) {
             return known;
@@ -802,7 +826,7 @@ public final class NetworkOps implements PeerMessageHandler, AutoCloseable {
     private final class Adaptor implements ConsensusAdaptor<PublicKey, RclLedger, RclTx, SignedProposal<PublicKey>> {
         @Override
         public ConsensusParms parms() {
-            return ConsensusParms.forRound(lastClosed.ledger().rules().enabled(Amendments.FIX1528));
+            return pace.withRoundedCloseTime(lastClosed.ledger().rules().enabled(Amendments.FIX1528));
         }
 
         @Override

@@ -21,7 +21,10 @@ import org.stoxum.engine.ledger.SLE;
  * out of it (tfLostMajority), or, without flags, into the enabled list.
  *
  * <p>Unlike stoxumd, applying does not touch a server-wide amendment table: a ledger's rules are read
- * from its Amendments object, so enabling an amendment takes effect through the ledger itself.
+ * from its Amendments object, so enabling an amendment takes effect through the ledger itself. Nor does it
+ * block the server when the amendment is one this build does not support (stoxumd does both here and when
+ * the ledger is validated); the node blocks itself when such a ledger is validated, which is the check
+ * that matters, since a built ledger the network does not validate changes nothing.
  */
 final class Change extends Transactor {
     static final TransactorType TYPE = new TransactorType(Change::preflight, ctx -> 0, Change::preclaim,

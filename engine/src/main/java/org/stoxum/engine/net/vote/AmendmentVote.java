@@ -26,7 +26,7 @@ import org.stoxum.engine.tx.TxFlags;
  * every amendment it supports, does not veto and the ledger has not enabled. After a flag ledger the
  * trusted votes decide, for each amendment this server knows, what the next ledger records: a majority
  * gained (tfGotMajority), a majority lost (tfLostMajority), or, once a majority has been on the ledger for
- * {@link #MAJORITY_TIME} seconds of close time, the amendment enabled (no flags).
+ * the majority time (stoxumd: {@link #MAJORITY_TIME}) of close time, the amendment enabled (no flags).
  *
  * <p>Amendments this server does not know are never acted on, whatever the votes, as in stoxumd.
  */
@@ -38,29 +38,49 @@ public final class AmendmentVote {
 
     private final Set<Hash256> supported;
     private final Set<Hash256> vetoed;
+    private final long majorityTime;
+
+    /** A voter as {@link #AmendmentVote(Set, Set, long)} with stoxumd's two-week majority time. */
+    public AmendmentVote(Set<Hash256> supported, Set<Hash256> vetoed) {
+        this(supported, vetoed, MAJORITY_TIME);
+    }
 
     /**
      * A voter that knows and supports {@code supported} and vetoes those of {@code vetoed} it knows
      * (vetoing an unknown amendment changes nothing: it is never voted for anyway).
+     *
+     * @param majorityTime seconds a majority must hold before we vote to enable ({@code
+     *                     [amendment_majority_time]}, an extension; stoxumd fixes {@link #MAJORITY_TIME})
+     * @throws IllegalArgumentException when {@code majorityTime} is not positive
      */
-    public AmendmentVote(Set<Hash256> supported, Set<Hash256> vetoed) {
+    public AmendmentVote(Set<Hash256> supported, Set<Hash256> vetoed, long majorityTime) {
+        if (majorityTime <= 0) {
+            throw new IllegalArgumentException("the majority time must be positive, not " + majorityTime);
+        }
         this.supported = Set.copyOf(supported);
         Set<Hash256> known = new HashSet<>(vetoed);
         known.retainAll(supported);
         this.vetoed = Set.copyOf(known);
+        this.majorityTime = majorityTime;
     }
 
     /**
      * stoxumd's table: the amendments the code supports plus {@code [amendments]} (which stoxumd counts as
-     * supported), with {@code [veto_amendments]} vetoed.
+     * supported), with {@code [veto_amendments]} vetoed, and stoxumd's majority time.
      *
      * @throws IllegalArgumentException when an entry's id is not 64 hex digits (the config loader
      *                                  already refuses such lines)
      */
     public static AmendmentVote fromConfig(List<AmendmentEntry> amendments, List<AmendmentEntry> vetoAmendments) {
+        return fromConfig(amendments, vetoAmendments, MAJORITY_TIME);
+    }
+
+    /** {@link #fromConfig(List, List)} with {@code majorityTime} seconds ({@code [amendment_majority_time]}). */
+    public static AmendmentVote fromConfig(List<AmendmentEntry> amendments, List<AmendmentEntry> vetoAmendments,
+                                           long majorityTime) {
         Set<Hash256> supported = new HashSet<>(Amendments.supported());
         supported.addAll(ids(amendments));
-        return new AmendmentVote(supported, ids(vetoAmendments));
+        return new AmendmentVote(supported, ids(vetoAmendments), majorityTime);
     }
 
     private static Set<Hash256> ids(Collection<AmendmentEntry> entries) {
@@ -148,7 +168,7 @@ public final class AmendmentVote {
                 actions.put(id, TxFlags.GOT_MAJORITY);
             } else if (!hasMajority && ledgerMajority) {
                 actions.put(id, TxFlags.LOST_MAJORITY);
-            } else if (ledgerMajority && since + MAJORITY_TIME <= closeTime && !vetoed.contains(id)) {
+            } else if (ledgerMajority && since + majorityTime <= closeTime && !vetoed.contains(id)) {
                 actions.put(id, 0L);
             }
         }

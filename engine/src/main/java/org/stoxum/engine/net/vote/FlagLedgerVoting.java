@@ -20,10 +20,13 @@ public final class FlagLedgerVoting {
         this.amendments = amendments;
     }
 
-    /** Voting as {@code config} asks: {@code [voting]}, {@code [amendments]}, {@code [veto_amendments]}. */
+    /**
+     * Voting as {@code config} asks: {@code [voting]}, {@code [amendments]}, {@code [veto_amendments]} and
+     * {@code [amendment_majority_time]}.
+     */
     public static FlagLedgerVoting of(NodeConfig config) {
-        return new FlagLedgerVoting(new FeeVote(config.voting()),
-                AmendmentVote.fromConfig(config.amendments(), config.vetoAmendments()));
+        return new FlagLedgerVoting(new FeeVote(config.voting()), AmendmentVote.fromConfig(config.amendments(),
+                config.vetoAmendments(), config.amendmentMajorityTime().toSeconds()));
     }
 
     public FeeVote fees() {

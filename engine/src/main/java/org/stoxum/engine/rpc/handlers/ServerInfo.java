@@ -64,6 +64,9 @@ public final class ServerInfo {
         }
         info.put("pubkey_node", app.nodeKey().publicKey().toBase58(TokenType.NODE_PUBLIC, app.profile()));
         info.put("complete_ledgers", lm.completeLedgers());
+        if (status.amendmentBlocked()) {
+            info.put("amendment_blocked", true);
+        }
         info.put("peers", app.network().map(n -> n.peerCount()).orElse(0));
         ObjectNode lastClose = info.putObject("last_close");
         lastClose.put("proposers", status.lastProposers());

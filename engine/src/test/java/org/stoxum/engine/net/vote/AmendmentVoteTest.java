@@ -170,6 +170,22 @@ class AmendmentVoteTest {
     }
 
     @Test
+    void aShorterMajorityTimeEnablesSooner() {
+        AmendmentVote quick = new AmendmentVote(Set.of(A), Set.of(), 240);
+        Ledger parent = ledgerAt(255, 990, Set.of());
+        Ledger flag = close(parent, List.of(), 1_000);
+        Ledger recorded = close(flag, quick.vote(flag, votingFor(5, parent, A)), 1_010);
+        Ledger beforeFlag = closeEmptyUntil(recorded, 510);
+        Ledger early511 = close(beforeFlag, List.of(), 1_000 + 239);
+        assertEquals(List.of(), quick.vote(close(early511, List.of(), 1_250), votingFor(5, early511, A)));
+        Ledger onTime511 = close(beforeFlag, List.of(), 1_000 + 240);
+        List<STTx> enable = quick.vote(close(onTime511, List.of(), 1_250), votingFor(5, onTime511, A));
+        assertEquals(1, enable.size());
+        assertFalse(enable.get(0).object().isPresent(SField.FLAGS));
+        assertThrows(IllegalArgumentException.class, () -> new AmendmentVote(Set.of(A), Set.of(), 0));
+    }
+
+    @Test
     void aMajorityThatFadesIsRecordedAsLost() {
         AmendmentVote voter = new AmendmentVote(Set.of(A, B), Set.of(A));
         Ledger parent = ledgerAt(255, 990, Set.of());
