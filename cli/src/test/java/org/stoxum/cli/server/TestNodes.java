@@ -142,10 +142,18 @@ public final class TestNodes {
 
     /** A port nothing listens on now. */
     public static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
+        while (true) {
+            try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                // The kernel may offer a port it offered before, which a test has not bound yet: never hand
+                // out one port twice in this JVM, or a config names it for two listeners.
+                if (HANDED_OUT.add(s.getLocalPort())) {
+                    return s.getLocalPort();
+                }
+            }
         }
     }
+
+    private static final java.util.Set<Integer> HANDED_OUT = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /** Removes a directory tree. */
     public static void delete(Path dir) {
