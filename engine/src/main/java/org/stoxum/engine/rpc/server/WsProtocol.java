@@ -290,11 +290,18 @@ final class WsProtocol implements Protocol, WsSession {
         connection.closeAfterFlush();
     }
 
-    /** Once a close is under way no further answer is sent: forget those still to come. */
+    /**
+     * Once a close is under way no further answer is sent: forget those still to come. A close frame or
+     * protocol error that was waiting for them is handled now, as it arrived after our close.
+     */
     private void dropAnswers() {
         answers.clear();
-        afterAnswers = null;
         lastRequestRead = false;
+        Runnable waiting = afterAnswers;
+        afterAnswers = null;
+        if (waiting != null) {
+            waiting.run();
+        }
     }
 
     private void write(ByteBuffer frame, boolean message) {
