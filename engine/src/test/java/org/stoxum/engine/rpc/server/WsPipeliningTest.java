@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -17,6 +19,7 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.stoxum.engine.config.PortConfig;
 import org.stoxum.engine.rpc.server.resource.LocalResourceManager;
+import org.stoxum.engine.rpc.server.resource.ResourceManager;
 
 /**
  * A WebSocket session with several requests in flight: answers leave in request order whatever order
@@ -125,6 +128,25 @@ class WsPipeliningTest {
             assertTrue(ws.http.closedByServer(10_000), "nothing after the close");
             assertEquals(2, fx.dispatcher.seen.size(), "the message after the close frame was not handled");
             assertFalse(first.session().isOpen());
+        }
+    }
+
+    @Test
+    void ourCloseWhileTheClientsWaitsBehindRequestsEndsTheConnection() throws Exception {
+        ServerOptions longGrace = ServerOptions.defaults().withCloseGrace(Duration.ofSeconds(60));
+        try (ServerFixture fx = ServerFixture.with(ResourceManager.free(), longGrace);
+                RawWs ws = RawWs.connect(null, fx.wsPort())) {
+            // In one write, so the close frame is read (and waits) before our close below.
+            ws.sendTogether(RawWs.frame(true, 0x1, held(1).getBytes(StandardCharsets.UTF_8), true),
+                    RawWs.frame(true, 0x8, new byte[] {0x03, (byte) 0xE8}, true));
+            TestDispatcher.Held first = takeHeld(fx, 1).get(0);
+            first.session().close();
+            RawWs.Frame close = ws.readFrame();
+            assertEquals(0x8, close.opcode(), "our close; the answer in flight is dropped");
+            assertEquals(0, close.payload().length);
+            // The client's close was already read: no waiting for another one through the close grace.
+            assertTrue(ws.http.closedByServer(10_000), "the connection ends after our close");
+            first.complete();
         }
     }
 
