@@ -7,9 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.stoxum.engine.config.PortConfig;
 import org.stoxum.engine.rpc.server.json.RippledJsonReader;
-import org.stoxum.engine.config.PortConfig;
 import org.stoxum.engine.rpc.server.json.RippledJsonValues;
-import org.stoxum.engine.config.PortConfig;
 import org.stoxum.engine.rpc.server.json.RippledJsonWriter;
 import org.stoxum.engine.rpc.server.resource.Charge;
 import org.stoxum.engine.rpc.server.resource.ResourceConsumer;
@@ -45,8 +43,12 @@ final class WsExchange {
         this.forwardedFor = forwardedFor;
     }
 
-    /** Handles one message (on the session's loop); the answer is queued later, maybe from another thread. */
-    void start(byte[] message) {
+    /**
+     * Handles one message (on the session's loop); its answer fills {@code slot} later, maybe from another
+     * thread. Returns true when the session ends once this message is answered ({@code slowDown}, or a
+     * dispatcher that refused the work), so nothing after it is to be read.
+     */
+    boolean start(byte[] message, WsAnswerOrder.Slot slot) {
         RippledJsonReader.Result parsed = message.length > context.options().maxRequestBytes()
                 ? null : RippledJsonReader.parse(message);
         if (parsed == null || !parsed.ok() || !RippledJsonValues.truthy(parsed.root()) || !parsed.root().isObject()) {
@@ -54,8 +56,8 @@ final class WsExchange {
             invalid.put("type", "error");
             invalid.put("error", "jsonInvalid");
             invalid.put("value", new String(message, StandardCharsets.UTF_8));
-            finish(RippledJsonWriter.streamedBytes(invalid), false);
-            return;
+            finish(slot, RippledJsonWriter.streamedBytes(invalid), false);
+            return false;
         }
         ObjectNode request = (ObjectNode) parsed.root();
         ResourceConsumer consumer = session.consumer();
@@ -63,8 +65,8 @@ final class WsExchange {
             ObjectNode answer = RpcError.SLOW_DOWN.make();
             answer.put("status", "error");
             answer.set("request", request);
-            finish(RippledJsonWriter.compactBytes(RpcEnvelope.webSocketResponse(answer, request)), true);
-            return;
+            finish(slot, RippledJsonWriter.compactBytes(RpcEnvelope.webSocketResponse(answer, request)), true);
+            return true;
         }
         JsonNode command = request.get("command");
         JsonNode method = request.get("method");
@@ -76,16 +78,16 @@ final class WsExchange {
             answer.put("error", MISSING_COMMAND);
             answer.set("request", request);
             consumer.charge(Charge.INVALID_RPC);
-            finish(RippledJsonWriter.compactBytes(RpcEnvelope.webSocketResponse(answer, request)), false);
-            return;
+            finish(slot, RippledJsonWriter.compactBytes(RpcEnvelope.webSocketResponse(answer, request)), false);
+            return false;
         }
         String name = RippledJsonValues.asString(command != null ? command : method);
         context.metrics().request(context.dispatcher(), name);
         Role required = context.dispatcher().requiredRole(name);
         Role role = RoleResolver.requestRole(required, port, request, session.remoteAddress().getAddress(), user);
         if (role == Role.FORBID) {
-            answered(request, RpcError.FORBIDDEN.make(), Charge.INVALID_RPC);
-            return;
+            answered(slot, request, RpcError.FORBIDDEN.make(), Charge.INVALID_RPC);
+            return false;
         }
         JsonNode ripplerpc = request.get("ripplerpc");
         boolean identified = role == Role.IDENTIFIED;
@@ -93,30 +95,23 @@ final class WsExchange {
                 Optional.of(session), consumer, identified ? user : "", identified ? forwardedFor : "",
                 ripplerpc == null ? "1.0" : RippledJsonValues.asString(ripplerpc));
         boolean accepted = Dispatch.invoke(context.dispatcher(), rpc, session::onLoop,
-                (result, charge) -> answered(request, result, charge));
+                (result, charge) -> answered(slot, request, result, charge));
         if (!accepted) {
-            session.onLoop(() -> {
-                session.startClose(0, "");
-                session.requestDone();
-            });
+            finish(slot, null, true);
         }
+        return !accepted;
     }
 
     /** Builds and queues the answer; runs on the thread that completed the request. */
-    private void answered(ObjectNode request, ObjectNode result, Charge charge) {
+    private void answered(WsAnswerOrder.Slot slot, ObjectNode request, ObjectNode result, Charge charge) {
         ResourceConsumer consumer = session.consumer();
         consumer.charge(charge);
         ObjectNode answer = RpcEnvelope.webSocket(result, request, consumer.isUnlimited(), consumer.warn());
-        finish(RippledJsonWriter.compactBytes(answer), false);
+        finish(slot, RippledJsonWriter.compactBytes(answer), false);
     }
 
-    private void finish(byte[] bytes, boolean thenClose) {
-        session.onLoop(() -> {
-            session.enqueue(bytes);
-            if (thenClose) {
-                session.startClose(0, "");
-            }
-            session.requestDone();
-        });
+    /** Hands the answer (null: none) to the session's loop, which sends it in its turn. */
+    private void finish(WsAnswerOrder.Slot slot, byte[] bytes, boolean thenClose) {
+        session.onLoop(() -> session.answered(slot, bytes, thenClose));
     }
 }

@@ -15,8 +15,11 @@ import org.stoxum.engine.rpc.server.resource.ResourceConsumer;
 /**
  * WebSocket on one connection after the upgrade, and the session the dispatcher keeps for pushes.
  *
- * <p>Like the original, requests are answered one at a time: the next message is not read until the
- * previous answer is queued. Every outgoing message (answers and pushes alike) counts against the
+ * <p>Up to {@link #MAX_IN_FLIGHT} requests are handled at once and answered in the order they were read
+ * ({@link WsAnswerOrder}); with that many in flight the next message is not read (and, the input buffer
+ * filling, neither is the socket) until the oldest answer leaves. A client therefore sees the answers, and
+ * the close after a {@code slowDown} or after its own close frame, in the sequence the original's
+ * one-at-a-time handling gives. Every outgoing message (answers and pushes alike) counts against the
  * port's send_queue_limit; a client that lets more pile up is sent close 4000 "Client is too slow."
  * and cut. An idle client is pinged every timeout period and dropped if the previous ping got no pong.
  */
@@ -28,6 +31,16 @@ final class WsProtocol implements Protocol, WsSession {
     static final int CLOSE_TOO_SLOW = 4000;
     private static final int CLOSE_GOING_AWAY = 1001;
     private static final int SEC_WS_KEY_MAX = 24;
+
+    /**
+     * Requests of one session handled at once. stoxumd (rippled 0.90) reads a session's next message only
+     * after answering the previous one, so a pipelining client got one request per round of thread
+     * hand-offs and every hand-off woke a sleeping thread for a single item; newer rippled handles a
+     * session's messages concurrently. 32 keeps the stages fed for a client that pipelines (the load
+     * generator keeps 16 in flight per connection) while bounding what one client makes the server hold:
+     * 32 dispatched requests and their answers, plus the input buffer.
+     */
+    static final int MAX_IN_FLIGHT = 32;
 
     private enum State { OPEN, CLOSE_SENT, CLOSED }
 
@@ -41,7 +54,13 @@ final class WsProtocol implements Protocol, WsSession {
 
     private volatile boolean open = true;
     private State state = State.OPEN;
-    private boolean busy;
+    private final WsAnswerOrder answers = new WsAnswerOrder();
+    /** What to do once every request in flight is answered (the client's close, a protocol error). */
+    private Runnable afterAnswers;
+    /** A request read ends the session once answered (slowDown, a refused dispatch): read no further. */
+    private boolean lastRequestRead;
+    /** onInput stopped while input may remain: offer it again when an answer leaves. */
+    private boolean inputHeld;
     private long timerStart;
     private boolean awaitingPong;
     private long closeDeadline;
@@ -92,7 +111,11 @@ final class WsProtocol implements Protocol, WsSession {
 
     @Override
     public void onInput(ByteBuffer in) {
-        while (!busy && state != State.CLOSED && !connection.isClosing()) {
+        while (state != State.CLOSED && !connection.isClosing()) {
+            if (holdingInput()) {
+                inputHeld = true;
+                return;
+            }
             WsFrameDecoder.Event event = decoder.next(in);
             if (event instanceof WsFrameDecoder.NeedMore) {
                 return;
@@ -100,15 +123,36 @@ final class WsProtocol implements Protocol, WsSession {
             if (event instanceof WsFrameDecoder.Failure failure) {
                 LOG.debug("WebSocket protocol error from {}: {}", connection.remote, failure.reason());
                 connection.context.metrics().webSocketErrors().inc();
-                fail(failure.code(), failure.reason());
+                afterAnswersIn(() -> fail(failure.code(), failure.reason()));
                 return;
             }
             if (event instanceof WsFrameDecoder.Control control) {
                 onControl(control);
             } else if (state == State.OPEN) {
-                busy = true;
-                exchanges.start(((WsFrameDecoder.Message) event).payload());
+                WsAnswerOrder.Slot slot = answers.open();
+                lastRequestRead = exchanges.start(((WsFrameDecoder.Message) event).payload(), slot);
             }
+        }
+    }
+
+    /**
+     * True while the next frame must wait: the session is at its limit of requests in flight, or what was
+     * read already ends it (then frames after it are read only once we have sent our close).
+     */
+    private boolean holdingInput() {
+        return state == State.OPEN && (afterAnswers != null || lastRequestRead
+                || answers.inFlight() >= MAX_IN_FLIGHT);
+    }
+
+    /**
+     * Runs {@code action} once the requests read before it are answered, as when each request was answered
+     * before the next frame was read; no frame is read meanwhile.
+     */
+    private void afterAnswersIn(Runnable action) {
+        if (answers.isEmpty() || state != State.OPEN) {
+            action.run();
+        } else {
+            afterAnswers = action;
         }
     }
 
@@ -120,7 +164,7 @@ final class WsProtocol implements Protocol, WsSession {
                 }
             }
             case WsFrameDecoder.OP_PONG -> awaitingPong = false;
-            default -> onCloseFrame(control.payload());
+            default -> afterAnswersIn(() -> onCloseFrame(control.payload()));
         }
     }
 
@@ -130,6 +174,7 @@ final class WsProtocol implements Protocol, WsSession {
             int code = payload.length >= 2 ? ((payload[0] & 0xFF) << 8) | (payload[1] & 0xFF) : 0;
             write(WsFrames.close(code, ""), false);
             state = State.CLOSE_SENT;
+            dropAnswers();
             markClosed();
         }
         connection.closeAfterFlush();
@@ -149,8 +194,8 @@ final class WsProtocol implements Protocol, WsSession {
             }
             return;
         }
-        if (busy) {
-            // Input (and so any pong) is not read while a request is in flight; the client is not idle.
+        if (!answers.isEmpty()) {
+            // A client waiting for answers is not idle (and its pong may sit unread behind held input).
             timerStart = now;
             awaitingPong = false;
             return;
@@ -176,6 +221,7 @@ final class WsProtocol implements Protocol, WsSession {
     @Override
     public void onClosed() {
         state = State.CLOSED;
+        dropAnswers();
         markClosed();
     }
 
@@ -195,10 +241,29 @@ final class WsProtocol implements Protocol, WsSession {
         write(WsFrames.frame(WsFrameDecoder.OP_TEXT, json), true);
     }
 
-    /** The answer to the current request was queued: read the next one. */
-    void requestDone() {
-        busy = false;
-        if (state != State.CLOSED && !connection.isClosing()) {
+    /**
+     * The answer to the request of {@code slot} is ready ({@code answer} null: none, the session closes):
+     * sends every answer now first in request order, then reads on if input was held.
+     */
+    void answered(WsAnswerOrder.Slot slot, byte[] answer, boolean thenClose) {
+        if (!answers.complete(slot, answer, thenClose)) {
+            return;
+        }
+        for (WsAnswerOrder.Slot next = answers.poll(); next != null; next = answers.poll()) {
+            if (next.answer() != null) {
+                enqueue(next.answer());
+            }
+            if (next.thenClose()) {
+                startClose(0, "");
+            }
+        }
+        if (afterAnswers != null && answers.isEmpty()) {
+            Runnable action = afterAnswers;
+            afterAnswers = null;
+            action.run();
+        }
+        if (inputHeld && state != State.CLOSED && !connection.isClosing()) {
+            inputHeld = false;
             connection.deliverInput();
         }
     }
@@ -210,6 +275,7 @@ final class WsProtocol implements Protocol, WsSession {
         }
         write(WsFrames.close(code, reason), false);
         state = State.CLOSE_SENT;
+        dropAnswers();
         closeDeadline = System.nanoTime() + connection.context.options().closeGrace().toNanos();
         markClosed();
     }
@@ -218,9 +284,24 @@ final class WsProtocol implements Protocol, WsSession {
         if (state == State.OPEN) {
             write(WsFrames.close(code, reason), false);
             state = State.CLOSE_SENT;
+            dropAnswers();
         }
         markClosed();
         connection.closeAfterFlush();
+    }
+
+    /**
+     * Once a close is under way no further answer is sent: forget those still to come. A close frame or
+     * protocol error that was waiting for them is handled now, as it arrived after our close.
+     */
+    private void dropAnswers() {
+        answers.clear();
+        lastRequestRead = false;
+        Runnable waiting = afterAnswers;
+        afterAnswers = null;
+        if (waiting != null) {
+            waiting.run();
+        }
     }
 
     private void write(ByteBuffer frame, boolean message) {

@@ -57,6 +57,21 @@ final class RawWs implements Closeable {
 
     /** Sends one frame, masked unless told otherwise. */
     void sendFrame(boolean fin, int opcode, byte[] payload, boolean masked) throws IOException {
+        sendTogether(frame(fin, opcode, payload, masked));
+    }
+
+    /** Sends frames in one write, so that the server reads them together. */
+    void sendTogether(byte[]... frames) throws IOException {
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        for (byte[] frame : frames) {
+            all.write(frame);
+        }
+        out.write(all.toByteArray());
+        out.flush();
+    }
+
+    /** One frame's bytes, masked unless told otherwise. */
+    static byte[] frame(boolean fin, int opcode, byte[] payload, boolean masked) throws IOException {
         ByteArrayOutputStream frame = new ByteArrayOutputStream();
         frame.write((fin ? 0x80 : 0) | opcode);
         int maskBit = masked ? 0x80 : 0;
@@ -82,8 +97,7 @@ final class RawWs implements Closeable {
             }
         }
         frame.write(body);
-        out.write(frame.toByteArray());
-        out.flush();
+        return frame.toByteArray();
     }
 
     Frame readFrame() throws IOException {

@@ -25,6 +25,8 @@ final class TestDispatcher implements RpcDispatcher, AutoCloseable {
     final CountDownLatch gate = new CountDownLatch(1);
     /** Sessions that called "subscribe". */
     final BlockingQueue<WsSession> sessions = new LinkedBlockingQueue<>();
+    /** "held" requests, in dispatch order, each waiting for the test to complete it. */
+    final BlockingQueue<Held> held = new LinkedBlockingQueue<>();
     /** Every request dispatched. */
     final List<RpcRequest> seen = new CopyOnWriteArrayList<>();
     private final ExecutorService worker = Executors.newCachedThreadPool(r -> {
@@ -68,6 +70,7 @@ final class TestDispatcher implements RpcDispatcher, AutoCloseable {
                 r.put("thread", Thread.currentThread().getName());
                 responder.complete(r);
             });
+            case "held" -> held.add(new Held(request, responder));
             case "async" -> worker.execute(() -> {
                 ObjectNode r = params.deepCopy();
                 r.put("thread", Thread.currentThread().getName());
@@ -94,6 +97,17 @@ final class TestDispatcher implements RpcDispatcher, AutoCloseable {
                 responder.complete(NODES.objectNode().put("second", true));
             }
             default -> responder.complete(RpcError.UNKNOWN_COMMAND.make());
+        }
+    }
+
+    /** A request the test answers when it chooses: {@link #complete()} echoes its id. */
+    record Held(RpcRequest request, RpcResponder responder) {
+        void complete() {
+            responder.complete(NODES.objectNode().put("held", request.params().path("id").asInt()));
+        }
+
+        WsSession session() {
+            return request.session().orElseThrow();
         }
     }
 
