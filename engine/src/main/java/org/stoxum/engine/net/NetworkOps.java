@@ -137,6 +137,8 @@ public final class NetworkOps implements PeerMessageHandler, AutoCloseable {
      * whichever chain the network prefers and validate it.
      */
     private volatile boolean networkValidated;
+    /** The last validated ledger handed to the streams; consensus thread only. */
+    private Ledger published;
     private volatile boolean validating;
     private boolean backfilling;
     private long backfilled;
@@ -461,11 +463,38 @@ public final class NetworkOps implements PeerMessageHandler, AutoCloseable {
         ledgers.setValidated(ledger, continuous);
         networkValidated = true;
         LOG.info("fully validated {} ({} trusted validations, quorum {})", ledger, count, trusted.quorum());
-        for (Ledger l : continuous ? newlyValid : List.of(ledger)) {
-            app.ledgerValidated(l);
-        }
+        publishValidated();
         checkAmendmentBlocked(ledger);
     }
+
+    /**
+     * Publishes validated ledgers to the streams in sequence, none skipped (LedgerMaster::tryAdvance): a node
+     * that fell behind has some of the ledgers between its last published one and the new validated one only
+     * as hashes in the new one's skip list, so those are acquired first and publishing resumes when they
+     * arrive. The first ledger published, and one more than {@value #MAX_PUBLISH_GAP} behind, is just the
+     * validated ledger, as rippled does.
+     */
+    private void publishValidated() {
+        Ledger valid = ledgers.validatedLedger();
+        Ledger last = published;
+        long from = last == null || valid.seq() - last.seq() > MAX_PUBLISH_GAP ? valid.seq() : last.seq() + 1;
+        RclLedger chain = new RclLedger(valid);
+        for (long seq = from; seq <= valid.seq(); seq++) {
+            Hash256 hash = seq == valid.seq() ? valid.hash() : chain.ancestor(seq);
+            Ledger ledger = hash == null ? null : recentLedgers.get(hash);
+            if (ledger == null) {
+                if (hash != null) {
+                    acquire(hash, seq);
+                }
+                return;
+            }
+            app.ledgerValidated(ledger);
+            published = ledger;
+        }
+    }
+
+    /** Ledgers a node may fall behind the validated one and still publish every one of them. */
+    private static final int MAX_PUBLISH_GAP = 100;
 
     /**
      * Blocks the node when the newly validated ledger enabled an amendment this build does not support
@@ -574,6 +603,7 @@ public final class NetworkOps implements PeerMessageHandler, AutoCloseable {
                 recentLedgers.put(ledger.hash(), ledger);
                 LOG.info("acquired {}", ledger);
                 checkAccept(ledger.hash(), ledger.seq());
+                publishValidated();
                 consensus.timerEntry(now());
             })));
         }), pace.ledgerGranularityMs(), TimeUnit.MILLISECONDS);

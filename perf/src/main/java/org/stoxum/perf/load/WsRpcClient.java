@@ -197,6 +197,11 @@ public final class WsRpcClient implements RpcClient {
                 }
             }
         } catch (IOException e) {
+            if (!closing) {
+                // Say so: a stream subscription cut by the server (e.g. its send_queue_limit) would otherwise
+                // show only as transactions never seen validated.
+                System.err.printf("%nthe server closed a WebSocket connection: %s%n", e.getMessage());
+            }
             IOException why = closing ? new IOException("connection closed") : e;
             pending.values().forEach(f -> f.completeExceptionally(why));
         }

@@ -115,7 +115,9 @@ final class ValidatorNetwork implements AutoCloseable {
                 .append("[port_rpc]\nip = 127.0.0.1\nport = ").append(n.rpcPort)
                 .append("\nprotocol = http\nadmin = 127.0.0.1\n\n")
                 .append("[port_ws]\nip = 127.0.0.1\nport = ").append(n.wsPort)
-                .append("\nprotocol = ws\nadmin = 127.0.0.1\n\n")
+                // The generator follows the transactions stream on this port: a ledger of 10,000+ payments
+                // publishes that many messages at once, and the stock limit would cut it off (65535 is the most).
+                .append("\nprotocol = ws\nadmin = 127.0.0.1\nsend_queue_limit = 65535\n\n")
                 .append("[port_peer]\nip = 127.0.0.1\nport = ").append(n.peerPort).append("\nprotocol = peer\n\n")
                 .append("[node_db]\ntype = lmdb\npath = ").append(n.dir.resolve("db")).append("\n\n")
                 .append("[database_path]\n").append(n.dir.resolve("data")).append("\n\n")
