@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -26,13 +25,12 @@ import org.stoxum.engine.consensus.STValidation;
 import org.stoxum.engine.consensus.SignedProposal;
 import org.stoxum.engine.metrics.Counter;
 import org.stoxum.engine.metrics.Metric;
+import org.stoxum.engine.net.fetch.CapturePeer;
 import org.stoxum.engine.pipeline.PipelineEvent;
 import org.stoxum.engine.pipeline.PipelineStages;
 import org.stoxum.engine.pipeline.TxPipeline;
 import org.stoxum.transport.peer.Peer;
-import org.stoxum.transport.peer.Sanity;
 import org.stoxum.transport.peer.resource.Charge;
-import org.stoxum.transport.peer.wire.OutboundMessage;
 
 /**
  * Peers' proposals and validations through the node's pipeline ring: checked by the verifier threads among the
@@ -83,68 +81,9 @@ class PeerConsensusIntakeTest {
         }
     }
 
-    /** A peer that records its charges. */
-    private static final class TestPeer implements Peer {
-        final List<Charge> charges = new CopyOnWriteArrayList<>();
-        final boolean cluster;
-
-        TestPeer(boolean cluster) {
-            this.cluster = cluster;
-        }
-
-        @Override
-        public long id() {
-            return 7;
-        }
-
-        @Override
-        public PublicKey publicKey() {
-            return OTHER.publicKey();
-        }
-
-        @Override
-        public InetSocketAddress remoteAddress() {
-            return null;
-        }
-
-        @Override
-        public boolean inbound() {
-            return true;
-        }
-
-        @Override
-        public boolean cluster() {
-            return cluster;
-        }
-
-        @Override
-        public void send(OutboundMessage message) {
-        }
-
-        @Override
-        public void charge(Charge charge) {
-            charges.add(charge);
-        }
-
-        @Override
-        public Sanity sanity() {
-            return Sanity.SANE;
-        }
-
-        @Override
-        public int sendQueueSize() {
-            return 0;
-        }
-
-        @Override
-        public boolean isOpen() {
-            return true;
-        }
-
-        @Override
-        public String closeReason() {
-            return null;
-        }
+    /** A peer that records its charges: inbound, with a key of its own, in the cluster or not. */
+    private static CapturePeer peer(boolean cluster) {
+        return new CapturePeer(7, OTHER.publicKey(), true, cluster);
     }
 
     private static SignedProposal<PublicKey> proposal(KeyPair signer) {
@@ -181,7 +120,7 @@ class PeerConsensusIntakeTest {
     @Test
     void forgedProposalIsRefusedAndItsPeerChargedGoodOneReachesConsensusInOrder() {
         Stages stages = new Stages(new CountDownLatch(0));
-        TestPeer peer = new TestPeer(false);
+        CapturePeer peer = peer(false);
         List<String> consensus = Collections.synchronizedList(stages.writer);
         Set<String> deliveredOn = ConcurrentHashMap.newKeySet();
         Consumer<InboundProposal> toConsensus = m -> {
@@ -217,7 +156,7 @@ class PeerConsensusIntakeTest {
     @Test
     void clusterMembersProposalIsNotCheckedAgain() {
         Stages stages = new Stages(new CountDownLatch(0));
-        TestPeer member = new TestPeer(true);
+        CapturePeer member = peer(true);
         List<InboundProposal> delivered = new CopyOnWriteArrayList<>();
         long checks;
         try (TxPipeline p = new TxPipeline(stages, 64, 1, "blocking")) {
@@ -234,7 +173,7 @@ class PeerConsensusIntakeTest {
     @Test
     void validationsAreParsedCheckedAndChargedAsStoxumdDoes() {
         Stages stages = new Stages(new CountDownLatch(0));
-        TestPeer peer = new TestPeer(false);
+        CapturePeer peer = peer(false);
         List<STValidation> delivered = new CopyOnWriteArrayList<>();
         Consumer<InboundValidation> take = m -> delivered.add(m.validation());
         byte[] good = validation(NOW - 1);
@@ -266,7 +205,7 @@ class PeerConsensusIntakeTest {
     void fullRingDropsPeerMessagesWithoutBlockingOrCharging() throws Exception {
         CountDownLatch gate = new CountDownLatch(1);
         Stages stages = new Stages(gate);
-        TestPeer peer = new TestPeer(false);
+        CapturePeer peer = peer(false);
         List<InboundProposal> delivered = new CopyOnWriteArrayList<>();
         int accepted = 0;
         boolean refused = false;

@@ -14,9 +14,26 @@ import org.stoxum.transport.peer.wire.MalformedFrameException;
 import org.stoxum.transport.peer.wire.OutboundMessage;
 
 /** A peer that keeps what is sent to it and what it is charged; decodes frames as a receiver would. */
-final class CapturePeer implements Peer {
-    final List<OutboundMessage> sent = new CopyOnWriteArrayList<>();
-    final List<Charge> charges = new CopyOnWriteArrayList<>();
+public final class CapturePeer implements Peer {
+    public final List<OutboundMessage> sent = new CopyOnWriteArrayList<>();
+    public final List<Charge> charges = new CopyOnWriteArrayList<>();
+    private final long id;
+    private final PublicKey key;
+    private final boolean inbound;
+    private final boolean cluster;
+
+    /** An outbound peer without identity, for the fetch tests. */
+    public CapturePeer() {
+        this(-1, null, false, false);
+    }
+
+    /** A peer with an identity, for tests that check what its key or cluster membership changes. */
+    public CapturePeer(long id, PublicKey key, boolean inbound, boolean cluster) {
+        this.id = id;
+        this.key = key;
+        this.inbound = inbound;
+        this.cluster = cluster;
+    }
 
     /** Decodes a frame through InboundMessage, as the overlay hands it to the engine. */
     static InboundMessage wrap(OutboundMessage m) {
@@ -42,12 +59,12 @@ final class CapturePeer implements Peer {
 
     @Override
     public long id() {
-        return -1;
+        return id;
     }
 
     @Override
     public PublicKey publicKey() {
-        return null;
+        return key;
     }
 
     @Override
@@ -57,12 +74,12 @@ final class CapturePeer implements Peer {
 
     @Override
     public boolean inbound() {
-        return false;
+        return inbound;
     }
 
     @Override
     public boolean cluster() {
-        return false;
+        return cluster;
     }
 
     @Override
