@@ -454,12 +454,14 @@ public final class NetworkOps implements PeerMessageHandler, AutoCloseable {
             acquire(hash, seq);
             return;
         }
-        List<Ledger> newlyValid = new ArrayList<>();
+        // Continuous when the recent ledgers link this one back to the previous validated ledger.
         Ledger previous = ledgers.validatedLedger();
-        for (Ledger l = ledger; l != null && l.seq() > previous.seq(); l = recentLedgers.get(l.parentHash())) {
-            newlyValid.add(0, l);
+        Ledger first = ledger;
+        for (Ledger parent; first.seq() > previous.seq() + 1
+                && (parent = recentLedgers.get(first.parentHash())) != null; ) {
+            first = parent;
         }
-        boolean continuous = !newlyValid.isEmpty() && newlyValid.get(0).parentHash().equals(previous.hash());
+        boolean continuous = first.seq() == previous.seq() + 1 && first.parentHash().equals(previous.hash());
         ledgers.setValidated(ledger, continuous);
         networkValidated = true;
         LOG.info("fully validated {} ({} trusted validations, quorum {})", ledger, count, trusted.quorum());
