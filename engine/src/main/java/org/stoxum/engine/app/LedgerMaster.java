@@ -64,11 +64,6 @@ public final class LedgerMaster {
         return store.durable(ledger.hash());
     }
 
-    /** Waits until every accepted ledger is durable. */
-    public void flush() {
-        store.flush();
-    }
-
     /**
      * Starts from the open ledger's last closed ledger: it becomes the validated ledger. Ledgers before it
      * that the open ledger holds (the genesis ledger) stay reachable without being part of the complete
