@@ -99,6 +99,9 @@ public final class Application implements AutoCloseable {
     private final LedgerMaster ledgerMaster;
     private final TransactionMaster transactions;
     private final TxPipeline pipeline;
+    private final TxIntake intake;
+    /** How long a shutdown waits for a ledger close under way. */
+    private static final long CLOSE_SHUTDOWN_MILLIS = 30_000;
     private final ApiDispatcher dispatcher;
     private final RpcServer server;
     /** Set once at start-up (after the pipeline, which relays through it); null when stand-alone. */
@@ -151,9 +154,10 @@ public final class Application implements AutoCloseable {
             if (standalone) {
                 status.setMode(OperatingMode.FULL);
             }
-            TxIntake intake = new TxIntake(profile, ledgerMaster, transactions,
-                    this::processed, this::accepted, this::networkTime, new ClusterVerdicts());
-            startedPipeline = new TxPipeline(intake, PIPELINE_RING, 1, "blocking");
+            this.intake = new TxIntake(profile, ledgerMaster, transactions,
+                    this::processed, this::accepted, this::networkTime, new ClusterVerdicts(),
+                    task -> postToWriter(task, null, false));
+            startedPipeline = new TxPipeline(this.intake, PIPELINE_RING, 1, "blocking");
             this.pipeline = startedPipeline;
             this.dispatcher = new ApiDispatcher(this, HandlerTable.standard());
             LocalResourceManager resources = new LocalResourceManager();
@@ -586,14 +590,24 @@ public final class Application implements AutoCloseable {
     public <T> CompletableFuture<T> onWriter(Supplier<T> task) {
         CompletableFuture<T> done = new CompletableFuture<>();
         TxIntake.WriterTask w = task::get;
-        while (!pipeline.tryCommand(w, outcome -> complete(done, outcome))) {
-            if (stopping.get()) {
-                done.completeExceptionally(new IllegalStateException("stopping"));
-                break;
+        if (!postToWriter(w, outcome -> complete(done, outcome), true)) {
+            done.completeExceptionally(new IllegalStateException("stopping"));
+        }
+        return done;
+    }
+
+    /**
+     * Puts {@code task} on the writer's ring, waiting for space; gives up once the node is stopping when
+     * {@code unlessStopping}, else waits whatever happens (for work the shutdown itself waits for).
+     */
+    private boolean postToWriter(TxIntake.WriterTask task, PipelineCallback callback, boolean unlessStopping) {
+        while (!pipeline.tryCommand(task, callback)) {
+            if (unlessStopping && stopping.get()) {
+                return false;
             }
             LockSupport.parkNanos(100_000);
         }
-        return done;
+        return true;
     }
 
     /**
@@ -664,6 +678,7 @@ public final class Application implements AutoCloseable {
                 network.close();
             }
             jobs.close();
+            intake.awaitCloses(CLOSE_SHUTDOWN_MILLIS);
             pipeline.close();
             publisher.close();
             store.close();

@@ -1,5 +1,10 @@
 package org.stoxum.engine.app;
 
+import java.util.ArrayDeque;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,6 +19,7 @@ import org.stoxum.engine.ledger.STTx;
 import org.stoxum.engine.pipeline.PipelineCallback;
 import org.stoxum.engine.pipeline.PipelineEvent;
 import org.stoxum.engine.pipeline.PipelineStages;
+import org.stoxum.engine.tx.LedgerBuilder;
 import org.stoxum.engine.tx.LocalChecks;
 import org.stoxum.engine.tx.OpenLedger;
 import org.stoxum.engine.tx.TxSignatures;
@@ -88,6 +94,15 @@ final class TxIntake implements PipelineStages {
     private final Verdicts verdicts;
     private final AcceptHook onAccept;
     private final LongSupplier networkTime;
+    private final Consumer<WriterTask> toWriter;
+    private final ExecutorService closer = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "ledger-close");
+        t.setDaemon(true);
+        return t;
+    });
+    /** Writer thread only: a close is being built; the {@code ledger_accept}s behind it. */
+    private boolean closing;
+    private final ArrayDeque<PipelineCallback> waitingAccepts = new ArrayDeque<>();
 
     /**
      * What the node does with a transaction the open ledger saw (writer thread): publish and relay it, and
@@ -107,7 +122,8 @@ final class TxIntake implements PipelineStages {
 
     TxIntake(NetworkProfile profile, LedgerMaster ledgers, TransactionMaster transactions,
              ProcessedHook onProcessed, AcceptHook onAccept, LongSupplier networkTime,
-             Verdicts verdicts) {
+             Verdicts verdicts, Consumer<WriterTask> toWriter) {
+        this.toWriter = toWriter;
         this.profile = profile;
         this.verdicts = verdicts;
         this.ledgers = ledgers;
@@ -200,8 +216,66 @@ final class TxIntake implements PipelineStages {
                 event.callback().complete(result);
             }
         } else if (event.command() == Command.ACCEPT_LEDGER) {
-            Ledger closed = ledgers.openLedger().acceptStandalone(networkTime.getAsLong(), ledgers::accept);
-            onAccept.accepted(closed, event.callback());
+            if (closing) {
+                waitingAccepts.add(event.callback());
+            } else {
+                beginClose(event.callback());
+            }
+        }
+    }
+
+    /**
+     * Fixes the ledger to close on the writer and builds it on the closer thread, so that submissions keep
+     * their open-ledger answers while a large ledger is built, rehashed and queued to the store; the writer
+     * takes the result back in {@link #finishClose}. A {@code ledger_accept} that comes meanwhile waits its
+     * turn: closes run one at a time, in order.
+     */
+    private void beginClose(PipelineCallback reply) {
+        OpenLedger.StandaloneClose close = ledgers.openLedger().beginStandaloneClose(networkTime.getAsLong());
+        closing = true;
+        closer.execute(() -> {
+            Object outcome;
+            try {
+                LedgerBuilder.Result built = close.build();
+                ledgers.accept(built.ledger());
+                outcome = built;
+            } catch (RuntimeException e) {
+                LOG.error("ledger close failed: {}", e.toString());
+                outcome = e;
+            }
+            Object finished = outcome;
+            toWriter.accept(() -> finishClose(finished, reply));
+        });
+    }
+
+    /** Writer thread: the built ledger replaces the open ledger's parent, or the failure is answered. */
+    private Object finishClose(Object outcome, PipelineCallback reply) {
+        closing = false;
+        if (outcome instanceof LedgerBuilder.Result built) {
+            ledgers.openLedger().finishStandaloneClose(built);
+            onAccept.accepted(built.ledger(), reply);
+        } else if (reply != null) {
+            // The open ledger is as it was, so no ledger is skipped in the stored chain.
+            reply.complete(outcome);
+        }
+        if (!waitingAccepts.isEmpty()) {
+            beginClose(waitingAccepts.poll());
+        }
+        return null;
+    }
+
+    /**
+     * Waits for a close under way to be taken back by the writer (shutdown, before the pipeline stops, so the
+     * ledger a {@code ledger_accept} began is not lost).
+     */
+    void awaitCloses(long timeoutMillis) {
+        closer.shutdown();
+        try {
+            if (!closer.awaitTermination(timeoutMillis, TimeUnit.MILLISECONDS)) {
+                LOG.warn("a ledger close did not finish within {} ms of shutdown", timeoutMillis);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -16,6 +16,7 @@ import org.stoxum.engine.ledger.LedgerHistory;
 import org.stoxum.engine.ledger.OpenView;
 import org.stoxum.engine.ledger.ReadView;
 import org.stoxum.engine.ledger.STTx;
+import org.stoxum.storage.shamap.SHAMap;
 
 /**
  * The open ledger and the last closed ledger of a node, with rippled's bookkeeping around them
@@ -184,17 +185,41 @@ public final class OpenLedger {
      * @return the new last closed ledger
      */
     public Ledger acceptStandalone(long now, Consumer<Ledger> store) {
+        LedgerBuilder.Result built = beginStandaloneClose(now).build();
+        store.accept(built.ledger());
+        finishStandaloneClose(built);
+        return built.ledger();
+    }
+
+    /**
+     * The first half of {@link #acceptStandalone}, on the writer: held transactions are retried and the open
+     * ledger's transactions are fixed as the set to close. The returned close builds on any thread, while
+     * the writer goes on applying submissions to this open ledger, as rippled's open ledger takes them during
+     * a consensus round; {@link #finishStandaloneClose} then carries those over to the new open ledger.
+     */
+    public StandaloneClose beginStandaloneClose(long now) {
         applyHeldTransactions();
         Ledger parent = lastClosed;
         int resolution = LedgerBuilder.nextResolution(parent);
-        boolean closeTimeCorrect = now != 0;
-        long closeTime = LedgerBuilder.effectiveCloseTime(now, resolution, parent.closeTime());
-        Hash256 setHash = view.txSet().hash();
-        LedgerBuilder.Result built = LedgerBuilder.build(setup, parent, new ArrayList<>(viewTxs.values()), setHash,
-                closeTime, closeTimeCorrect, resolution);
-        store.accept(built.ledger());
+        return new StandaloneClose(setup, parent, new ArrayList<>(viewTxs.values()), view.txSet(),
+                LedgerBuilder.effectiveCloseTime(now, resolution, parent.closeTime()), now != 0, resolution);
+    }
+
+    /**
+     * The second half of {@link #acceptStandalone}, on the writer, once {@code built} is stored: the new open
+     * ledger starts from the built ledger's state and takes the transactions that arrived meanwhile.
+     */
+    public void finishStandaloneClose(LedgerBuilder.Result built) {
         reopen(built.ledger(), built.retriable(), built.built().openSuccessor(built.ledger(), built.ledger().rules()));
-        return built.ledger();
+    }
+
+    /** What a stand-alone close fixed on the writer: the ledger it builds depends on nothing else. */
+    public record StandaloneClose(EngineSetup setup, Ledger parent, List<STTx> txs, SHAMap txSet, long closeTime,
+                                  boolean closeTimeCorrect, int resolution) {
+        /** Builds the closed ledger (any thread; the set's hash is computed here, off the writer). */
+        public LedgerBuilder.Result build() {
+            return LedgerBuilder.build(setup, parent, txs, txSet.hash(), closeTime, closeTimeCorrect, resolution);
+        }
     }
 
     /** Re-applies the held transactions to the open ledger, then starts holding afresh (LedgerMaster). */

@@ -186,6 +186,29 @@ class LedgerCloseTest {
         assertFalse(noTime.header().closeTimeAgreed());
     }
 
+    @Test
+    void submissionsWhileALedgerIsBuiltGoIntoTheNextOpenLedger() {
+        Env env = new Env();
+        env.fund(stm(10_000), alice, bob);
+        Ledger funded = env.close();
+        long aliceSeq = env.seq(alice);
+        env.submit(pay(alice, carol, stm(500)), ter(TER.tesSUCCESS));
+        OpenLedger.StandaloneClose closing = env.ledger().beginStandaloneClose(funded.closeTime() + 10);
+        // Arrive after the close fixed its set: answered against the open ledger as it stands, one of them
+        // depending on the payment being closed.
+        env.submit(pay(alice, bob, stm(1)).seq(aliceSeq + 1), ter(TER.tesSUCCESS));
+        env.submit(pay(carol, dave, stm(300)), ter(TER.tesSUCCESS));
+        LedgerBuilder.Result built = closing.build();
+        assertEquals(1, txCount(built.ledger()), "only the payment before the close is in the closed ledger");
+        env.ledger().finishStandaloneClose(built);
+        assertEquals(built.ledger(), env.closed());
+        assertEquals(built.ledger().seq() + 1, env.current().seq());
+        assertEquals(aliceSeq + 2, env.seq(alice), "the open ledger holds both of alice's payments' effects");
+        assertEquals(stm(300).drops(), env.balance(dave));
+        Ledger next = env.close();
+        assertEquals(2, txCount(next), "the payments that arrived during the build close in the next ledger");
+    }
+
     private static int txCount(Ledger l) {
         int n = 0;
         for (var it = l.transactions(); it.hasNext(); it.next()) {

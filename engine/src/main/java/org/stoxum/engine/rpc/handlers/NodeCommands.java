@@ -203,9 +203,11 @@ public final class NodeCommands {
             out.put("error", "notStandAlone");
             return CompletableFuture.completedFuture(out);
         }
-        return ctx.app().acceptLedger().thenApply(ignored -> {
+        // The ledger opened on the one this call closed, as stoxumd answers under its master lock: a later
+        // accept may already have closed more by the time this answer is made.
+        return ctx.app().acceptLedger().thenApply(closed -> {
             ObjectNode out = RpcContext.object();
-            out.put("ledger_current_index", ctx.ledgers().currentLedgerIndex());
+            out.put("ledger_current_index", closed.seq() + 1);
             return out;
         });
     }
