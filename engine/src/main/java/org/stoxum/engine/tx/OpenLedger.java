@@ -261,9 +261,10 @@ public final class OpenLedger {
         queue.accept(setup, next, tx -> viewTxs.put(tx.id(), tx));
         CanonicalTxSet localSet = new CanonicalTxSet(Hash256.ZERO);
         for (LocalTx l : locals) {
-            // One the new ledger holds has used its sequence: applying it again could only end in
-            // tefPAST_SEQ, which changes nothing, so it is not tried (it is swept below).
-            if (!newClosed.txExists(l.tx().id())) {
+            // One the new ledger holds has used its sequence, and one carried over above is in the new open
+            // ledger already: applying either again could only end in tefPAST_SEQ, which changes nothing, so
+            // it is not tried (the first is swept below).
+            if (!viewTxs.containsKey(l.tx().id()) && !newClosed.txExists(l.tx().id())) {
                 localSet.insert(l.tx());
             }
         }
