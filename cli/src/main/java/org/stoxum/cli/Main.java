@@ -90,14 +90,19 @@ public final class Main {
             err.println("stoxumd: " + e.getMessage());
             return CommandLineException.INVALID;
         }
-        config.debugLogfile().ifPresent(file -> {
+        Severity threshold = cl.logThreshold();
+        if (config.debugLogfile().isPresent()) {
+            Path file = config.debugLogfile().get();
             if (!logs.logTo(file)) {
                 err.println("stoxumd: cannot open the log file " + file);
             }
-        });
+            // As stoxumd: a log file gets debug lines, so the threshold drops to debug (even with -q).
+            threshold = threshold.compareTo(Severity.DEBUG) > 0 ? Severity.DEBUG : threshold;
+            logs.base(threshold);
+        }
         Application app;
         try {
-            app = Application.start(config, ledgerStart(cl), cl.logThreshold(), ServerOptions.defaults(),
+            app = Application.start(config, ledgerStart(cl), threshold, ServerOptions.defaults(),
                     cl.quorum().isPresent() ? OptionalInt.of((int) Math.min(Integer.MAX_VALUE,
                             cl.quorum().getAsLong())) : OptionalInt.empty());
         } catch (StartupException | IllegalArgumentException e) {

@@ -3,25 +3,32 @@ package org.stoxum.cli.logging;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.turbo.TurboFilter;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.FileAppender;
 import ch.qos.logback.core.OutputStreamAppender;
+import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
+import ch.qos.logback.core.spi.FilterReply;
 import java.nio.file.Path;
 import org.slf4j.LoggerFactory;
+import org.slf4j.Marker;
 import org.stoxum.engine.app.LogBackend;
+import org.stoxum.engine.app.LogLevels;
 import org.stoxum.engine.app.LogLevels.Severity;
+import org.stoxum.engine.app.LogPartitions;
 
 /**
- * The server's log as stoxumd keeps it, on logback: lines on stderr and, with {@code [debug_logfile]},
- * appended to that file too. Thresholds set through {@code log_level} take effect at once (a partition is
- * the logger of that name), and {@code logrotate} closes and reopens the file so an outside rotation can
+ * The server's log as stoxumd keeps it, on logback: {@link LogLine}s on stderr and, with
+ * {@code [debug_logfile]}, the same lines appended to that file. Thresholds set through {@code log_level}
+ * take effect at once: a partition's threshold goes to the loggers {@link LogPartitions} lists for it and
+ * to the logger named like it. {@code logrotate} closes and reopens the file so an outside rotation can
  * move it away.
+ *
+ * <p>slf4j has no fatal level, so a fatal threshold turns a logger off and a filter lets through the lines
+ * marked {@link LogLevels#FATAL_MARKER}, which no threshold can stop.
  */
 public final class LogbackLogs implements LogBackend {
-    /** stoxumd's line: UTC time, partition, severity, message. */
-    static final String PATTERN = "%d{yyyy-MMM-dd HH:mm:ss.SSS,UTC} %logger{0}:%level %msg%n";
 
     private final LoggerContext context;
     private final ConsoleAppender<ILoggingEvent> console;
@@ -39,6 +46,7 @@ public final class LogbackLogs implements LogBackend {
     public static LogbackLogs install(Severity threshold) {
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
         context.reset();
+        context.addTurboFilter(new FatalPasses());
         ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
         console.setTarget("System.err");
         start(context, console, "console");
@@ -48,14 +56,15 @@ public final class LogbackLogs implements LogBackend {
         return logs;
     }
 
-    /** The logback level that carries out a stoxumd severity (logback has no fatal: it is error). */
-    public static Level level(Severity s) {
+    /** The logback level that carries out a stoxumd severity (fatal lines pass {@link FatalPasses}). */
+    static Level level(Severity s) {
         return switch (s) {
             case TRACE -> Level.TRACE;
             case DEBUG -> Level.DEBUG;
             case INFO -> Level.INFO;
             case WARNING -> Level.WARN;
-            case ERROR, FATAL -> Level.ERROR;
+            case ERROR -> Level.ERROR;
+            case FATAL -> Level.OFF;
         };
     }
 
@@ -86,7 +95,9 @@ public final class LogbackLogs implements LogBackend {
 
     @Override
     public void partition(String name, Severity s) {
-        context.getLogger(name).setLevel(level(s));
+        Level l = level(s);
+        context.getLogger(name).setLevel(l);
+        LogPartitions.loggers(name).forEach(logger -> context.getLogger(logger).setLevel(l));
     }
 
     @Override
@@ -104,13 +115,26 @@ public final class LogbackLogs implements LogBackend {
     }
 
     private static void start(LoggerContext context, OutputStreamAppender<ILoggingEvent> appender, String name) {
-        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+        LogLine line = new LogLine();
+        line.setContext(context);
+        line.start();
+        LayoutWrappingEncoder<ILoggingEvent> encoder = new LayoutWrappingEncoder<>();
         encoder.setContext(context);
-        encoder.setPattern(PATTERN);
+        encoder.setLayout(line);
         encoder.start();
         appender.setContext(context);
         appender.setName(name);
         appender.setEncoder(encoder);
         appender.start();
+    }
+
+    /** Accepts every fatal line whatever the thresholds; leaves the rest to them. */
+    private static final class FatalPasses extends TurboFilter {
+        @Override
+        public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params,
+                                  Throwable t) {
+            return marker != null && marker.contains(LogLevels.FATAL_MARKER) ? FilterReply.ACCEPT
+                    : FilterReply.NEUTRAL;
+        }
     }
 }

@@ -69,4 +69,28 @@ class NodeOperationsTest {
             assertEquals(HealthReport.Level.HEALTHY, ops.health().level(), "stand-alone ignores peers");
         }
     }
+
+    @Test
+    void closesAreTimedAndTheStoreAndStreamBacklogsShown() throws Exception {
+        try (TestNodes.Node node = TestNodes.start(true); TxPipeline pipeline = new TxPipeline(REFUSING, 64, 1,
+                "blocking")) {
+            NodeOperations ops = new NodeOperations(node.app, pipeline);
+            assertTrue(ops.registry().scrape().contains("\nstoxumd_ledger_close_interval_seconds_count 0\n"));
+            node.call("ledger_accept", null);
+            node.call("ledger_accept", null);
+            node.call("ledger_accept", null);
+            String text = ops.registry().scrape();
+            assertTrue(text.contains("\nstoxumd_ledger_close_interval_seconds_count 2\n"),
+                    "three closes, two intervals between them: " + text);
+            assertTrue(text.contains("\nstoxumd_ledger_close_interval_seconds_bucket{le=\"+Inf\"} 2\n"), text);
+            assertTrue(text.contains("\nstoxumd_consensus_round_seconds_count 0\n"), "no rounds stand-alone");
+
+            node.app.ledgerMaster().store().flush();
+            assertTrue(ops.registry().scrape().contains("\nstoxumd_nodestore_queued_ledgers 0\n"));
+            String backlog = ops.registry().scrape();
+            assertTrue(backlog.matches("(?s).*\nstoxumd_stream_backlog [0-9]+\n.*"), backlog);
+            assertTrue(backlog.contains("# HELP stoxumd_pipeline_command_seconds Time the single writer spent on one "
+                    + "command or task"), "command_seconds no longer claims to be the close duration");
+        }
+    }
 }

@@ -12,12 +12,14 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.ObjLongConsumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -95,6 +97,7 @@ public final class Application implements AutoCloseable {
     private final FeeEscalation feeEscalation;
     private final Subscriptions subscriptions;
     private final StreamPublisher publisher;
+    private final List<ObjLongConsumer<Ledger>> closeListeners = new CopyOnWriteArrayList<>();
     private final NodeStore store;
     private final LedgerMaster ledgerMaster;
     private final TransactionMaster transactions;
@@ -439,6 +442,17 @@ public final class Application implements AutoCloseable {
      */
     public void ledgerClosed(Ledger ledger, long proposers, long convergeMillis) {
         status.lastClose(proposers, convergeMillis);
+        closeListeners.forEach(l -> l.accept(ledger, convergeMillis));
+    }
+
+    /** Also tells {@code listener} of every ledger closed, with its round's duration in ms (metrics). */
+    public void onLedgerClosed(ObjLongConsumer<Ledger> listener) {
+        closeListeners.add(listener);
+    }
+
+    /** Ledgers and transactions handed to the stream publisher and not yet published. */
+    public int streamBacklog() {
+        return publisher.backlog();
     }
 
     /**

@@ -4,10 +4,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.slf4j.Marker;
+import org.slf4j.MarkerFactory;
 
 /**
  * The log thresholds the {@code log_level} command reads and sets (rippled's {@code Logs}): a base
- * threshold and one per named partition. The names and spellings are stoxumd's.
+ * threshold and one per partition. The names and spellings are stoxumd's: every partition of
+ * {@link LogPartitions} is there from the start at the base threshold, as a running stoxumd lists them,
+ * and a name in another case is the same partition. A name stoxumd lacks becomes a partition of its own.
  *
  * <p>The table answers the command as stoxumd does; a {@link LogBackend} attached by the launcher makes
  * each change take effect and reopens the log file for {@code logrotate}.
@@ -42,12 +46,20 @@ public final class LogLevels {
         }
     }
 
+    /**
+     * Marks a line as fatal, which slf4j cannot say: logged at error with this marker, it is written as
+     * stoxumd's fatal and passes every threshold, while plain error lines stop at a fatal threshold.
+     */
+    public static final Marker FATAL_MARKER = MarkerFactory.getMarker("FATAL");
+
     private Severity base;
-    private final Map<String, Severity> partitions = new TreeMap<>();
+    /** Looked up in any case; keys keep the spelling they were first given. */
+    private final TreeMap<String, Severity> partitions = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     private LogBackend backend = LogBackend.NONE;
 
     public LogLevels(Severity base) {
         this.base = base;
+        LogPartitions.names().forEach(name -> partitions.put(name, base));
     }
 
     public synchronized Severity base() {
@@ -68,7 +80,8 @@ public final class LogLevels {
             base(s);
         } else {
             partitions.put(name, s);
-            backend.partition(name, s);
+            String known = partitions.ceilingKey(name);
+            backend.partition(known, s);
         }
     }
 
@@ -84,8 +97,10 @@ public final class LogLevels {
         return backend.reopen();
     }
 
-    /** Every partition named so far with its threshold, by name. */
+    /** Every partition with its threshold, in stoxumd's order (by name, capitals first). */
     public synchronized Map<String, Severity> partitions() {
-        return new TreeMap<>(partitions);
+        Map<String, Severity> byName = new TreeMap<>();
+        byName.putAll(partitions);
+        return byName;
     }
 }

@@ -122,6 +122,11 @@ final class StreamPublisher implements AutoCloseable {
         ring.publish(seq);
     }
 
+    /** Hand-overs not yet published (a subscriber or the publisher falling behind shows here first). */
+    int backlog() {
+        return RING_SIZE - (int) ring.remainingCapacity();
+    }
+
     /** Publishes what was handed over, then stops the thread. */
     @Override
     public void close() {

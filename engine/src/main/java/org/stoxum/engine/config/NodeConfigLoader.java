@@ -76,6 +76,19 @@ public final class NodeConfigLoader {
     }
 
     /**
+     * The sections this server reads, besides port sections: what an example config must document, so a
+     * section added here cannot stay undocumented.
+     */
+    public static Set<String> knownSections() {
+        return KNOWN_SECTIONS;
+    }
+
+    /** Sections accepted with a warning that they do nothing here, each with the reason. */
+    public static Map<String, String> inertSections() {
+        return INERT_SECTIONS;
+    }
+
+    /**
      * Finds the config as stoxumd would ({@link ConfigLocator}) and loads it, or the embedded defaults.
      *
      * @param conf       the {@code --conf} argument

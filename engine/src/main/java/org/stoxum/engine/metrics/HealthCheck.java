@@ -10,8 +10,9 @@ import java.util.Set;
  *
  * <ul>
  *   <li>{@code validated_ledger}: the validated ledger's age in seconds, -1 when there is none. Healthy
- *       below {@value #LEDGER_AGE_WARNING} s, warning below {@value #LEDGER_AGE_CRITICAL} s, else (and
- *       when there is none) critical.</li>
+ *       from 0 to below {@value #LEDGER_AGE_WARNING} s, critical from {@value #LEDGER_AGE_CRITICAL} s,
+ *       else a warning. No validated ledger yet (-1) is only a warning: rippled compares -1 with the
+ *       critical age as it compares any other, and a starting server is expected to have none.</li>
  *   <li>{@code amendment_blocked}: always critical.</li>
  *   <li>{@code peers}: healthy above {@value #PEERS_WARNING}; fewer is a warning, none is critical.</li>
  *   <li>{@code server_state}: full, validating and proposing are healthy; syncing, tracking and connected
@@ -21,7 +22,8 @@ import java.util.Set;
  * </ul>
  *
  * <p>A stand-alone server has no peers and closes ledgers only when told to, so peers and ledger age are
- * not checked there: a fresh stand-alone server is healthy.
+ * not checked there: a fresh stand-alone server is healthy. (rippled has no such case: it answers
+ * {@code /health} on the peer port, which a stand-alone server does not open.)
  */
 public final class HealthCheck {
     /** Ledger age (seconds) from which health is a warning. */
@@ -57,8 +59,7 @@ public final class HealthCheck {
         long age = in.validatedLedgerAge();
         if (!in.standalone() && (age < 0 || age >= LEDGER_AGE_WARNING)) {
             info.put("validated_ledger", age);
-            level = level.worst(age >= 0 && age < LEDGER_AGE_CRITICAL
-                    ? HealthReport.Level.WARNING : HealthReport.Level.CRITICAL);
+            level = level.worst(age < LEDGER_AGE_CRITICAL ? HealthReport.Level.WARNING : HealthReport.Level.CRITICAL);
         }
         if (in.amendmentBlocked()) {
             info.put("amendment_blocked", true);

@@ -3,6 +3,7 @@ package org.stoxum.engine.metrics;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
 import org.stoxum.engine.app.Application;
 import org.stoxum.engine.app.LedgerMaster;
 import org.stoxum.engine.ledger.Ledger;
@@ -16,8 +17,20 @@ import org.stoxum.engine.rpc.handlers.ServerInfo;
  * shows (the state, the load factor), as rippled's health check reads its server info.
  */
 public final class NodeOperations implements Operations {
+    /** Bucket bounds (seconds) for ledger close intervals and consensus rounds: stoxumd closes every few. */
+    private static final double[] CLOSE_BUCKETS = {0.25, 0.5, 1, 2, 3, 4, 5, 6, 8, 10, 15, 20, 30, 60, 120};
+
     private final Application app;
     private final MetricsRegistry registry = new MetricsRegistry();
+    private final Histogram closeInterval = registry.histogram("stoxumd_ledger_close_interval_seconds",
+            "Seconds between successive ledger closes on this node: consensus rounds on a network, "
+                    + "ledger_accept calls stand-alone.", CLOSE_BUCKETS);
+    private final Histogram roundSeconds = registry.histogram("stoxumd_consensus_round_seconds",
+            "How long each consensus round took to agree on its ledger (server_info's "
+                    + "last_close.converge_time_s); not observed stand-alone, where there is no round.",
+            CLOSE_BUCKETS);
+    /** When the last ledger closed (System.nanoTime), or 0 before the first. */
+    private final AtomicLong lastClose = new AtomicLong();
 
     /**
      * @param app      the node
@@ -36,6 +49,11 @@ public final class NodeOperations implements Operations {
         registry.gauge("stoxumd_ledger_closed_age_seconds", "Seconds since the last closed ledger closed.",
                 () -> age(lm.closedLedger()));
         registry.gauge("stoxumd_ledger_open_transactions", "Transactions in the open ledger.", lm::openTxCount);
+        registry.gauge("stoxumd_nodestore_queued_ledgers", "Closed ledgers waiting for the node store's writer "
+                + "to commit them.", () -> lm.store().queuedLedgers());
+        registry.gauge("stoxumd_stream_backlog", "Ledgers, transactions and replies handed to the stream "
+                + "publisher and not yet published to subscribers.", app::streamBacklog);
+        app.onLedgerClosed(this::ledgerClosed);
         for (Metric m : pipeline.metrics()) {
             registry.register(m);
         }
@@ -55,6 +73,18 @@ public final class NodeOperations implements Operations {
         registry.gauge("stoxumd_uptime_seconds", "Seconds since the node started.",
                 () -> app.status().uptimeSeconds());
         JvmMetrics.register(registry);
+    }
+
+    /** Observes one close; closes come one at a time (the writer stand-alone, consensus on a network). */
+    private void ledgerClosed(Ledger ledger, long convergeMillis) {
+        long now = System.nanoTime();
+        long before = lastClose.getAndSet(now);
+        if (before != 0) {
+            closeInterval.observe((now - before) / 1e9);
+        }
+        if (!app.standalone()) {
+            roundSeconds.observe(convergeMillis / 1000.0);
+        }
     }
 
     private int peers() {

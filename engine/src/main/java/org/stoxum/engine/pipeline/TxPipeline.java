@@ -179,8 +179,9 @@ public final class TxPipeline implements AutoCloseable {
                 "Events a pipeline stage failed on with an error (each is logged): a storage error closing "
                         + "a ledger, say.");
         final Histogram commandSeconds = new Histogram("stoxumd_pipeline_command_seconds",
-                "Time the single writer spent on one command; in this build the only command closes the "
-                        + "ledger, so this is the ledger close duration.",
+                "Time the single writer spent on one command or task: closing or accepting a ledger, "
+                        + "and every other piece of work handed to the writer (see stoxumd_ledger_close_* for "
+                        + "ledger closes).",
                 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10);
         final Counter peerMessages = new Counter("stoxumd_peer_consensus_messages_total",
                 "Peers' proposals and validations accepted into the pipeline ring.");

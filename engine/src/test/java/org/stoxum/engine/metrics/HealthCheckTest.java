@@ -26,8 +26,9 @@ class HealthCheckTest {
         assertEquals(Level.WARNING, networked(19, false, 10, "full", 1).level());
         assertEquals(Level.CRITICAL, networked(20, false, 10, "full", 1).level());
         HealthReport none = networked(-1, false, 10, "full", 1);
-        assertEquals(Level.CRITICAL, none.level());
+        assertEquals(Level.WARNING, none.level(), "no validated ledger yet: -1 is below 20, as in rippled");
         assertEquals("{\"validated_ledger\":-1}", none.info().toString());
+        assertEquals(503, none.level().httpStatus());
     }
 
     @Test
