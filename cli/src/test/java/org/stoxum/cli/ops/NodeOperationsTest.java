@@ -84,6 +84,7 @@ class NodeOperationsTest {
                     "three closes, two intervals between them: " + text);
             assertTrue(text.contains("\nstoxumd_ledger_close_interval_seconds_bucket{le=\"+Inf\"} 2\n"), text);
             assertTrue(text.contains("\nstoxumd_consensus_round_seconds_count 0\n"), "no rounds stand-alone");
+            assertTrue(text.contains("\nstoxumd_ledger_build_seconds_count 3\n"), "every close's build is timed: " + text);
 
             node.app.ledgerMaster().store().flush();
             assertTrue(ops.registry().scrape().contains("\nstoxumd_nodestore_queued_ledgers 0\n"));

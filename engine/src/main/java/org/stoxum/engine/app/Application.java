@@ -19,7 +19,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.ObjLongConsumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,6 +54,7 @@ import org.stoxum.engine.rpc.server.ServerOptions;
 import org.stoxum.engine.rpc.server.resource.LocalResourceManager;
 import org.stoxum.engine.rpc.server.resource.ResourceManager;
 import org.stoxum.engine.tx.EngineSetup;
+import org.stoxum.engine.tx.LedgerBuilder;
 import org.stoxum.engine.tx.OpenLedger;
 import org.stoxum.engine.validator.ManifestCache;
 import org.stoxum.engine.validator.ValidatorIdentity;
@@ -97,7 +97,7 @@ public final class Application implements AutoCloseable {
     private final FeeEscalation feeEscalation;
     private final Subscriptions subscriptions;
     private final StreamPublisher publisher;
-    private final List<ObjLongConsumer<Ledger>> closeListeners = new CopyOnWriteArrayList<>();
+    private final List<CloseListener> closeListeners = new CopyOnWriteArrayList<>();
     private final NodeStore store;
     private final LedgerMaster ledgerMaster;
     private final TransactionMaster transactions;
@@ -428,8 +428,9 @@ public final class Application implements AutoCloseable {
      * What a stand-alone node does with each newly closed ledger (on the ledger writer thread): the
      * {@code ledger_accept} reply follows the ledger's stream messages.
      */
-    private void accepted(Ledger ledger, PipelineCallback reply) {
-        ledgerClosed(ledger, 0, STANDALONE_CONVERGE_MILLIS);
+    private void accepted(LedgerBuilder.Result built, PipelineCallback reply) {
+        Ledger ledger = built.ledger();
+        ledgerClosed(ledger, 0, STANDALONE_CONVERGE_MILLIS, built.buildNanos());
         ledgerValidated(ledger);
         if (reply != null) {
             publisher.after(reply, ledger);
@@ -440,13 +441,23 @@ public final class Application implements AutoCloseable {
      * A ledger closed: server_info reports the round (the transaction queue learns from the ledger as the
      * open ledger moves on to its successor).
      */
-    public void ledgerClosed(Ledger ledger, long proposers, long convergeMillis) {
+    public void ledgerClosed(Ledger ledger, long proposers, long convergeMillis, long buildNanos) {
         status.lastClose(proposers, convergeMillis);
-        closeListeners.forEach(l -> l.accept(ledger, convergeMillis));
+        closeListeners.forEach(l -> l.closed(ledger, convergeMillis, buildNanos));
     }
 
-    /** Also tells {@code listener} of every ledger closed, with its round's duration in ms (metrics). */
-    public void onLedgerClosed(ObjLongConsumer<Ledger> listener) {
+    /** What is told of every ledger this node closes (metrics). */
+    @FunctionalInterface
+    public interface CloseListener {
+        /**
+         * @param convergeMillis the round's duration
+         * @param buildNanos     how long building the ledger from its set took
+         */
+        void closed(Ledger ledger, long convergeMillis, long buildNanos);
+    }
+
+    /** Also tells {@code listener} of every ledger closed. */
+    public void onLedgerClosed(CloseListener listener) {
         closeListeners.add(listener);
     }
 

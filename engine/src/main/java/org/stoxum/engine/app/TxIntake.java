@@ -117,7 +117,7 @@ final class TxIntake implements PipelineStages {
      * null) with the ledger once it is published.
      */
     interface AcceptHook {
-        void accepted(Ledger ledger, PipelineCallback reply);
+        void accepted(LedgerBuilder.Result built, PipelineCallback reply);
     }
 
     TxIntake(NetworkProfile profile, LedgerMaster ledgers, TransactionMaster transactions,
@@ -253,7 +253,7 @@ final class TxIntake implements PipelineStages {
         closing = false;
         if (outcome instanceof LedgerBuilder.Result built) {
             ledgers.openLedger().finishStandaloneClose(built);
-            onAccept.accepted(built.ledger(), reply);
+            onAccept.accepted(built, reply);
         } else if (reply != null) {
             // The open ledger is as it was, so no ledger is skipped in the stored chain.
             reply.complete(outcome);

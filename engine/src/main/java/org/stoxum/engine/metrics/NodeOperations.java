@@ -18,6 +18,8 @@ import org.stoxum.engine.rpc.handlers.ServerInfo;
  */
 public final class NodeOperations implements Operations {
     /** Bucket bounds (seconds) for ledger close intervals and consensus rounds: stoxumd closes every few. */
+    /** Bucket bounds (seconds) for building a ledger: milliseconds empty, up to seconds for the largest. */
+    private static final double[] BUILD_BUCKETS = {0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5};
     private static final double[] CLOSE_BUCKETS = {0.25, 0.5, 1, 2, 3, 4, 5, 6, 8, 10, 15, 20, 30, 60, 120};
 
     private final Application app;
@@ -29,6 +31,10 @@ public final class NodeOperations implements Operations {
             "How long each consensus round took to agree on its ledger (server_info's "
                     + "last_close.converge_time_s); not observed stand-alone, where there is no round.",
             CLOSE_BUCKETS);
+    private final Histogram buildSeconds = registry.histogram("stoxumd_ledger_build_seconds",
+            "How long building each closed ledger from its transaction set took: canonical apply, retry passes and "
+                    + "rehash, off the writer thread; the node store commits it afterwards, in the background.",
+            BUILD_BUCKETS);
     /** When the last ledger closed (System.nanoTime), or 0 before the first. */
     private final AtomicLong lastClose = new AtomicLong();
 
@@ -76,7 +82,8 @@ public final class NodeOperations implements Operations {
     }
 
     /** Observes one close; closes come one at a time (the writer stand-alone, consensus on a network). */
-    private void ledgerClosed(Ledger ledger, long convergeMillis) {
+    private void ledgerClosed(Ledger ledger, long convergeMillis, long buildNanos) {
+        buildSeconds.observe(buildNanos / 1e9);
         long now = System.nanoTime();
         long before = lastClose.getAndSet(now);
         if (before != 0) {

@@ -381,7 +381,7 @@ public final class NetworkOps implements PeerMessageHandler, AutoCloseable {
         for (STTx tx : pending) {
             relayTransaction(tx.bytes(), tx.id());
         }
-        app.ledgerClosed(ledger, result.proposers(), result.roundTimeMs());
+        app.ledgerClosed(ledger, result.proposers(), result.roundTimeMs(), built.buildNanos());
         checkAccept(ledger.hash(), ledger.seq());
         endConsensus();
     }
