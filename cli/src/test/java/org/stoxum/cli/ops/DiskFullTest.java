@@ -66,6 +66,7 @@ class DiskFullTest {
             assertTrue(info.get("validated_ledger").get("seq").asLong() >= load.closed.lastKey(),
                     "the restart resumed from the last accepted ledger: " + info);
             assertEquals(List.of(), LedgerAudit.check(server, load.closed.values()));
+            assertEquals(List.of(), LedgerAudit.checkApplied(server, load));
             JsonNode accepted = server.call("ledger_accept", null);
             assertTrue(accepted.has("ledger_current_index"), "the restarted server closes ledgers: " + accepted);
             assertEquals(0, server.terminate(Duration.ofSeconds(30)), "a SIGTERM stop exits 0:\n"
