@@ -133,7 +133,7 @@ public final class Main {
         } catch (IllegalStateException e) {
             // already shutting down (SIGTERM): the hook is running
         }
-        return 0;
+        return app.exitStatus();
     }
 
     @SuppressWarnings("removal")

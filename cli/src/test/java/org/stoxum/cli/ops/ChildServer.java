@@ -34,16 +34,25 @@ final class ChildServer implements AutoCloseable {
     /** A data directory, its config and ports, reused by every server started on it. */
     record Home(Path dir, Path conf, int rpcPort, int wsPort, int publicPort) {
         static Home create(String extraConfig) throws IOException {
-            return createIn(Files.createTempDirectory("stoxumd-ops"), extraConfig);
+            Path dir = Files.createTempDirectory("stoxumd-ops");
+            return make(dir, dir, extraConfig);
         }
 
-        /** A home in {@code dir} (an existing directory: a small file system mounted by the test, say). */
-        static Home createIn(Path dir, String extraConfig) throws IOException {
+        /**
+         * A home whose config and log are in a new temporary directory and whose databases are in
+         * {@code dataDir} (an existing directory: a small file system mounted by the test, say), so the log
+         * still tells what happened when the data volume is full.
+         */
+        static Home withDataIn(Path dataDir, String extraConfig) throws IOException {
+            return make(Files.createTempDirectory("stoxumd-ops"), dataDir, extraConfig);
+        }
+
+        private static Home make(Path dir, Path dataDir, String extraConfig) throws IOException {
             int rpc = TestNodes.freePort();
             int ws = TestNodes.freePort();
             int pub = TestNodes.freePort();
             Path conf = dir.resolve("stoxumd.cfg");
-            Files.writeString(conf, TestNodes.configText(dir, rpc, ws, pub) + "\n" + extraConfig);
+            Files.writeString(conf, TestNodes.configText(dataDir, rpc, ws, pub) + "\n" + extraConfig);
             return new Home(dir, conf, rpc, ws, pub);
         }
 
@@ -131,6 +140,12 @@ final class ChildServer implements AutoCloseable {
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             throw new IllegalStateException("the server survived SIGKILL");
         }
+    }
+
+    /** SIGTERM, as systemd stops the service; the exit status, or -1 when the process did not end in time. */
+    int terminate(Duration timeout) throws InterruptedException {
+        process.destroy();
+        return awaitExit(timeout);
     }
 
     /** Waits for the process to end by itself; its exit status, or -1 when it did not end in time. */

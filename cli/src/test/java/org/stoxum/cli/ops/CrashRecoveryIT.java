@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The distribution's server under a payment load, SIGKILLed at random moments twenty times: every restart
  * with {@code --load} comes up on a consistent ledger chain holding every ledger a {@code ledger_accept}
- * answered for and every transaction those ledgers held.
+ * answered for, every transaction those ledgers held, and every payment whose submit answered tesSUCCESS
+ * before a ledger_accept that answered.
  */
 class CrashRecoveryIT {
     private static final int KILLS = 20;
@@ -51,6 +52,7 @@ class CrashRecoveryIT {
             }
             assertEquals(List.of(), LedgerAudit.check(server, load.closed.values()),
                     "after all kills (seed " + seed + ")");
+            assertEquals(List.of(), LedgerAudit.checkApplied(server, load), "after all kills (seed " + seed + ")");
             long withTxs = load.closed.values().stream().filter(c -> !c.txs().isEmpty()).count();
             assertTrue(withTxs >= KILLS, "the load put transactions into ledgers (" + withTxs + " ledgers with "
                     + "transactions, " + load.submitted.get() + " payments submitted)");

@@ -52,6 +52,38 @@ final class LedgerAudit {
         return problems;
     }
 
+    /**
+     * Problems with the payments the open ledger took: one whose tesSUCCESS came before a ledger_accept
+     * was sent to the same server process that answered is in that ledger or an earlier one (stand-alone,
+     * the close takes the whole open ledger; a SIGKILL loses the open ledger, as stoxumd's). Found in the
+     * recorded ledgers' transactions, else asked for with {@code tx}.
+     */
+    static List<String> checkApplied(ChildServer server, PaymentLoad load) throws RpcClientException {
+        List<String> problems = new ArrayList<>();
+        java.util.Map<String, Long> recorded = new java.util.HashMap<>();
+        for (PaymentLoad.Closed c : load.closed.values()) {
+            c.txs().forEach(tx -> recorded.put(tx, c.seq()));
+        }
+        for (PaymentLoad.Applied a : load.applied) {
+            PaymentLoad.Closed first = load.closed.values().stream().filter(c -> c.run() == a.run() && c.askedAt() > a.answeredAt())
+                    .findFirst().orElse(null);
+            if (first == null) {
+                continue; // no ledger_accept answered after it: it may have died with the open ledger
+            }
+            Long seq = recorded.get(a.hash());
+            if (seq == null) {
+                JsonNode found = server.call("tx", JSON.createObjectNode().put("transaction", a.hash()));
+                seq = found.has("ledger_index") && found.path("validated").asBoolean(true)
+                        ? found.get("ledger_index").asLong() : null;
+            }
+            if (seq == null || seq > first.seq()) {
+                problems.add("payment " + a.hash() + " answered tesSUCCESS before ledger " + first.seq()
+                        + " was asked for, but is " + (seq == null ? "in no ledger" : "in ledger " + seq));
+            }
+        }
+        return problems;
+    }
+
     private static JsonNode ledger(ChildServer server, long seq) throws RpcClientException {
         ObjectNode query = JSON.createObjectNode().put("ledger_index", seq);
         JsonNode answer = server.call("ledger", query);

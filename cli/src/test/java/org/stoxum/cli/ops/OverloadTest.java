@@ -5,20 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.net.InetAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletionStage;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -26,6 +27,15 @@ import java.util.concurrent.atomic.LongAdder;
 import org.junit.jupiter.api.Test;
 import org.stoxum.cli.client.JsonRpcClient;
 import org.stoxum.cli.server.TestNodes;
+import org.stoxum.codec.Hex;
+import org.stoxum.codec.NetworkProfile;
+import org.stoxum.codec.binary.BinaryCodec;
+import org.stoxum.codec.binary.SField;
+import org.stoxum.codec.binary.STObject;
+import org.stoxum.codec.crypto.KeyPair;
+import org.stoxum.codec.crypto.KeyType;
+import org.stoxum.codec.crypto.Seed;
+import org.stoxum.codec.types.AccountId;
 import org.stoxum.engine.app.Application;
 import org.stoxum.engine.app.LedgerStart;
 import org.stoxum.engine.app.LogLevels;
@@ -34,20 +44,30 @@ import org.stoxum.engine.config.NodeConfigLoader;
 import org.stoxum.engine.rpc.server.ServerOptions;
 
 /**
- * Twice the submit rate one client sustains, offered open-loop by WebSocket clients without admin rights on
- * 127.0.0.1: the node sheds with rippled's {@code slowDown} / {@code tooBusy}, answers an admin's
- * {@code server_info} all along, and serves a new client normally once the load stops.
+ * Twice the rate the node sustains, offered open-loop: {@value #CLIENTS} WebSocket clients without admin
+ * rights, each from its own loopback address (so per-address abuse control is not what stops them) and
+ * each sending distinct payments of its own account, pre-signed. The capacity is measured first with the
+ * same clients closed-loop. An admin closes a ledger every second, as a network would. Under twice that
+ * load the node sheds ({@code tooBusy}, {@code slowDown}, or a fee the load raised: {@code telINSUF_FEE_P}
+ * or a full queue) and server_info's {@code load_factor} rises above 1; the admin's server_info answers
+ * within a bound all along; once the load stops, {@code load_factor} comes back to 1 and the same clients
+ * (the same addresses) have payments applied again.
  */
 class OverloadTest {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final NetworkProfile PROFILE = NetworkProfile.STOXUM;
+    private static final int CLIENTS = 16;
+    /** Requests one client keeps in flight while the capacity is measured (half the server's session cap). */
+    private static final int WINDOW = 16;
     private static final long MEASURE_MILLIS = 2_000;
-    private static final long OVERLOAD_MILLIS = 6_000;
-    private static final int SESSIONS = 8;
+    private static final long OVERLOAD_MILLIS = 5_000;
+    private static final long CLOSE_EVERY_MILLIS = 1_000;
     /** Liveness, not performance: an admin call waits at most this long even under overload. */
     private static final long ADMIN_BOUND_MILLIS = 5_000;
+    private static final long RECOVERY_MILLIS = 30_000;
 
     @Test
-    void twiceTheSustainableRateIsShedWhileAdminsAreServedAndServiceResumes() throws Exception {
+    void twiceTheSustainableRateIsShedWhileAdminsAreServedAndTheSameClientsAreServedAfter() throws Exception {
         Path dir = Files.createTempDirectory("stoxumd-overload");
         int rpc = TestNodes.freePort();
         int ws = TestNodes.freePort();
@@ -59,149 +79,179 @@ class OverloadTest {
                 dir.resolve("data"), true);
         Application app = Application.start(config, new LedgerStart.Genesis(true), LogLevels.Severity.WARNING,
                 ServerOptions.defaults());
+        List<Client> clients = new ArrayList<>();
+        AtomicBoolean adminStop = new AtomicBoolean();
+        Thread adminThread = null;
         try {
             JsonRpcClient admin = new JsonRpcClient("127.0.0.1", rpc);
-            String blob = admin.call("sign", (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(
-                    "{\"secret\":\"masterpassphrase\",\"tx_json\":{\"TransactionType\":\"Payment\",\"Account\":\""
-                    + PaymentLoad.GENESIS + "\",\"Destination\":\"" + PaymentLoad.DESTINATIONS[0]
-                    + "\",\"Amount\":\"300000000\"}}")).get("tx_blob").asText();
-            String submit = "{\"command\":\"submit\",\"tx_blob\":\"" + blob + "\"}";
+            for (int i = 0; i < CLIENTS; i++) {
+                clients.add(new Client(InetAddress.getByName("127.0.0." + (2 + i)), "overload client " + i));
+            }
+            fund(admin, clients);
 
-            double sustainable = measure(pubWs, submit);
-            double offered = 2 * sustainable;
-
-            Map<String, LongAdder> answers = new ConcurrentHashMap<>();
-            AtomicBoolean stop = new AtomicBoolean();
-            AtomicLong worstAdmin = new AtomicLong();
-            List<String> adminFailures = new CopyOnWriteArrayList<>();
-            Thread adminThread = new Thread(() -> {
-                while (!stop.get()) {
-                    long start = System.nanoTime();
-                    try {
-                        JsonNode r = admin.call("server_info", null);
-                        if (!r.has("info")) {
-                            adminFailures.add(r.toString());
-                        }
-                    } catch (Exception e) {
-                        adminFailures.add(e.toString());
-                    }
-                    worstAdmin.accumulateAndGet((System.nanoTime() - start) / 1_000_000, Math::max);
-                    sleep(100);
-                }
-            });
+            Admin watch = new Admin(admin);
+            adminThread = new Thread(() -> watch.run(adminStop), "overload-admin");
             adminThread.start();
-            List<WebSocket> sessions = new ArrayList<>();
-            for (int i = 0; i < SESSIONS; i++) {
-                sessions.add(connect(pubWs, answers));
+
+            Map<String, LongAdder> measured = new ConcurrentHashMap<>();
+            for (Client c : clients) {
+                c.sign(admin, 2 * WINDOW + (int) (4_000 * MEASURE_MILLIS / 1000 / CLIENTS));
+                c.connect(pubWs, measured);
             }
-            long sent = offerOpenLoop(sessions, submit, offered, OVERLOAD_MILLIS);
-            stop.set(true);
+            double capacity = closedLoop(clients, MEASURE_MILLIS) * 1000.0 / MEASURE_MILLIS;
+            double offered = 2 * capacity;
+            for (Client c : clients) {
+                c.close();
+            }
+            // The measurement left queued and unapplied payments: start the overload from a drained node and
+            // from each account's sequence as it is now.
+            assertEquals(1.0, awaitUnloaded(admin), "load_factor came back to 1 after the measurement");
+            watch.resetLoad();
+
+            Map<String, LongAdder> overload = new ConcurrentHashMap<>();
+            int perClient = (int) Math.ceil(offered * OVERLOAD_MILLIS / 1000 / CLIENTS) + 1;
+            for (Client c : clients) {
+                c.restartSequence();
+                c.sign(admin, perClient);
+                c.connect(pubWs, overload);
+            }
+            long sent = openLoop(clients, offered / CLIENTS, OVERLOAD_MILLIS);
+            long answeredUnderLoad = total(overload);
+            double peakLoad = watch.peakLoadFactor();
+            for (Client c : clients) {
+                c.close();
+            }
+            System.out.printf("overload: %d clients sustain %.0f payments/s closed-loop (%s); offered %.0f/s for "
+                    + "%d ms open-loop, %d sent, answers %s; peak load_factor %.2f; slowest admin server_info "
+                    + "%d ms%n", CLIENTS, capacity, new TreeMap<>(measured), offered, OVERLOAD_MILLIS, sent,
+                    new TreeMap<>(overload), peakLoad, watch.worstMillis.get());
+
+            long shed = overload.entrySet().stream().filter(e -> isShed(e.getKey()))
+                    .mapToLong(e -> e.getValue().sum()).sum();
+            assertTrue(shed > 0, "the node shed load: " + overload);
+            assertTrue(peakLoad > 1, "server_info's load_factor rose under overload: " + peakLoad);
+            assertTrue(answeredUnderLoad > 0, "the node kept answering under overload");
+            assertEquals(List.of(), watch.failures, "admin server_info failed under overload");
+            assertTrue(watch.worstMillis.get() < ADMIN_BOUND_MILLIS,
+                    "admin server_info took " + watch.worstMillis.get() + " ms under overload");
+
+            adminStop.set(true);
             adminThread.join(30_000);
-            for (WebSocket s : sessions) {
-                s.abort();
+            double load = awaitUnloaded(admin);
+            assertEquals(1.0, load, "load_factor came back to 1 within " + RECOVERY_MILLIS + " ms of the load");
+            for (Client c : clients) {
+                String result = c.payOnce(admin, pubWs);
+                assertEquals("tesSUCCESS", result, c.address + " is served again after the load");
             }
-            System.out.printf("overload: one client sustains %.0f submits/s; offered %.0f/s (%d sent); answers %s;"
-                    + " slowest admin server_info %d ms%n", sustainable, offered, sent, answers, worstAdmin.get());
-
-            long shed = count(answers, "slowDown") + count(answers, "tooBusy");
-            assertTrue(shed > 0, "the node shed load with slowDown or tooBusy: " + answers);
-            assertEquals(List.of(), adminFailures, "admin server_info failed under overload");
-            assertTrue(worstAdmin.get() < ADMIN_BOUND_MILLIS,
-                    "admin server_info took " + worstAdmin.get() + " ms under overload");
-
-            // Another client (another address, so not the one the resource manager blames) is served as
-            // before, once the work already accepted has drained.
-            JsonNode fresh = null;
-            for (int attempt = 0; attempt < 100; attempt++) {
-                fresh = submitFrom(InetAddress.getByName("127.0.0.2"), pub, blob);
-                if (fresh.has("engine_result")) {
-                    break;
-                }
-                sleep(200);
-            }
-            assertTrue(fresh != null && fresh.has("engine_result"), "a new client is served after the load: "
-                    + fresh);
-            assertEquals("full", admin.call("server_info", null).get("info").get("server_state").asText());
         } finally {
+            adminStop.set(true);
+            if (adminThread != null) {
+                adminThread.join(30_000);
+            }
+            for (Client c : clients) {
+                c.close();
+            }
             app.close();
             TestNodes.delete(dir);
         }
     }
 
-    private static long count(Map<String, LongAdder> answers, String key) {
-        LongAdder a = answers.get(key);
-        return a == null ? 0 : a.sum();
+    /** What counts as shedding: refusals for load, never a transaction's own failure. */
+    private static boolean isShed(String answer) {
+        return answer.equals("tooBusy") || answer.equals("slowDown") || answer.equals("telINSUF_FEE_P")
+                || answer.startsWith("telCAN_NOT_QUEUE");
     }
 
-    /** Submits per second one closed-loop WebSocket client gets answered. */
-    private static double measure(int port, String submit) throws Exception {
-        Map<String, LongAdder> answers = new ConcurrentHashMap<>();
-        java.util.concurrent.Semaphore answered = new java.util.concurrent.Semaphore(0);
-        WebSocket s = HttpClient.newHttpClient().newWebSocketBuilder()
-                .buildAsync(URI.create("ws://127.0.0.1:" + port), new Counting(answers, answered)).join();
-        long start = System.nanoTime();
-        long done = 0;
-        while (System.nanoTime() - start < TimeUnit.MILLISECONDS.toNanos(MEASURE_MILLIS)) {
-            try {
-                s.sendText(submit, true).join();
-            } catch (java.util.concurrent.CompletionException closed) {
-                // A fast machine runs the client's balance past the drop threshold within the measurement:
-                // the server told it slowDown and closed the session, so the rate reached so far is the one.
-                break;
-            }
-            if (!answered.tryAcquire(10, TimeUnit.SECONDS)) {
-                break;
-            }
-            done++;
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        s.abort();
-        return Math.max(done / seconds, 1);
+    private static long total(Map<String, LongAdder> answers) {
+        return answers.values().stream().mapToLong(LongAdder::sum).sum();
     }
 
-    private static WebSocket connect(int port, Map<String, LongAdder> answers) {
-        return HttpClient.newHttpClient().newWebSocketBuilder()
-                .buildAsync(URI.create("ws://127.0.0.1:" + port), new Counting(answers, null)).join();
-    }
-
-    /** Sends {@code rate} messages a second spread over the sessions, whatever the answers; the count sent. */
-    private static long offerOpenLoop(List<WebSocket> sessions, String message, double rate, long millis) {
-        long start = System.nanoTime();
-        long sent = 0;
-        while (true) {
-            long elapsed = System.nanoTime() - start;
-            if (elapsed >= TimeUnit.MILLISECONDS.toNanos(millis)) {
-                return sent;
-            }
-            long due = (long) (rate * elapsed / 1e9);
-            while (sent < due) {
-                WebSocket s = sessions.get((int) (sent % sessions.size()));
-                if (!s.isOutputClosed()) {
-                    try {
-                        s.sendText(message, true).get(1, TimeUnit.SECONDS);
-                    } catch (Exception e) {
-                        // a session the server closed (slowDown) or that cannot keep up: the next one takes it
+    /** Each client keeps {@link #WINDOW} payments in flight for {@code millis}; how many were answered. */
+    private static long closedLoop(List<Client> clients, long millis) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        List<Thread> senders = new ArrayList<>();
+        for (Client c : clients) {
+            senders.add(start("closed-loop " + c.address, () -> {
+                try {
+                    while (System.nanoTime() < end && c.hasNext()) {
+                        if (c.window.tryAcquire(100, TimeUnit.MILLISECONDS) && !c.sendNext()) {
+                            return;
+                        }
                     }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                 }
-                sent++;
-            }
-            sleep(1);
+            }));
         }
+        for (Thread t : senders) {
+            t.join();
+        }
+        return clients.stream().mapToLong(c -> c.answered.get()).sum();
     }
 
-    private static JsonNode submitFrom(InetAddress local, int port, String blob) throws Exception {
-        try (RawSocket s = new RawSocket(local, port, 10_000)) {
-            byte[] body = ("{\"method\":\"submit\",\"params\":[{\"tx_blob\":\"" + blob + "\"}]}")
-                    .getBytes(StandardCharsets.UTF_8);
-            s.write("POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: " + body.length + "\r\n\r\n");
-            s.write(body);
-            int status = s.readStatus();
-            String text = s.readBodyAfterHead();
-            if (status != 200) {
-                return JSON.createObjectNode().put("status", status).put("text", String.valueOf(text));
-            }
-            return JSON.readTree(text).get("result");
+    /** Each client sends {@code rate} payments a second whatever the answers; how many were sent in all. */
+    private static long openLoop(List<Client> clients, double rate, long millis) throws InterruptedException {
+        long start = System.nanoTime();
+        long end = start + TimeUnit.MILLISECONDS.toNanos(millis);
+        AtomicLong sent = new AtomicLong();
+        List<Thread> senders = new ArrayList<>();
+        for (Client c : clients) {
+            senders.add(start("open-loop " + c.address, () -> {
+                long mine = 0;
+                while (System.nanoTime() < end && c.hasNext()) {
+                    long due = (long) (rate * (System.nanoTime() - start) / 1e9);
+                    if (mine >= due) {
+                        sleep(1);
+                        continue;
+                    }
+                    if (!c.sendNext()) {
+                        return; // the server closed this client (slowDown)
+                    }
+                    mine++;
+                    sent.incrementAndGet();
+                }
+            }));
         }
+        for (Thread t : senders) {
+            t.join(millis + 30_000);
+        }
+        return sent.get();
+    }
+
+    /** Closes ledgers until server_info's load_factor is 1 again, or the recovery time is up; the last one. */
+    private static double awaitUnloaded(JsonRpcClient admin) throws Exception {
+        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(RECOVERY_MILLIS);
+        double load;
+        do {
+            admin.call("ledger_accept", null);
+            load = admin.call("server_info", null).get("info").get("load_factor").asDouble();
+            if (load == 1.0) {
+                return load;
+            }
+            sleep(500);
+        } while (System.nanoTime() < end);
+        return load;
+    }
+
+    /** The genesis account pays each client's account its reserve and more, in one ledger. */
+    private static void fund(JsonRpcClient admin, List<Client> clients) throws Exception {
+        for (Client c : clients) {
+            ObjectNode tx = JSON.createObjectNode().put("TransactionType", "Payment")
+                    .put("Account", PaymentLoad.GENESIS).put("Destination", c.account)
+                    .put("Amount", "10000000000");
+            ObjectNode params = JSON.createObjectNode().put("secret", "masterpassphrase");
+            params.set("tx_json", tx);
+            JsonNode r = admin.call("submit", params);
+            assertEquals("tesSUCCESS", r.path("engine_result").asText(), r.toString());
+        }
+        admin.call("ledger_accept", null);
+    }
+
+    private static Thread start(String name, Runnable body) {
+        Thread t = new Thread(body, name);
+        t.setDaemon(true);
+        t.start();
+        return t;
     }
 
     private static void sleep(long millis) {
@@ -212,42 +262,172 @@ class OverloadTest {
         }
     }
 
-    /** Counts answers by error token (or "answered"), releasing a permit for each when asked to. */
-    private static final class Counting implements WebSocket.Listener {
-        private final Map<String, LongAdder> answers;
-        private final java.util.concurrent.Semaphore answered;
-        private final StringBuilder partial = new StringBuilder();
+    /** The admin: a ledger close every second, server_info every 100 ms, timed, its load_factor kept. */
+    private static final class Admin {
+        final JsonRpcClient rpc;
+        final AtomicLong worstMillis = new AtomicLong();
+        final List<String> failures = new CopyOnWriteArrayList<>();
+        private volatile double peakLoad = 1;
 
-        Counting(Map<String, LongAdder> answers, java.util.concurrent.Semaphore answered) {
-            this.answers = answers;
-            this.answered = answered;
+        Admin(JsonRpcClient rpc) {
+            this.rpc = rpc;
         }
 
-        @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                String key;
+        void run(AtomicBoolean stop) {
+            long lastClose = System.nanoTime();
+            while (!stop.get()) {
+                long start = System.nanoTime();
                 try {
-                    JsonNode n = JSON.readTree(partial.toString());
-                    key = n.has("error") ? n.get("error").asText() : "answered";
+                    JsonNode r = rpc.call("server_info", null);
+                    if (!r.has("info")) {
+                        failures.add(r.toString());
+                    } else {
+                        peakLoad = Math.max(peakLoad, r.get("info").get("load_factor").asDouble());
+                    }
+                    if (start - lastClose >= TimeUnit.MILLISECONDS.toNanos(CLOSE_EVERY_MILLIS)) {
+                        lastClose = start;
+                        JsonNode closed = rpc.call("ledger_accept", null);
+                        if (!closed.has("ledger_current_index")) {
+                            failures.add(closed.toString());
+                        }
+                    }
                 } catch (Exception e) {
-                    key = "unreadable";
+                    failures.add(e.toString());
                 }
-                partial.setLength(0);
-                answers.computeIfAbsent(key, k -> new LongAdder()).increment();
-                if (answered != null) {
-                    answered.release();
-                }
+                worstMillis.accumulateAndGet((System.nanoTime() - start) / 1_000_000, Math::max);
+                sleep(100);
             }
-            webSocket.request(1);
-            return null;
         }
 
-        @Override
-        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-            answers.computeIfAbsent("closed", k -> new LongAdder()).increment();
-            return null;
+        /** The highest load_factor server_info reported since the last reset. */
+        double peakLoadFactor() {
+            return peakLoad;
+        }
+
+        void resetLoad() {
+            peakLoad = 1;
+        }
+    }
+
+    /**
+     * One client: its own loopback address, its own account, payments pre-signed with consecutive
+     * sequences, and a WebSocket session whose reader counts the answers by error or engine result.
+     */
+    private static final class Client {
+        final InetAddress address;
+        final KeyPair keys;
+        final String account;
+        final Semaphore window = new Semaphore(WINDOW);
+        final AtomicLong answered = new AtomicLong();
+        private final ArrayDeque<byte[]> signed = new ArrayDeque<>();
+        private long nextSequence = -1;
+        private RawSocket socket;
+        private Thread reader;
+
+        Client(InetAddress address, String passphrase) {
+            this.address = address;
+            this.keys = KeyPair.fromSeed(Seed.fromPassphrase(passphrase), KeyType.SECP256K1);
+            this.account = AccountId.fromPublicKey(keys.publicKey().toBytes()).toAddress(PROFILE);
+        }
+
+        /** Signs {@code count} more payments to the genesis account, continuing the sequence. */
+        void sign(JsonRpcClient admin, int count) throws Exception {
+            if (nextSequence < 0) {
+                nextSequence = admin.call("account_info", JSON.createObjectNode().put("account", account)
+                        .put("ledger_index", "current")).get("account_data").get("Sequence").asLong();
+            }
+            signed.clear();
+            for (int i = 0; i < count; i++) {
+                signed.add(payment(nextSequence++));
+            }
+        }
+
+        private byte[] payment(long sequence) {
+            ObjectNode json = JSON.createObjectNode().put("TransactionType", "Payment").put("Account", account)
+                    .put("Destination", PaymentLoad.GENESIS).put("Amount", "1000000").put("Fee", "10")
+                    .put("Sequence", sequence).put("SigningPubKey", Hex.encode(keys.publicKey().toBytes()));
+            STObject tx = BinaryCodec.fromJson(json, PROFILE);
+            tx.setBlob(SField.TXN_SIGNATURE, keys.sign(BinaryCodec.signingData(tx)));
+            return tx.toBytes();
+        }
+
+        boolean hasNext() {
+            return !signed.isEmpty();
+        }
+
+        void connect(int port, Map<String, LongAdder> answers) throws IOException {
+            socket = new RawSocket(address, port, 60_000);
+            if (!socket.upgrade()) {
+                throw new IOException(address + " got no WebSocket session");
+            }
+            answered.set(0);
+            window.drainPermits();
+            window.release(WINDOW);
+            RawSocket s = socket;
+            reader = start("answers " + address, () -> {
+                try {
+                    for (String a = s.readText(); a != null; a = s.readText()) {
+                        answers.computeIfAbsent(key(a), k -> new LongAdder()).increment();
+                        answered.incrementAndGet();
+                        window.release();
+                    }
+                    answers.computeIfAbsent("closed by the server", k -> new LongAdder()).increment();
+                } catch (IOException e) {
+                    // closed by this test
+                }
+            });
+        }
+
+        /** Sends the next payment; false when the session is gone. */
+        boolean sendNext() {
+            String message = "{\"command\":\"submit\",\"tx_blob\":\"" + Hex.encode(signed.poll()) + "\"}";
+            try {
+                socket.write(RawSocket.frame(0x81, message.getBytes(StandardCharsets.UTF_8), message.length()));
+                return true;
+            } catch (IOException e) {
+                return false;
+            }
+        }
+
+        /** The next payments signed continue from the account's sequence in the open ledger. */
+        void restartSequence() {
+            nextSequence = -1;
+        }
+
+        /** A new session from the same address submits one new payment and waits; its engine result. */
+        String payOnce(JsonRpcClient admin, int port) throws Exception {
+            restartSequence();
+            sign(admin, 1);
+            String message = "{\"command\":\"submit\",\"tx_blob\":\"" + Hex.encode(signed.poll()) + "\"}";
+            try (RawSocket s = new RawSocket(address, port, 30_000)) {
+                if (!s.upgrade()) {
+                    return "no WebSocket session";
+                }
+                s.write(RawSocket.frame(0x81, message.getBytes(StandardCharsets.UTF_8), message.length()));
+                String answer = s.readText();
+                return answer == null ? "closed" : key(answer);
+            }
+        }
+
+        void close() throws IOException, InterruptedException {
+            if (socket != null) {
+                socket.close();
+                reader.join(10_000);
+                socket = null;
+            }
+        }
+
+        /** An answer's error token, else its engine result. */
+        private static String key(String answer) {
+            try {
+                JsonNode n = JSON.readTree(answer);
+                if (n.has("error")) {
+                    return n.get("error").asText();
+                }
+                return n.path("result").path("engine_result").asText("answered");
+            } catch (IOException e) {
+                return "unreadable";
+            }
         }
     }
 }

@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -35,6 +36,7 @@ import org.stoxum.engine.ledger.Amendments;
 import org.stoxum.engine.ledger.Fees;
 import org.stoxum.engine.ledger.Genesis;
 import org.stoxum.engine.ledger.Ledger;
+import org.stoxum.engine.ledger.STTx;
 import org.stoxum.engine.metrics.NodeOperations;
 import org.stoxum.engine.net.ClusterSetup;
 import org.stoxum.engine.net.NetworkOps;
@@ -123,6 +125,8 @@ public final class Application implements AutoCloseable {
     });
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final AtomicBoolean stopping = new AtomicBoolean();
+    /** Set when a fault, not a request, stopped the node. */
+    private final AtomicBoolean faulted = new AtomicBoolean();
 
     private Application(NodeConfig config, LedgerStart start, Clock clock, LogLevels.Severity logBase,
                         ServerOptions serverOptions, OptionalInt minimumQuorum) throws IOException {
@@ -148,9 +152,7 @@ public final class Application implements AutoCloseable {
         PeerOverlay startedOverlay = null;
         try {
             this.ledgerMaster = new LedgerMaster(store);
-            if (!standalone) {
-                ledgerMaster.onStoreFailure(this::signalStop);
-            }
+            ledgerMaster.onStoreFailure(this::stopOnStoreFailure);
             this.transactions = new TransactionMaster(ledgerMaster);
             startLedgers(start);
             ledgerMaster.openLedger().useQueue(feeEscalation.queue());
@@ -162,6 +164,7 @@ public final class Application implements AutoCloseable {
                     task -> postToWriter(task, null, false));
             startedPipeline = new TxPipeline(this.intake, PIPELINE_RING, 1, "blocking");
             this.pipeline = startedPipeline;
+            resumeOpenLedger(start);
             this.dispatcher = new ApiDispatcher(this, HandlerTable.standard());
             LocalResourceManager resources = new LocalResourceManager();
             Optional<ClusterConfig> clusterConfig = ClusterSetup.fromConfig(config, nodeKey);
@@ -304,6 +307,67 @@ public final class Application implements AutoCloseable {
                     + store.path() + (store.lastLedger() == null ? " (it holds no ledger yet)" : ""));
         }
         return Ledger.of(header, store.stateMap(header), store.transactionMap(header), fees, presets);
+    }
+
+    /**
+     * Submits again the transactions the open ledger held at the last clean stop, when this run resumes
+     * that chain, before any client is served; a run that starts another chain drops them. Each goes
+     * through the pipeline as a fresh local submission, so it is checked and applied (or queued, or
+     * refused) exactly as when it first came.
+     */
+    private void resumeOpenLedger(LedgerStart start) {
+        OpenLedgerFile saved = new OpenLedgerFile(store.path());
+        if (!saved.exists()) {
+            return;
+        }
+        try {
+            if (!(start instanceof LedgerStart.Load)) {
+                LOG.warn("{} holds the open ledger of an earlier run; this run starts another chain, so its "
+                        + "transactions are dropped", saved.path());
+                saved.remove();
+                return;
+            }
+            List<byte[]> blobs;
+            try {
+                blobs = saved.load();
+            } catch (IOException e) {
+                LOG.warn("the open ledger kept at the last stop cannot be read ({}); it is set aside as {}",
+                        e.getMessage(), saved.setAside());
+                return;
+            }
+            int applied = resubmit(blobs);
+            LOG.info("{} of the {} transactions the open ledger held at the last stop are in the open ledger "
+                    + "again", applied, blobs.size());
+            saved.remove();
+        } catch (IOException e) {
+            throw new StartupException("cannot take back the open ledger kept at " + saved.path() + ": "
+                    + e.getMessage());
+        }
+    }
+
+    /** Submits {@code blobs} in order as local transactions; how many the open ledger took. */
+    private int resubmit(List<byte[]> blobs) {
+        CountDownLatch answered = new CountDownLatch(blobs.size());
+        AtomicInteger applied = new AtomicInteger();
+        TxIntake.Submit how = new TxIntake.Submit(false, false, true, false);
+        for (byte[] blob : blobs) {
+            PipelineCallback counted = outcome -> {
+                if (outcome instanceof SubmitOutcome.Processed p && p.applied()) {
+                    applied.incrementAndGet();
+                }
+                answered.countDown();
+            };
+            while (!pipeline.trySubmit(blob, how, counted, PipelineEvent.UNCHECKED)) {
+                LockSupport.parkNanos(100_000);
+            }
+        }
+        try {
+            answered.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StartupException("interrupted while taking back the open ledger");
+        }
+        return applied.get();
     }
 
     /** Runs {@code [rpc_startup]} commands as an admin would, as stoxumd does after start-up. */
@@ -675,6 +739,22 @@ public final class Application implements AutoCloseable {
         t.start();
     }
 
+    /**
+     * The node store failed to write a ledger (a full disk): the node stops, cleanly, rather than go on
+     * with a chain it cannot keep (stoxumd's store throws and the process ends). The store has logged why.
+     */
+    private void stopOnStoreFailure() {
+        if (faulted.compareAndSet(false, true)) {
+            LOG.error("stoxumd stops: the node store at {} cannot write", store.path());
+            signalStop();
+        }
+    }
+
+    /** The process exit status once stopped: 0 when asked to stop, 1 when a fault stopped the node. */
+    public int exitStatus() {
+        return faulted.get() ? 1 : 0;
+    }
+
     /** Time given to the stop command's answer before the server closes. */
     private static final long STOP_DELAY_MILLIS = 250;
 
@@ -683,7 +763,29 @@ public final class Application implements AutoCloseable {
         stopped.await();
     }
 
-    /** Stops serving, drains the pipeline and closes the node store. Idempotent. */
+    /**
+     * Keeps what the open ledger holds for the next run (the writer has ended, so its state is still). A
+     * failure is logged and the stop goes on: the transactions are lost, as stoxumd always loses them.
+     */
+    private void saveOpenLedger() {
+        List<byte[]> blobs = ledgerMaster.openLedger().pendingTransactions().stream().map(STTx::bytes).toList();
+        OpenLedgerFile file = new OpenLedgerFile(store.path());
+        try {
+            file.save(blobs);
+            if (!blobs.isEmpty()) {
+                LOG.info("the open ledger's {} transactions are kept in {} for the next start", blobs.size(),
+                        file.path());
+            }
+        } catch (IOException e) {
+            LOG.error("the open ledger's {} transactions cannot be kept in {}: {}", blobs.size(), file.path(),
+                    e.toString());
+        }
+    }
+
+    /**
+     * Stops serving, drains the pipeline, keeps the open ledger's transactions and closes the node store.
+     * Idempotent.
+     */
     @Override
     public void close() {
         if (!stopping.compareAndSet(false, true)) {
@@ -705,6 +807,7 @@ public final class Application implements AutoCloseable {
             jobs.close();
             intake.awaitCloses(CLOSE_SHUTDOWN_MILLIS);
             pipeline.close();
+            saveOpenLedger();
             publisher.close();
             store.close();
         } finally {

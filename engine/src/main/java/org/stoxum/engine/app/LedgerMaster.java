@@ -52,8 +52,8 @@ public final class LedgerMaster {
     }
 
     /**
-     * What to do when the node store fails to write a ledger, on the store's writer thread (a network node
-     * stops, so that it never serves a chain it cannot keep; stand-alone only logs).
+     * What to do when the node store fails to write a ledger, on the store's writer thread (the node stops,
+     * so that it never serves a chain it cannot keep).
      */
     public void onStoreFailure(Runnable action) {
         onStoreFailure = Objects.requireNonNull(action, "action");

@@ -1,7 +1,9 @@
 package org.stoxum.engine.tx;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -125,6 +127,22 @@ public final class OpenLedger {
             out.add(l.tx());
         }
         return out;
+    }
+
+    /**
+     * What a stop would lose (writer thread, or once the writer has ended): the open ledger's transactions in
+     * the order a close would apply them, then the local transactions it does not hold (held for a later
+     * sequence, say), in submission order.
+     */
+    public List<STTx> pendingTransactions() {
+        CanonicalTxSet open = new CanonicalTxSet(view.parentHash());
+        viewTxs.values().forEach(open::insert);
+        Map<Hash256, STTx> out = new LinkedHashMap<>();
+        open.forEach(tx -> out.put(tx.id(), tx));
+        for (LocalTx l : locals) {
+            out.putIfAbsent(l.tx().id(), l.tx());
+        }
+        return new ArrayList<>(out.values());
     }
 
     /**

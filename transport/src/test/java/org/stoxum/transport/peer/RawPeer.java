@@ -29,7 +29,7 @@ import org.stoxum.transport.peer.wire.OutboundMessage;
  * A hand-driven peer for tests that must misbehave: a blocking socket, our TLS session, and frames
  * written and read one at a time. Close it.
  */
-final class RawPeer implements AutoCloseable {
+public final class RawPeer implements AutoCloseable {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     final KeyPair key;
@@ -62,12 +62,12 @@ final class RawPeer implements AutoCloseable {
         this.sharedValue = SessionProof.sharedValue(tls.channelBinding());
     }
 
-    static RawPeer connect(InetSocketAddress target, KeyPair key) throws Exception {
+    public static RawPeer connect(InetSocketAddress target, KeyPair key) throws Exception {
         return connect(target, key, null);
     }
 
     /** Connects from a chosen local address (another loopback address is another host to the overlay). */
-    static RawPeer connect(InetSocketAddress target, KeyPair key, InetAddress from) throws Exception {
+    public static RawPeer connect(InetSocketAddress target, KeyPair key, InetAddress from) throws Exception {
         Socket s = new Socket();
         if (from != null) {
             s.bind(new InetSocketAddress(from, 0));
@@ -83,7 +83,7 @@ final class RawPeer implements AutoCloseable {
     }
 
     /** An honest hello for this session. */
-    Hello hello() {
+    public Hello hello() {
         return hello(SessionProof.sign(key, sharedValue), NetworkClock.SYSTEM.now());
     }
 
@@ -94,23 +94,23 @@ final class RawPeer implements AutoCloseable {
                 Optional.empty(), "raw-peer");
     }
 
-    void send(Hello hello) throws IOException {
+    public void send(Hello hello) throws IOException {
         send(hello.encode(new FrameEncoder()));
     }
 
-    void send(OutboundMessage message) throws IOException {
+    public void send(OutboundMessage message) throws IOException {
         message.writeTo(tls::writeApplicationData);
         flush();
     }
 
     /** Sends bytes as they are, inside TLS. */
-    void sendRaw(byte[] plaintext) throws IOException {
+    public void sendRaw(byte[] plaintext) throws IOException {
         tls.writeApplicationData(plaintext, 0, plaintext.length);
         flush();
     }
 
     /** The next message within {@code millis}, or null on close or time-out. */
-    OutboundMessage read(long millis) throws IOException {
+    public OutboundMessage read(long millis) throws IOException {
         long deadline = System.nanoTime() + millis * 1_000_000;
         while (frames.isEmpty()) {
             if (eof || System.nanoTime() > deadline) {
@@ -122,7 +122,7 @@ final class RawPeer implements AutoCloseable {
     }
 
     /** The next message of {@code type}, skipping others, or null. */
-    OutboundMessage read(MessageType type, long millis) throws IOException {
+    public OutboundMessage read(MessageType type, long millis) throws IOException {
         long deadline = System.nanoTime() + millis * 1_000_000;
         while (System.nanoTime() < deadline) {
             OutboundMessage m = read(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
@@ -137,7 +137,7 @@ final class RawPeer implements AutoCloseable {
     }
 
     /** True when the other side closes the connection within {@code millis}. */
-    boolean closedWithin(long millis) throws IOException {
+    public boolean closedWithin(long millis) throws IOException {
         long deadline = System.nanoTime() + millis * 1_000_000;
         while (!eof && System.nanoTime() < deadline) {
             readOnce();
