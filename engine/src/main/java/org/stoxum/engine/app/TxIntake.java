@@ -3,6 +3,7 @@ package org.stoxum.engine.app;
 import java.util.ArrayDeque;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
@@ -232,20 +233,28 @@ final class TxIntake implements PipelineStages {
      */
     private void beginClose(PipelineCallback reply) {
         OpenLedger.StandaloneClose close = ledgers.openLedger().beginStandaloneClose(networkTime.getAsLong());
-        closing = true;
-        closer.execute(() -> {
-            Object outcome;
-            try {
-                LedgerBuilder.Result built = close.build();
-                ledgers.accept(built.ledger());
-                outcome = built;
-            } catch (RuntimeException e) {
-                LOG.error("ledger close failed: {}", e.toString());
-                outcome = e;
+        try {
+            closer.execute(() -> {
+                Object outcome;
+                try {
+                    LedgerBuilder.Result built = close.build();
+                    ledgers.accept(built.ledger());
+                    outcome = built;
+                } catch (RuntimeException e) {
+                    LOG.error("ledger close failed: {}", e.toString());
+                    outcome = e;
+                }
+                Object finished = outcome;
+                toWriter.accept(() -> finishClose(finished, reply));
+            });
+            closing = true;
+        } catch (RejectedExecutionException e) {
+            // The node is stopping (an accept that waited behind the last close): answered, not begun. The
+            // held transactions retried above stay in the open ledger, which the stop keeps.
+            if (reply != null) {
+                reply.complete(new IllegalStateException("stopping"));
             }
-            Object finished = outcome;
-            toWriter.accept(() -> finishClose(finished, reply));
-        });
+        }
     }
 
     /** Writer thread: the built ledger replaces the open ledger's parent, or the failure is answered. */
@@ -258,7 +267,7 @@ final class TxIntake implements PipelineStages {
             // The open ledger is as it was, so no ledger is skipped in the stored chain.
             reply.complete(outcome);
         }
-        if (!waitingAccepts.isEmpty()) {
+        while (!closing && !waitingAccepts.isEmpty()) {
             beginClose(waitingAccepts.poll());
         }
         return null;
