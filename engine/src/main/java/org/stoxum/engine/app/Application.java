@@ -351,7 +351,7 @@ public final class Application implements AutoCloseable {
     /**
      * The load manager's once-a-second look (rippled's LoadManager): the node is overloaded when its
      * pipeline is three quarters full or its client job queue is too long; the local fee follows, and the
-     * cluster hears it.
+     * cluster hears it (as 0 while our validated ledger is old, stoxumd's processClusterTimer).
      */
     private void checkLoad() {
         try {
@@ -361,11 +361,17 @@ public final class Application implements AutoCloseable {
             }
             Cluster c = cluster;
             if (c != null) {
-                c.reportLoad(loadFeeTrack.localFee());
+                c.reportLoad(loadFeeTrack.clusterReportFee(validatedLedgerAge()));
             }
         } catch (RuntimeException e) {
             LOG.warn("load check failed", e);
         }
+    }
+
+    /** Seconds since the validated ledger closed (stoxumd's getValidatedLedgerAge); huge when there is none. */
+    private long validatedLedgerAge() {
+        Ledger validated = ledgerMaster.validatedLedger();
+        return validated == null ? Long.MAX_VALUE : Math.max(0, networkTime() - validated.closeTime());
     }
 
     /** Signature verdicts: the cluster's, and the ones the hash router keeps on a network. */
