@@ -64,6 +64,7 @@ import org.stoxum.transport.cluster.Cluster;
 import org.stoxum.transport.cluster.ClusterConfig;
 import org.stoxum.transport.cluster.ClusterListener;
 import org.stoxum.transport.cluster.LoadSource;
+import org.stoxum.transport.cluster.Verdict;
 import org.stoxum.transport.peer.PeerOverlay;
 
 /**
@@ -155,7 +156,7 @@ public final class Application implements AutoCloseable {
                 status.setMode(OperatingMode.FULL);
             }
             this.intake = new TxIntake(profile, ledgerMaster, transactions,
-                    this::processed, this::accepted, this::networkTime, new ClusterVerdicts(),
+                    this::processed, this::accepted, this::networkTime, clusterVerdicts(),
                     task -> postToWriter(task, null, false));
             startedPipeline = new TxPipeline(this.intake, PIPELINE_RING, 1, "blocking");
             this.pipeline = startedPipeline;
@@ -323,8 +324,9 @@ public final class Application implements AutoCloseable {
 
     /**
      * A transaction reached the open ledger (writer thread): peers and cluster members that lack it get it,
-     * the proposed stream shows it. Cluster members relay to each other whatever their load, and what came
-     * from a member is not sent back to the cluster, since every member relays to every other. When a
+     * the proposed stream shows it. Cluster members relay to each other whatever their load: what we applied
+     * goes as trusted, what we only held as deferred (not trusted, as stoxumd's {@code deferred} relay); what
+     * came from a member is not sent back to the cluster, since every member relays to every other. When a
      * proposed-stream message goes out, the submitter's reply waits for it (rippled publishes before it
      * answers); otherwise the reply is completed here and the answer is built on the requester's thread.
      */
@@ -344,7 +346,7 @@ public final class Application implements AutoCloseable {
         }
         Cluster c = cluster;
         if (c != null && !how.fromCluster() && (p.applied() || p.ter().isTer())) {
-            c.relayTransaction(p.tx().bytes());
+            c.relayTransaction(p.tx().bytes(), !p.applied());
         }
     }
 
@@ -374,39 +376,36 @@ public final class Application implements AutoCloseable {
         return validated == null ? Long.MAX_VALUE : Math.max(0, networkTime() - validated.closeTime());
     }
 
-    /** Signature verdicts: the cluster's, and the ones the hash router keeps on a network. */
-    private final class ClusterVerdicts implements TxIntake.Verdicts {
-        @Override
-        public Boolean known(Hash256 txId) {
-            Cluster c = cluster;
-            if (c != null) {
-                switch (c.isVerified(txId)) {
-                    case GOOD -> {
-                        return Boolean.TRUE;
+    /** Signature verdicts: the cluster's (unless we validate), and the ones the hash router keeps. */
+    private ClusterVerdicts clusterVerdicts() {
+        return new ClusterVerdicts(validator.isValidator(),
+                txId -> {
+                    Cluster c = cluster;
+                    return c == null ? Verdict.UNKNOWN : c.isVerified(txId);
+                },
+                txId -> {
+                    NetworkOps net = network;
+                    return net == null ? null : net.knownSignature(txId);
+                },
+                (txId, good) -> {
+                    Cluster c = cluster;
+                    if (c != null) {
+                        c.publishVerdict(txId, good);
                     }
-                    case BAD -> {
-                        return Boolean.FALSE;
+                },
+                (txId, good) -> {
+                    NetworkOps net = network;
+                    if (net != null) {
+                        net.signatureChecked(txId, good);
                     }
-                    case UNKNOWN -> {
-                    }
-                }
-            }
-            NetworkOps net = network;
-            return net == null ? null : net.knownSignature(txId);
-        }
-
-        @Override
-        public void checked(Hash256 txId, boolean good) {
-            Cluster c = cluster;
-            if (c != null) {
-                c.publishVerdict(txId, good);
-            }
-            NetworkOps net = network;
-            if (net != null) {
-                net.signatureChecked(txId, good);
-            }
-        }
+                });
     }
+
+    /**
+     * A transaction a member only held (relayed deferred): not trusted, so applied like a peer's (stoxumd's
+     * PeerImp sets SF_TRUSTED only without {@code deferred}), and not relayed back to the cluster.
+     */
+    private static final TxIntake.Submit DEFERRED_CLUSTER = new TxIntake.Submit(false, false, false, true);
 
     /** What other cluster members send: relayed transactions and the balances of the endpoints they charge. */
     private final class ClusterInbound implements ClusterListener {
@@ -417,8 +416,9 @@ public final class Application implements AutoCloseable {
         }
 
         @Override
-        public void onTransaction(byte[] rawTransaction, PublicKey from) {
-            pipeline.trySubmit(rawTransaction, TxIntake.Submit.CLUSTER, outcome -> { }, PipelineEvent.UNCHECKED);
+        public void onTransaction(byte[] rawTransaction, boolean deferred, PublicKey from) {
+            pipeline.trySubmit(rawTransaction, deferred ? DEFERRED_CLUSTER : TxIntake.Submit.CLUSTER, outcome -> { },
+                    PipelineEvent.UNCHECKED);
         }
 
         @Override
