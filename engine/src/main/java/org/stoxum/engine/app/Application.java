@@ -342,7 +342,7 @@ public final class Application implements AutoCloseable {
     private void relay(SubmitOutcome.Processed p, TxIntake.Submit how) {
         NetworkOps net = network;
         if (net != null && (p.applied() || p.ter() == TER.terQUEUED)) {
-            net.relayTransaction(p.tx().bytes(), p.tx().id());
+            net.relayTransaction(p.tx().bytes(), p.tx().id(), p.ter() == TER.terQUEUED);
         }
         Cluster c = cluster;
         if (c != null && !how.fromCluster() && (p.applied() || p.ter().isTer())) {
@@ -575,10 +575,16 @@ public final class Application implements AutoCloseable {
     /**
      * A transaction a peer relayed: checked and applied like a submission, but not kept as ours. Dropped when
      * the pipeline is full, as stoxumd drops peer transactions when its job queue is long.
+     *
+     * @param trusted a cluster member applied it (stoxumd's SF_TRUSTED): applied whatever our load
      */
-    public void submitFromPeer(byte[] blob) {
-        pipeline.trySubmit(blob, TxIntake.Submit.RELAYED, outcome -> { }, PipelineEvent.UNCHECKED);
+    public void submitFromPeer(byte[] blob, boolean trusted) {
+        pipeline.trySubmit(blob, trusted ? TRUSTED_PEER : TxIntake.Submit.RELAYED, outcome -> { },
+                PipelineEvent.UNCHECKED);
     }
+
+    /** A transaction a cluster member relayed over the overlay: trusted, so unlimited. */
+    private static final TxIntake.Submit TRUSTED_PEER = new TxIntake.Submit(true, false, false, false);
 
     /**
      * A peer's proposal or validation, to be verified among the transactions and delivered by the writer (see
