@@ -65,6 +65,8 @@ import org.stoxum.transport.cluster.ClusterConfig;
 import org.stoxum.transport.cluster.ClusterListener;
 import org.stoxum.transport.cluster.LoadSource;
 import org.stoxum.transport.cluster.Verdict;
+import org.stoxum.transport.peer.resource.LocalPeerResources;
+import org.stoxum.transport.resource.ResourceLogic;
 import org.stoxum.transport.peer.PeerOverlay;
 
 /**
@@ -161,13 +163,13 @@ public final class Application implements AutoCloseable {
             startedPipeline = new TxPipeline(this.intake, PIPELINE_RING, 1, "blocking");
             this.pipeline = startedPipeline;
             this.dispatcher = new ApiDispatcher(this, HandlerTable.standard());
-            LocalResourceManager resources = new LocalResourceManager();
+            ResourceLogic resourceLogic = new ResourceLogic();
             Optional<ClusterConfig> clusterConfig = ClusterSetup.fromConfig(config, nodeKey);
             if (clusterConfig.isPresent()) {
-                cluster = Cluster.start(clusterConfig.get(), new ClusterInbound(resources),
-                        () -> resources.heavyEndpoints(HEAVY_ENDPOINT_BALANCE).entrySet().stream()
+                cluster = Cluster.start(clusterConfig.get(), new ClusterInbound(resourceLogic),
+                        () -> resourceLogic.exportConsumers().entrySet().stream()
                                 .map(e -> new LoadSource(e.getKey(), e.getValue())).toList());
-                resources.onDrop((address, balance) -> cluster.publishCharge(address.getHostAddress(), balance));
+                resourceLogic.onDrop((address, balance) -> cluster.publishCharge(address, balance));
                 LOG.info("cluster member {} on {} with {} other member(s)", clusterConfig.get().name(),
                         clusterConfig.get().endpoint(), clusterConfig.get().members().size());
             }
@@ -176,13 +178,14 @@ public final class Application implements AutoCloseable {
                 startedNetwork = new NetworkOps(this, new TrustedValidators(config.validators().trusted(),
                         validator.masterKey().orElse(null), manifests, minimumQuorum),
                         validator.signingKey(), config.networkQuorum());
-                startedOverlay = new PeerOverlay(NetworkSetup.overlaySettings(config, ledgerMaster), nodeKey,
+                startedOverlay = new PeerOverlay(NetworkSetup.overlaySettings(config, ledgerMaster,
+                        new LocalPeerResources(resourceLogic)), nodeKey,
                         startedNetwork).start();
                 startedNetwork.start(startedOverlay);
             }
             this.network = startedNetwork;
             this.overlay = startedOverlay;
-            startedServer = RpcServer.start(servedPorts(config), dispatcher, resources,
+            startedServer = RpcServer.start(servedPorts(config), dispatcher, new LocalResourceManager(resourceLogic),
                     serverOptions.withOperations(new NodeOperations(this, startedPipeline)));
             this.server = startedServer;
         } catch (IOException | RuntimeException e) {
@@ -319,9 +322,6 @@ public final class Application implements AutoCloseable {
         }
     }
 
-    /** Endpoints whose balance reaches this go into our cluster reports (stoxumd's exportConsumers). */
-    private static final int HEAVY_ENDPOINT_BALANCE = 1000;
-
     /**
      * A transaction reached the open ledger (writer thread): peers and cluster members that lack it get it,
      * the proposed stream shows it. Cluster members relay to each other whatever their load: what we applied
@@ -409,9 +409,9 @@ public final class Application implements AutoCloseable {
 
     /** What other cluster members send: relayed transactions and the balances of the endpoints they charge. */
     private final class ClusterInbound implements ClusterListener {
-        private final LocalResourceManager resources;
+        private final ResourceLogic resources;
 
-        ClusterInbound(LocalResourceManager resources) {
+        ClusterInbound(ResourceLogic resources) {
             this.resources = resources;
         }
 
