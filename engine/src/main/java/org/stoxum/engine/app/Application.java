@@ -112,6 +112,8 @@ public final class Application implements AutoCloseable {
     private volatile PeerOverlay overlay;
     /** Set once at start-up when {@code [cluster_nodes]} names members; null otherwise. */
     private volatile Cluster cluster;
+    /** The balances of clients and peers, shared by the RPC server, the overlay and the cluster. */
+    private final ResourceLogic resourceLogic = new ResourceLogic();
     private final LoadFeeTrack loadFeeTrack = new LoadFeeTrack(() -> {
         Cluster c = cluster;
         return c == null ? 0 : c.clusterFee();
@@ -163,7 +165,6 @@ public final class Application implements AutoCloseable {
             startedPipeline = new TxPipeline(this.intake, PIPELINE_RING, 1, "blocking");
             this.pipeline = startedPipeline;
             this.dispatcher = new ApiDispatcher(this, HandlerTable.standard());
-            ResourceLogic resourceLogic = new ResourceLogic();
             Optional<ClusterConfig> clusterConfig = ClusterSetup.fromConfig(config, nodeKey);
             if (clusterConfig.isPresent()) {
                 cluster = Cluster.start(clusterConfig.get(), new ClusterInbound(resourceLogic),
@@ -507,6 +508,11 @@ public final class Application implements AutoCloseable {
     /** How transactions are applied here: the profile's rules with the node's live load factors. */
     public EngineSetup engineSetup() {
         return new EngineSetup(profile, loadFeeTrack);
+    }
+
+    /** The resource balances of the node's clients and peers, with what cluster members report. */
+    public ResourceLogic resourceLogic() {
+        return resourceLogic;
     }
 
     /** The cluster this node is a member of; empty when {@code [cluster_nodes]} names none. */
