@@ -68,6 +68,9 @@ import org.stoxum.transport.cluster.Cluster;
 import org.stoxum.transport.cluster.ClusterConfig;
 import org.stoxum.transport.cluster.ClusterListener;
 import org.stoxum.transport.cluster.LoadSource;
+import org.stoxum.transport.cluster.Verdict;
+import org.stoxum.transport.peer.resource.LocalPeerResources;
+import org.stoxum.transport.resource.ResourceLogic;
 import org.stoxum.transport.peer.PeerOverlay;
 
 /**
@@ -114,6 +117,8 @@ public final class Application implements AutoCloseable {
     private volatile PeerOverlay overlay;
     /** Set once at start-up when {@code [cluster_nodes]} names members; null otherwise. */
     private volatile Cluster cluster;
+    /** The balances of clients and peers, shared by the RPC server, the overlay and the cluster. */
+    private final ResourceLogic resourceLogic = new ResourceLogic();
     private final LoadFeeTrack loadFeeTrack = new LoadFeeTrack(() -> {
         Cluster c = cluster;
         return c == null ? 0 : c.clusterFee();
@@ -160,19 +165,18 @@ public final class Application implements AutoCloseable {
                 status.setMode(OperatingMode.FULL);
             }
             this.intake = new TxIntake(profile, ledgerMaster, transactions,
-                    this::processed, this::accepted, this::networkTime, new ClusterVerdicts(),
+                    this::processed, this::accepted, this::networkTime, clusterVerdicts(),
                     task -> postToWriter(task, null, false));
             startedPipeline = new TxPipeline(this.intake, PIPELINE_RING, 1, "blocking");
             this.pipeline = startedPipeline;
             resumeOpenLedger(start);
             this.dispatcher = new ApiDispatcher(this, HandlerTable.standard());
-            LocalResourceManager resources = new LocalResourceManager();
             Optional<ClusterConfig> clusterConfig = ClusterSetup.fromConfig(config, nodeKey);
             if (clusterConfig.isPresent()) {
-                cluster = Cluster.start(clusterConfig.get(), new ClusterInbound(resources),
-                        () -> resources.heavyEndpoints(HEAVY_ENDPOINT_BALANCE).entrySet().stream()
+                cluster = Cluster.start(clusterConfig.get(), new ClusterInbound(resourceLogic),
+                        () -> resourceLogic.exportConsumers().entrySet().stream()
                                 .map(e -> new LoadSource(e.getKey(), e.getValue())).toList());
-                resources.onDrop((address, balance) -> cluster.publishCharge(address.getHostAddress(), balance));
+                resourceLogic.onDrop((address, balance) -> cluster.publishCharge(address, balance));
                 LOG.info("cluster member {} on {} with {} other member(s)", clusterConfig.get().name(),
                         clusterConfig.get().endpoint(), clusterConfig.get().members().size());
             }
@@ -181,13 +185,14 @@ public final class Application implements AutoCloseable {
                 startedNetwork = new NetworkOps(this, new TrustedValidators(config.validators().trusted(),
                         validator.masterKey().orElse(null), manifests, minimumQuorum),
                         validator.signingKey(), config.networkQuorum());
-                startedOverlay = new PeerOverlay(NetworkSetup.overlaySettings(config, ledgerMaster), nodeKey,
+                startedOverlay = new PeerOverlay(NetworkSetup.overlaySettings(config, ledgerMaster,
+                        new LocalPeerResources(resourceLogic)), nodeKey,
                         startedNetwork).start();
                 startedNetwork.start(startedOverlay);
             }
             this.network = startedNetwork;
             this.overlay = startedOverlay;
-            startedServer = RpcServer.start(servedPorts(config), dispatcher, resources,
+            startedServer = RpcServer.start(servedPorts(config), dispatcher, new LocalResourceManager(resourceLogic),
                     serverOptions.withOperations(new NodeOperations(this, startedPipeline)));
             this.server = startedServer;
         } catch (IOException | RuntimeException e) {
@@ -385,13 +390,11 @@ public final class Application implements AutoCloseable {
         }
     }
 
-    /** Endpoints whose balance reaches this go into our cluster reports (stoxumd's exportConsumers). */
-    private static final int HEAVY_ENDPOINT_BALANCE = 1000;
-
     /**
      * A transaction reached the open ledger (writer thread): peers and cluster members that lack it get it,
-     * the proposed stream shows it. Cluster members relay to each other whatever their load, and what came
-     * from a member is not sent back to the cluster, since every member relays to every other. When a
+     * the proposed stream shows it. Cluster members relay to each other whatever their load: what we applied
+     * goes as trusted, what we only held as deferred (not trusted, as stoxumd's {@code deferred} relay); what
+     * came from a member is not sent back to the cluster, since every member relays to every other. When a
      * proposed-stream message goes out, the submitter's reply waits for it (rippled publishes before it
      * answers); otherwise the reply is completed here and the answer is built on the requester's thread.
      */
@@ -407,18 +410,18 @@ public final class Application implements AutoCloseable {
     private void relay(SubmitOutcome.Processed p, TxIntake.Submit how) {
         NetworkOps net = network;
         if (net != null && (p.applied() || p.ter() == TER.terQUEUED)) {
-            net.relayTransaction(p.tx().bytes(), p.tx().id());
+            net.relayTransaction(p.tx().bytes(), p.tx().id(), p.ter() == TER.terQUEUED);
         }
         Cluster c = cluster;
         if (c != null && !how.fromCluster() && (p.applied() || p.ter().isTer())) {
-            c.relayTransaction(p.tx().bytes());
+            c.relayTransaction(p.tx().bytes(), !p.applied());
         }
     }
 
     /**
      * The load manager's once-a-second look (rippled's LoadManager): the node is overloaded when its
      * pipeline is three quarters full or its client job queue is too long; the local fee follows, and the
-     * cluster hears it.
+     * cluster hears it (as 0 while our validated ledger is old, stoxumd's processClusterTimer).
      */
     private void checkLoad() {
         try {
@@ -428,58 +431,62 @@ public final class Application implements AutoCloseable {
             }
             Cluster c = cluster;
             if (c != null) {
-                c.reportLoad(loadFeeTrack.localFee());
+                c.reportLoad(loadFeeTrack.clusterReportFee(validatedLedgerAge()));
             }
         } catch (RuntimeException e) {
             LOG.warn("load check failed", e);
         }
     }
 
-    /** Signature verdicts: the cluster's, and the ones the hash router keeps on a network. */
-    private final class ClusterVerdicts implements TxIntake.Verdicts {
-        @Override
-        public Boolean known(Hash256 txId) {
-            Cluster c = cluster;
-            if (c != null) {
-                switch (c.isVerified(txId)) {
-                    case GOOD -> {
-                        return Boolean.TRUE;
-                    }
-                    case BAD -> {
-                        return Boolean.FALSE;
-                    }
-                    case UNKNOWN -> {
-                    }
-                }
-            }
-            NetworkOps net = network;
-            return net == null ? null : net.knownSignature(txId);
-        }
-
-        @Override
-        public void checked(Hash256 txId, boolean good) {
-            Cluster c = cluster;
-            if (c != null) {
-                c.publishVerdict(txId, good);
-            }
-            NetworkOps net = network;
-            if (net != null) {
-                net.signatureChecked(txId, good);
-            }
-        }
+    /** Seconds since the validated ledger closed (stoxumd's getValidatedLedgerAge); huge when there is none. */
+    private long validatedLedgerAge() {
+        Ledger validated = ledgerMaster.validatedLedger();
+        return validated == null ? Long.MAX_VALUE : Math.max(0, networkTime() - validated.closeTime());
     }
+
+    /** Signature verdicts: the cluster's (unless we validate), and the ones the hash router keeps. */
+    private ClusterVerdicts clusterVerdicts() {
+        return new ClusterVerdicts(validator.isValidator(),
+                txId -> {
+                    Cluster c = cluster;
+                    return c == null ? Verdict.UNKNOWN : c.isVerified(txId);
+                },
+                txId -> {
+                    NetworkOps net = network;
+                    return net == null ? null : net.knownSignature(txId);
+                },
+                (txId, good) -> {
+                    Cluster c = cluster;
+                    if (c != null) {
+                        c.publishVerdict(txId, good);
+                    }
+                },
+                (txId, good) -> {
+                    NetworkOps net = network;
+                    if (net != null) {
+                        net.signatureChecked(txId, good);
+                    }
+                });
+    }
+
+    /**
+     * A transaction a member only held (relayed deferred): not trusted, so applied like a peer's (stoxumd's
+     * PeerImp sets SF_TRUSTED only without {@code deferred}), and not relayed back to the cluster.
+     */
+    private static final TxIntake.Submit DEFERRED_CLUSTER = new TxIntake.Submit(false, false, false, true);
 
     /** What other cluster members send: relayed transactions and the balances of the endpoints they charge. */
     private final class ClusterInbound implements ClusterListener {
-        private final LocalResourceManager resources;
+        private final ResourceLogic resources;
 
-        ClusterInbound(LocalResourceManager resources) {
+        ClusterInbound(ResourceLogic resources) {
             this.resources = resources;
         }
 
         @Override
-        public void onTransaction(byte[] rawTransaction, PublicKey from) {
-            pipeline.trySubmit(rawTransaction, TxIntake.Submit.CLUSTER, outcome -> { }, PipelineEvent.UNCHECKED);
+        public void onTransaction(byte[] rawTransaction, boolean deferred, PublicKey from) {
+            pipeline.trySubmit(rawTransaction, deferred ? DEFERRED_CLUSTER : TxIntake.Submit.CLUSTER, outcome -> { },
+                    PipelineEvent.UNCHECKED);
         }
 
         @Override
@@ -592,6 +599,11 @@ public final class Application implements AutoCloseable {
         return new EngineSetup(profile, loadFeeTrack);
     }
 
+    /** The resource balances of the node's clients and peers, with what cluster members report. */
+    public ResourceLogic resourceLogic() {
+        return resourceLogic;
+    }
+
     /** The cluster this node is a member of; empty when {@code [cluster_nodes]} names none. */
     public Optional<Cluster> cluster() {
         return Optional.ofNullable(cluster);
@@ -658,10 +670,16 @@ public final class Application implements AutoCloseable {
     /**
      * A transaction a peer relayed: checked and applied like a submission, but not kept as ours. Dropped when
      * the pipeline is full, as stoxumd drops peer transactions when its job queue is long.
+     *
+     * @param trusted a cluster member applied it (stoxumd's SF_TRUSTED): applied whatever our load
      */
-    public void submitFromPeer(byte[] blob) {
-        pipeline.trySubmit(blob, TxIntake.Submit.RELAYED, outcome -> { }, PipelineEvent.UNCHECKED);
+    public void submitFromPeer(byte[] blob, boolean trusted) {
+        pipeline.trySubmit(blob, trusted ? TRUSTED_PEER : TxIntake.Submit.RELAYED, outcome -> { },
+                PipelineEvent.UNCHECKED);
     }
+
+    /** A transaction a cluster member relayed over the overlay: trusted, so unlimited. */
+    private static final TxIntake.Submit TRUSTED_PEER = new TxIntake.Submit(true, false, false, false);
 
     /**
      * A peer's proposal or validation, to be verified among the transactions and delivered by the writer (see

@@ -13,6 +13,11 @@ public final class LoadFeeTrack implements FeeTrack {
     static final long MAX_FEE = LOAD_BASE * 1_000_000;
     /** Overloaded checks in a row before the fee rises. */
     static final int RAISE_AFTER = 2;
+    /**
+     * A validated ledger older than this makes our cluster reports carry load fee 0 (stoxumd's
+     * processClusterTimer): a node that lost the network should not raise its members' fees.
+     */
+    public static final long CLUSTER_REPORT_MAX_LEDGER_AGE_SECONDS = 4 * 60;
 
     private final LongSupplier clusterFee;
     private long local = LOAD_BASE;
@@ -45,6 +50,16 @@ public final class LoadFeeTrack implements FeeTrack {
     public synchronized void raiseLocalFee() {
         overloadedInARow = RAISE_AFTER;
         local = Math.min(MAX_FEE, local + local / 4);
+    }
+
+    /**
+     * The load fee our cluster reports carry: the local fee, or 0 while the validated ledger is older than
+     * {@value #CLUSTER_REPORT_MAX_LEDGER_AGE_SECONDS} seconds.
+     *
+     * @param validatedLedgerAgeSeconds the validated ledger's age; {@link Long#MAX_VALUE} when there is none
+     */
+    public long clusterReportFee(long validatedLedgerAgeSeconds) {
+        return validatedLedgerAgeSeconds <= CLUSTER_REPORT_MAX_LEDGER_AGE_SECONDS ? localFee() : 0;
     }
 
     @Override

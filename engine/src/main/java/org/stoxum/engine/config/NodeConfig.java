@@ -80,7 +80,7 @@ public final class NodeConfig {
     private final boolean peerPrivate;
     private final int peersMax;
     private final OverlayConfig overlay;
-    private final ClusterTimersConfig clusterTimers;
+    private final ClusterSectionConfig clusterSection;
     private final VotingConfig voting;
     private final FeeConfig fees;
     private final List<ObjectNode> rpcStartup;
@@ -127,7 +127,7 @@ public final class NodeConfig {
         this.peerPrivate = d.peerPrivate;
         this.peersMax = d.peersMax;
         this.overlay = d.overlay;
-        this.clusterTimers = d.clusterTimers;
+        this.clusterSection = d.clusterSection;
         this.voting = d.voting;
         this.fees = d.fees;
         this.rpcStartup = d.rpcStartup.stream().map(ObjectNode::deepCopy).toList();
@@ -263,9 +263,9 @@ public final class NodeConfig {
         return nodeSeed;
     }
 
-    /** {@code [cluster]}: the cluster's report and staleness timers. */
-    public ClusterTimersConfig clusterTimers() {
-        return clusterTimers;
+    /** {@code [cluster]}: the cluster's report and staleness timers and its media driver. */
+    public ClusterSectionConfig clusterSection() {
+        return clusterSection;
     }
 
     /** {@code [cluster_nodes]}: members of our cluster, with their names. */
@@ -433,7 +433,7 @@ public final class NodeConfig {
         boolean peerPrivate = DEFAULT_PEER_PRIVATE;
         int peersMax = DEFAULT_PEERS_MAX;
         OverlayConfig overlay = OverlayConfig.DEFAULT;
-        ClusterTimersConfig clusterTimers = ClusterTimersConfig.DEFAULT;
+        ClusterSectionConfig clusterSection = ClusterSectionConfig.DEFAULT;
         VotingConfig voting;
         FeeConfig fees;
         List<ObjectNode> rpcStartup = List.of();

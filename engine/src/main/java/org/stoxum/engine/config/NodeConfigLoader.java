@@ -193,7 +193,7 @@ public final class NodeConfigLoader {
             ctx.warn(0, "[peer_private] is set and [ips_fixed] is empty: no outbound peer connections will be made");
         }
         d.overlay = overlay(ini, ctx);
-        d.clusterTimers = clusterTimers(ini, ctx);
+        d.clusterSection = clusterSection(ini, ctx);
         d.clusterNodes = clusterNodes(ini, ctx, d.networkProfile);
         d.sntpServers = ini.section("sntp_servers").map(s -> s.lines().stream().map(IniLine::text).toList())
                 .orElse(List.of());
@@ -422,18 +422,24 @@ public final class NodeConfigLoader {
         return out;
     }
 
-    private static ClusterTimersConfig clusterTimers(IniFile ini, ReadContext ctx) {
+    private static ClusterSectionConfig clusterSection(IniFile ini, ReadContext ctx) {
         Optional<IniSection> s = ini.section("cluster");
         if (s.isEmpty()) {
-            return ClusterTimersConfig.DEFAULT;
+            return ClusterSectionConfig.DEFAULT;
         }
         IniSection c = s.get();
-        ctx.warnUnknownKeys(c, Set.of("report_interval", "stale_after"));
-        ClusterTimersConfig d = ClusterTimersConfig.DEFAULT;
+        ctx.warnUnknownKeys(c, Set.of("report_interval", "stale_after", "media_driver", "aeron_dir"));
+        ClusterSectionConfig d = ClusterSectionConfig.DEFAULT;
         Duration report = ctx.unsignedKey(c, "report_interval", 1, 3600).map(Duration::ofSeconds)
                 .orElse(d.reportInterval());
         Duration stale = ctx.unsignedKey(c, "stale_after", 1, 86_400).map(Duration::ofSeconds).orElse(d.staleAfter());
-        return new ClusterTimersConfig(report, stale);
+        boolean external = c.get("media_driver").map(kv -> switch (kv.value().toLowerCase(Locale.ROOT)) {
+            case ClusterSectionConfig.EMBEDDED -> false;
+            case ClusterSectionConfig.EXTERNAL -> true;
+            default -> throw ctx.error(kv.number(), "[cluster] media_driver: expected "
+                    + ClusterSectionConfig.EMBEDDED + " or " + ClusterSectionConfig.EXTERNAL + ", got '" + kv.value() + "'");
+        }).orElse(d.externalDriver());
+        return new ClusterSectionConfig(report, stale, external, ctx.pathKey(c, "aeron_dir"));
     }
 
     /** The most {@code [consensus] speedup} may divide round durations by: a heartbeat of 10 ms. */

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.stoxum.codec.crypto.KeyPair;
 import org.stoxum.codec.crypto.PublicKey;
 import org.stoxum.engine.app.StartupException;
+import org.stoxum.engine.config.ClusterSectionConfig;
 import org.stoxum.engine.config.NodeConfig;
 import org.stoxum.engine.config.NodeKeyEntry;
 import org.stoxum.transport.cluster.ClusterConfig;
@@ -25,6 +26,10 @@ import org.stoxum.transport.cluster.UdpEndpoint;
  * n9KAa2zVWjPHgfzsE3iZ8HAbzJtPrnoh4H2M2HgE7dfqtvyEb1KJ alpha @10.0.0.11:51237
  * n9MV8JKX4oBqsxh2f8n1Vd9j6Qw7VRuXTyT5vFmxYgqodt5bwyrY beta  @10.0.0.12:51237
  * </pre>
+ *
+ * <p>{@code [cluster] media_driver} chooses the Aeron media driver: {@code embedded} (one inside this process,
+ * its files under the node store or in {@code aeron_dir}) or {@code external} (one the operator runs, found
+ * through {@code aeron_dir}, else Aeron's default directory).
  */
 public final class ClusterSetup {
     private ClusterSetup() {
@@ -43,9 +48,12 @@ public final class ClusterSetup {
             throw new StartupException("[cluster_nodes] needs [node_seed]: the other members know this server by "
                     + "its node key, which must not change");
         }
-        ClusterConfig.Builder b = ClusterConfig.builder().nodeKey(nodeKey).driverMode(DriverMode.EMBEDDED)
-                .reportInterval(config.clusterTimers().reportInterval()).staleAfter(config.clusterTimers().staleAfter())
-                .aeronDirectory(config.nodeDb().path().resolve("aeron"));
+        ClusterSectionConfig section = config.clusterSection();
+        ClusterConfig.Builder b = ClusterConfig.builder().nodeKey(nodeKey)
+                .driverMode(section.externalDriver() ? DriverMode.EXTERNAL : DriverMode.EMBEDDED)
+                .reportInterval(section.reportInterval()).staleAfter(section.staleAfter())
+                .aeronDirectory(section.aeronDir().orElse(
+                        section.externalDriver() ? null : config.nodeDb().path().resolve("aeron")));
         UdpEndpoint own = UdpEndpoint.parse("0.0.0.0", ClusterConfig.DEFAULT_PORT);
         String ownName = "";
         List<ClusterMember> members = new ArrayList<>();

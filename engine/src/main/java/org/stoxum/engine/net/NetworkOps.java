@@ -22,6 +22,7 @@ import org.stoxum.codec.crypto.PublicKey;
 import org.stoxum.codec.hash.HashPrefix;
 import org.stoxum.codec.hash.Sha512Half;
 import org.stoxum.codec.manifest.Manifest;
+import org.stoxum.codec.sbe.Bool;
 import org.stoxum.codec.sbe.NodeEvent;
 import org.stoxum.codec.types.Hash256;
 import org.stoxum.engine.app.Application;
@@ -662,9 +663,17 @@ public final class NetworkOps implements PeerMessageHandler, AutoCloseable {
      * the relay after the next close (of our still pending transactions) reaches the peers that came since.
      */
     public void relayTransaction(byte[] raw, Hash256 id) {
+        relayTransaction(raw, id, false);
+    }
+
+    /**
+     * As {@link #relayTransaction(byte[], Hash256)}, flagging a transaction we only held (terQUEUED) as
+     * {@code deferred}, which cluster members do not trust (stoxumd's NetworkOPs::apply).
+     */
+    public void relayTransaction(byte[] raw, Hash256 id, boolean deferred) {
         PeerOverlay o = overlay;
         if (o != null && !active.isEmpty()) {
-            o.relay(messages.transaction(raw, now()), id);
+            o.relay(messages.transaction(raw, now(), deferred), id);
         }
     }
 
@@ -693,7 +702,8 @@ public final class NetworkOps implements PeerMessageHandler, AutoCloseable {
     @Override
     public void onMessage(Peer peer, InboundMessage message) {
         switch (message.type()) {
-            case TRANSACTION -> onTransaction(peer, PeerMessages.rawTransaction(message.transaction()));
+            case TRANSACTION -> onTransaction(peer, message.transaction().deferred() == Bool.TRUE,
+                    PeerMessages.rawTransaction(message.transaction()));
             case PROPOSE_LEDGER -> PeerMessages.proposal(message.proposeLedger(), now())
                     .ifPresentOrElse(p -> onProposal(peer, p), () -> peer.charge(Charge.INVALID_SIGNATURE));
             case VALIDATION -> onValidation(peer, PeerMessages.validationBytes(message.validation()));
@@ -713,12 +723,20 @@ public final class NetworkOps implements PeerMessageHandler, AutoCloseable {
         }
     }
 
-    private void onTransaction(Peer peer, byte[] raw) {
+    /**
+     * A peer's transaction (PeerImp::onMessage(TMTransaction)). From a cluster member it is trusted (applied
+     * whatever our load) unless the member only held it ({@code deferred}), and a server that does not
+     * validate takes its signature as good; a validator checks every signature whatever the source.
+     */
+    private void onTransaction(Peer peer, boolean deferred, byte[] raw) {
         Hash256 id = Hash256.wrap(Sha512Half.local().update(HashPrefix.TRANSACTION_ID).update(raw).finish());
         if (!overlay.hashRouter().addSuppressionPeer(id, peer.id())) {
             return;
         }
-        app.submitFromPeer(raw);
+        if (peer.cluster() && validationKey.isEmpty()) {
+            signatureChecked(id, true);
+        }
+        app.submitFromPeer(raw, peer.cluster() && !deferred);
     }
 
     /**

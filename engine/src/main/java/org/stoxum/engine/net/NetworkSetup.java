@@ -33,6 +33,7 @@ import org.stoxum.storage.shamap.SHAMap;
 import org.stoxum.transport.peer.LocalLedger;
 import org.stoxum.transport.peer.OverlaySettings;
 import org.stoxum.transport.peer.Peer;
+import org.stoxum.transport.peer.resource.PeerResources;
 
 /** Builds the network side of a node from its config: the overlay's settings and the ledger fetcher. */
 public final class NetworkSetup {
@@ -42,9 +43,14 @@ public final class NetworkSetup {
     private NetworkSetup() {
     }
 
-    /** The overlay settings {@code [port_peer]}, {@code [ips]}, {@code [ips_fixed]}, {@code [peer_private]}... say. */
-    public static OverlaySettings overlaySettings(NodeConfig config, LedgerMaster ledgers) {
+    /**
+     * The overlay settings {@code [port_peer]}, {@code [ips]}, {@code [ips_fixed]}, {@code [peer_private]}... say.
+     *
+     * @param resources the node's resource manager as peers see it (shared with the RPC server and the cluster)
+     */
+    public static OverlaySettings overlaySettings(NodeConfig config, LedgerMaster ledgers, PeerResources resources) {
         OverlaySettings.Builder b = OverlaySettings.builder()
+                .resources(resources)
                 .ips(addresses(config.ips()))
                 .ipsFixed(addresses(config.ipsFixed()))
                 .peerPrivate(config.peerPrivate())

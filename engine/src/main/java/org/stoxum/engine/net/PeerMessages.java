@@ -41,10 +41,11 @@ public final class PeerMessages {
     private final StatusChangeEncoder status = new StatusChangeEncoder();
     private final HaveSetEncoder haveSet = new HaveSetEncoder();
 
-    /** A signed transaction to relay. */
-    public synchronized OutboundMessage transaction(byte[] raw, long receivedNetworkTime) {
+    /** A signed transaction to relay; {@code deferred} when we only held it (terQUEUED). */
+    public synchronized OutboundMessage transaction(byte[] raw, long receivedNetworkTime, boolean deferred) {
         transaction.wrapAndApplyHeader(frames.buffer(), Frames.LENGTH_BYTES, frames.header())
-                .status(TransactionStatus.NEW).receiveTimestamp(receivedNetworkTime).deferred(Bool.FALSE)
+                .status(TransactionStatus.NEW).receiveTimestamp(receivedNetworkTime)
+                .deferred(deferred ? Bool.TRUE : Bool.FALSE)
                 .putRawTransaction(raw, 0, raw.length);
         return frames.finish(transaction.limit());
     }

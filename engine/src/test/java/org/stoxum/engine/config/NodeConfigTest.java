@@ -575,6 +575,22 @@ class NodeConfigTest {
         assertEquals("log_level", c.rpcStartup().get(0).get("command").asText());
     }
 
+    @Test
+    void clusterSectionChoosesTheMediaDriver() {
+        assertEquals(ClusterSectionConfig.DEFAULT, parse(ConfigErrorsTest.MINIMAL, false).clusterSection(),
+                "no [cluster]: stoxumd's timers and an embedded driver");
+        ClusterSectionConfig external = parse(ConfigErrorsTest.MINIMAL
+                + "[cluster]\nreport_interval = 2\nstale_after = 7\nmedia_driver = External\naeron_dir = aeron/shm\n",
+                false).clusterSection();
+        assertEquals(new ClusterSectionConfig(Duration.ofSeconds(2), Duration.ofSeconds(7), true,
+                Optional.of(dir.resolve("aeron/shm"))), external, "aeron_dir is relative to the config directory");
+        ClusterSectionConfig embedded = parse(ConfigErrorsTest.MINIMAL + "[cluster]\nmedia_driver = embedded\n",
+                false).clusterSection();
+        assertFalse(embedded.externalDriver());
+        assertTrue(embedded.aeronDir().isEmpty());
+        assertEquals(ClusterSectionConfig.DEFAULT.reportInterval(), embedded.reportInterval());
+    }
+
     NodeConfig parse(String text, boolean standalone) {
         return NodeConfigLoader.parse("test.cfg", text, Optional.of(dir.resolve("test.cfg")), dir,
                 dir.resolve("data-default"), standalone);

@@ -149,11 +149,12 @@ public final class Cluster implements AutoCloseable {
     }
 
     /**
-     * Relays a serialized transaction to every member, which applies it as trusted whatever its own load.
+     * Relays a serialized transaction to every member. One we applied goes as trusted, and members apply it
+     * whatever their own load; one we only held ({@code deferred}, stoxumd's terQUEUED) is not trusted.
      * Refused when longer than a frame carries (an eighth of the term length, less the frame overhead).
      */
-    public boolean relayTransaction(byte[] rawTransaction) {
-        return accepted(shared.commands().relay(rawTransaction));
+    public boolean relayTransaction(byte[] rawTransaction, boolean deferred) {
+        return accepted(shared.commands().relay(rawTransaction, deferred));
     }
 
     /**

@@ -201,8 +201,8 @@ final class ClusterAgent implements Agent, FrameHandler {
     }
 
     @Override
-    public void onTransaction(PublicKey from, byte[] raw) {
-        guard(() -> listener.onTransaction(raw, from));
+    public void onTransaction(PublicKey from, byte[] raw, boolean deferred) {
+        guard(() -> listener.onTransaction(raw, deferred, from));
     }
 
     @Override

@@ -14,11 +14,13 @@ public interface ClusterListener {
     }
 
     /**
-     * A member relays a serialized transaction. It comes from a trusted member: apply it as trusted and
-     * unlimited (fee not raised by local load), and don't relay it to the cluster again, since every
-     * member relays to every other.
+     * A member relays a serialized transaction; don't relay it to the cluster again, since every member
+     * relays to every other. One the member applied to its open ledger comes from a trusted server: apply it
+     * as trusted and unlimited (fee not raised by local load up to four times normal). One it only held
+     * ({@code deferred}, stoxumd's terQUEUED relay) is applied like any peer's transaction, as stoxumd does
+     * not trust a deferred relay.
      */
-    default void onTransaction(byte[] rawTransaction, PublicKey from) {
+    default void onTransaction(byte[] rawTransaction, boolean deferred, PublicKey from) {
     }
 
     /**

@@ -19,6 +19,7 @@ final class CommandQueue {
     private static final int VERDICT = 1;
     private static final int RELAY = 2;
     private static final int CHARGE = 3;
+    private static final int RELAY_DEFERRED = 4;
 
     private final RingBuffer ring;
     private final int maxTransactionLength;
@@ -42,11 +43,11 @@ final class CommandQueue {
     }
 
     /** Refused when full, or when {@code raw} is longer than one frame can carry. */
-    boolean relay(byte[] raw) {
+    boolean relay(byte[] raw, boolean deferred) {
         if (raw.length == 0 || raw.length > maxTransactionLength) {
             return false;
         }
-        int index = ring.tryClaim(RELAY, raw.length);
+        int index = ring.tryClaim(deferred ? RELAY_DEFERRED : RELAY, raw.length);
         if (index < 0) {
             return false;
         }
@@ -77,10 +78,10 @@ final class CommandQueue {
                     buffer.getBytes(index, hash);
                     outbox.mark(new Outbox.Mark(Hash256.wrap(hash), buffer.getByte(index + Hash256.LENGTH) != 0), now);
                 }
-                case RELAY -> {
+                case RELAY, RELAY_DEFERRED -> {
                     byte[] raw = new byte[length];
                     buffer.getBytes(index, raw);
-                    outbox.transaction(raw, now);
+                    outbox.transaction(new Outbox.Relay(raw, type == RELAY_DEFERRED), now);
                 }
                 case CHARGE -> outbox.charge(new LoadSource(
                         buffer.getStringWithoutLengthUtf8(index + Long.BYTES, length - Long.BYTES),

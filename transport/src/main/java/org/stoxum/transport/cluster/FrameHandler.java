@@ -16,7 +16,8 @@ interface FrameHandler {
 
     void onMark(PublicKey from, Hash256 hash, Verdict verdict);
 
-    void onTransaction(PublicKey from, byte[] raw);
+    /** @param deferred the sender held the transaction rather than applied it: not to be trusted */
+    void onTransaction(PublicKey from, byte[] raw, boolean deferred);
 
     void onCharges(PublicKey from, List<LoadSource> charges);
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.stoxum.codec.crypto.PublicKey;
+import org.stoxum.codec.sbe.cluster.Bool;
 import org.stoxum.codec.sbe.cluster.EndpointChargesDecoder;
 import org.stoxum.codec.sbe.cluster.HelloDecoder;
 import org.stoxum.codec.sbe.cluster.MessageHeaderDecoder;
@@ -65,9 +66,10 @@ final class FrameReader {
                         return false;
                     }
                     for (TransactionRelayDecoder.TransactionsDecoder t : relay.sbeRewind().transactions()) {
+                        boolean trusted = t.deferredRaw() == Bool.FALSE.value();
                         byte[] raw = new byte[t.rawLength()];
                         t.getRaw(raw, 0, raw.length);
-                        handler.onTransaction(from, raw);
+                        handler.onTransaction(from, raw, !trusted);
                     }
                 }
                 case EndpointChargesDecoder.TEMPLATE_ID -> {

@@ -6,6 +6,7 @@ import java.util.List;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.stoxum.codec.crypto.KeyPair;
+import org.stoxum.codec.sbe.cluster.Bool;
 import org.stoxum.codec.sbe.cluster.EndpointChargesEncoder;
 import org.stoxum.codec.sbe.cluster.FrameHeaderEncoder;
 import org.stoxum.codec.sbe.cluster.HelloEncoder;
@@ -34,6 +35,9 @@ final class FrameWriter {
     private static final int GROUP_HEADER = 4;
     private static final int TEXT_HEADER = 2;
     private static final int RAW_HEADER = 4;
+    /** Bytes of one relayed transaction besides its own: its block (the deferred flag) and length. */
+    private static final int RELAY_ITEM_OVERHEAD = TransactionRelayEncoder.TransactionsEncoder.sbeBlockLength()
+            + RAW_HEADER;
     private static final int FRAME_OFFSET = MessageHeaderEncoder.ENCODED_LENGTH;
 
     private final KeyPair nodeKey;
@@ -59,7 +63,7 @@ final class FrameWriter {
     /** The largest transaction one frame carries. */
     static int maxTransactionLength(int maxFrameLength) {
         return maxFrameLength - (MessageHeaderEncoder.ENCODED_LENGTH + TransactionRelayEncoder.BLOCK_LENGTH
-                + GROUP_HEADER + RAW_HEADER + MAX_TRAILER);
+                + GROUP_HEADER + RELAY_ITEM_OVERHEAD + MAX_TRAILER);
     }
 
     DirectBuffer buffer() {
@@ -132,12 +136,12 @@ final class FrameWriter {
         return count;
     }
 
-    /** Serialized transactions {@code from} onward; each must be at most {@link #maxTransactionLength}. */
-    int transactions(List<byte[]> raw, int from) {
+    /** Relayed transactions {@code from} onward; each must be at most {@link #maxTransactionLength}. */
+    int transactions(List<Outbox.Relay> relays, int from) {
         int room = budget(TransactionRelayEncoder.BLOCK_LENGTH) - GROUP_HEADER;
         int count = 0;
-        while (from + count < raw.size() && count < TransactionRelayEncoder.TransactionsEncoder.countMaxValue()) {
-            int need = RAW_HEADER + raw.get(from + count).length;
+        while (from + count < relays.size() && count < TransactionRelayEncoder.TransactionsEncoder.countMaxValue()) {
+            int need = RELAY_ITEM_OVERHEAD + relays.get(from + count).raw().length;
             if (need > room) {
                 break;
             }
@@ -147,7 +151,8 @@ final class FrameWriter {
         TransactionRelayEncoder.TransactionsEncoder t = relay.wrapAndApplyHeader(buffer, 0, header)
                 .transactionsCount(count);
         for (int i = from; i < from + count; i++) {
-            t.next().putRaw(raw.get(i), 0, raw.get(i).length);
+            Outbox.Relay r = relays.get(i);
+            t.next().deferred(r.deferred() ? Bool.TRUE : Bool.FALSE).putRaw(r.raw(), 0, r.raw().length);
         }
         length = MessageHeaderEncoder.ENCODED_LENGTH + relay.encodedLength();
         return count;

@@ -13,8 +13,12 @@ final class Outbox {
     record Mark(Hash256 hash, boolean good) {
     }
 
+    /** A serialized transaction to relay; {@code deferred} when we held it rather than applied it. */
+    record Relay(byte[] raw, boolean deferred) {
+    }
+
     final List<Mark> marks = new ArrayList<>();
-    final List<byte[]> transactions = new ArrayList<>();
+    final List<Relay> transactions = new ArrayList<>();
     final List<LoadSource> charges = new ArrayList<>();
     private final long intervalMs;
     private long oldest = Long.MAX_VALUE;
@@ -28,9 +32,9 @@ final class Outbox {
         marks.add(m);
     }
 
-    void transaction(byte[] raw, long now) {
+    void transaction(Relay relay, long now) {
         touch(now);
-        transactions.add(raw);
+        transactions.add(relay);
     }
 
     void charge(LoadSource s, long now) {

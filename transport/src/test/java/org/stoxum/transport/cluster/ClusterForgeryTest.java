@@ -57,7 +57,7 @@ class ClusterForgeryTest {
         try (mallory) {
             cluster.startMember(mallory, List.of(alpha), b -> b);  // mallory lists alpha; alpha does not list mallory
             mallory.cluster.publishVerdict(TARGET, true);
-            mallory.cluster.relayTransaction(new byte[] {1, 2, 3});
+            mallory.cluster.relayTransaction(new byte[] {1, 2, 3}, false);
             Await.until("alpha refuses mallory's frames",
                     () -> alpha.cluster.count(ClusterCounter.REJECTED_UNKNOWN_SENDER) >= 3);
             assertEquals(Verdict.UNKNOWN, alpha.cluster.isVerified(TARGET));

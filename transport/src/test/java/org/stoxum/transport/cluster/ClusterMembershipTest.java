@@ -73,10 +73,13 @@ class ClusterMembershipTest {
             Hash256 id = Hash256.fromHex("11".repeat(32));
             alpha.cluster.publishVerdict(id, true);
             byte[] tx = {0x12, 0x00, 0x00, 0x22, 1, 2, 3};
-            alpha.cluster.relayTransaction(tx);
+            byte[] held = {0x12, 0x00, 0x00, 0x22, 4, 5};
+            alpha.cluster.relayTransaction(tx, false);
+            alpha.cluster.relayTransaction(held, true);
             Await.until("beta still hears verdicts", () -> beta.cluster.isVerified(id) == Verdict.GOOD);
-            Await.until("beta still gets relayed transactions", () -> !beta.transactionsHeard.isEmpty());
+            Await.until("beta still gets relayed transactions", () -> beta.transactionsHeard.size() == 2);
             assertArrayEquals(tx, beta.transactionsHeard.get(0));
+            assertEquals(List.of(false, true), beta.deferredHeard, "applied, then held: the flag arrives");
         }
     }
 
@@ -110,7 +113,7 @@ class ClusterMembershipTest {
             for (int i = 0; i < count; i++) {
                 byte[] tx = new byte[100 + i];
                 tx[0] = (byte) i;
-                assertTrue(alpha.cluster.relayTransaction(tx));
+                assertTrue(alpha.cluster.relayTransaction(tx, false));
             }
             for (TestMember m : List.of(c.get("beta"), c.get("gamma"))) {
                 Await.until(m + " gets every transaction", () -> m.transactionsHeard.size() == count,
@@ -121,7 +124,7 @@ class ClusterMembershipTest {
             }
             assertTrue(alpha.transactionsHeard.isEmpty());
             int tooLong = FrameWriter.maxTransactionLength(alpha.cluster.config().maxFrameLength()) + 1;
-            assertEquals(false, alpha.cluster.relayTransaction(new byte[tooLong]));
+            assertEquals(false, alpha.cluster.relayTransaction(new byte[tooLong], false));
             assertEquals(1, alpha.cluster.count(ClusterCounter.COMMANDS_REFUSED));
         }
     }

@@ -17,11 +17,15 @@ class CommandQueueTest {
         Outbox out = new Outbox(10);
         Hash256 h = Hash256.fromHex("AB".repeat(32));
         assertTrue(q.verdict(h, false));
-        assertTrue(q.relay(new byte[] {9, 8, 7}));
+        assertTrue(q.relay(new byte[] {9, 8, 7}, false));
         assertTrue(q.charge(new LoadSource("2001:db8::1", 15_000)));
-        assertEquals(3, q.drain(out, 5, 10));
+        assertTrue(q.relay(new byte[] {6}, true));
+        assertEquals(4, q.drain(out, 5, 10));
         assertEquals(List.of(new Outbox.Mark(h, false)), out.marks);
-        assertArrayEquals(new byte[] {9, 8, 7}, out.transactions.get(0));
+        assertArrayEquals(new byte[] {9, 8, 7}, out.transactions.get(0).raw());
+        assertFalse(out.transactions.get(0).deferred());
+        assertArrayEquals(new byte[] {6}, out.transactions.get(1).raw());
+        assertTrue(out.transactions.get(1).deferred(), "a held transaction stays marked deferred");
         assertEquals(List.of(new LoadSource("2001:db8::1", 15_000)), out.charges);
         assertFalse(out.isDue(14));
         assertTrue(out.isDue(15));
@@ -30,14 +34,14 @@ class CommandQueueTest {
     @Test
     void tooLargeOrTooManyIsRefused() {
         CommandQueue q = new CommandQueue(4096, 300);
-        assertFalse(q.relay(new byte[301]));
-        assertFalse(q.relay(new byte[0]));
+        assertFalse(q.relay(new byte[301], false));
+        assertFalse(q.relay(new byte[0], false));
         int taken = 0;
-        while (q.relay(new byte[300])) {
+        while (q.relay(new byte[300], false)) {
             taken++;
         }
         assertTrue(taken > 5 && taken < 20, "taken " + taken);
         assertEquals(taken, q.drain(new Outbox(1), 0, 100));
-        assertTrue(q.relay(new byte[300]), "room again once drained");
+        assertTrue(q.relay(new byte[300], false), "room again once drained");
     }
 }

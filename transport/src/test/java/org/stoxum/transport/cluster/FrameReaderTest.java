@@ -44,8 +44,8 @@ class FrameReaderTest {
         }
 
         @Override
-        public void onTransaction(PublicKey from, byte[] raw) {
-            got.add(raw);
+        public void onTransaction(PublicKey from, byte[] raw, boolean deferred) {
+            got.add(new Outbox.Relay(raw, deferred));
         }
 
         @Override
@@ -109,7 +109,8 @@ class FrameReaderTest {
     @Test
     void transactionsAndChargesRoundTrip() {
         int max = FrameWriter.maxTransactionLength(MAX_FRAME);
-        List<byte[]> txs = List.of(new byte[] {1}, new byte[max], new byte[] {2, 3});
+        List<Outbox.Relay> txs = List.of(new Outbox.Relay(new byte[] {1}, false),
+                new Outbox.Relay(new byte[max], true), new Outbox.Relay(new byte[] {2, 3}, false));
         assertEquals(1, writer.transactions(txs, 0));
         assertTrue(readBack());
         assertEquals(1, writer.transactions(txs, 1), "the largest transaction fills a frame alone");
@@ -118,7 +119,9 @@ class FrameReaderTest {
         assertTrue(readBack());
         assertEquals(3, got.size());
         for (int i = 0; i < 3; i++) {
-            assertArrayEquals(txs.get(i), (byte[]) got.get(i));
+            Outbox.Relay read = (Outbox.Relay) got.get(i);
+            assertArrayEquals(txs.get(i).raw(), read.raw());
+            assertEquals(txs.get(i).deferred(), read.deferred(), "the deferred flag crosses the wire");
         }
         got.clear();
         List<LoadSource> charges = List.of(new LoadSource("192.0.2.7", 15_000));

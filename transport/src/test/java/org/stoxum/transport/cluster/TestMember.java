@@ -20,6 +20,8 @@ final class TestMember implements ClusterListener, AutoCloseable {
     final ToyResourceManager resources = new ToyResourceManager();
     final Map<Hash256, Verdict> verdictsHeard = new ConcurrentHashMap<>();
     final List<byte[]> transactionsHeard = new CopyOnWriteArrayList<>();
+    /** Whether each of {@link #transactionsHeard} came deferred. */
+    final List<Boolean> deferredHeard = new CopyOnWriteArrayList<>();
     /** Signatures this member checked itself. */
     final AtomicInteger signatureChecks = new AtomicInteger();
     Cluster cluster;
@@ -55,7 +57,8 @@ final class TestMember implements ClusterListener, AutoCloseable {
     }
 
     @Override
-    public void onTransaction(byte[] rawTransaction, PublicKey from) {
+    public void onTransaction(byte[] rawTransaction, boolean deferred, PublicKey from) {
+        deferredHeard.add(deferred);
         transactionsHeard.add(rawTransaction);
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.security.SecureRandom;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +21,7 @@ import org.stoxum.engine.rpc.server.Role;
 import org.stoxum.engine.rpc.server.RpcError;
 import org.stoxum.engine.tx.FeeTrack;
 import org.stoxum.engine.tx.queue.TxQ;
+import org.stoxum.transport.cluster.Cluster;
 import org.stoxum.transport.cluster.MemberStatus;
 import org.stoxum.transport.peer.PeerSummary;
 
@@ -111,21 +113,31 @@ public final class NodeCommands {
                 list.add(peerJson(s, ctx.app().profile()));
             }
         });
-        ObjectNode cluster = out.putObject("cluster");
-        ctx.app().cluster().ifPresent(c -> {
-            for (MemberStatus m : c.members()) {
-                ObjectNode e = cluster.putObject(m.publicKey().toBase58(TokenType.NODE_PUBLIC, ctx.app().profile()));
-                if (!m.name().isEmpty()) {
-                    e.put("tag", m.name());
-                }
-                if (m.loadFee() != 0 && m.loadFee() != FeeTrack.LOAD_BASE) {
-                    e.put("fee", (double) m.loadFee() / FeeTrack.LOAD_BASE);
-                }
-                m.reportAge().ifPresent(age -> e.put("age", age.toSeconds()));
-                e.put("status", m.status().name().toLowerCase(Locale.ROOT));
-            }
-        });
+        out.set("cluster", clusterJson(ctx.app().cluster().map(Cluster::members).orElse(List.of()),
+                ctx.app().profile()));
         return out;
+    }
+
+    /**
+     * {@code peers}' cluster section as stoxumd's doPeers writes it: one object per other member, keyed by its
+     * node public key, with its {@code tag} when it has a name, its load {@code fee} relative to normal when
+     * neither normal nor 0 (0: the member's validated ledger is old), and the {@code age} of its last report
+     * in seconds when it has reported. {@code status} ("up" or "stale") is this server's addition.
+     */
+    static ObjectNode clusterJson(List<MemberStatus> members, NetworkProfile profile) {
+        ObjectNode cluster = RpcContext.object();
+        for (MemberStatus m : members) {
+            ObjectNode e = cluster.putObject(m.publicKey().toBase58(TokenType.NODE_PUBLIC, profile));
+            if (!m.name().isEmpty()) {
+                e.put("tag", m.name());
+            }
+            if (m.loadFee() != 0 && m.loadFee() != FeeTrack.LOAD_BASE) {
+                e.put("fee", (double) m.loadFee() / FeeTrack.LOAD_BASE);
+            }
+            m.reportAge().ifPresent(age -> e.put("age", age.toSeconds()));
+            e.put("status", m.status().name().toLowerCase(Locale.ROOT));
+        }
+        return cluster;
     }
 
     /** One entry of {@code peers}, in stoxumd's field names. */

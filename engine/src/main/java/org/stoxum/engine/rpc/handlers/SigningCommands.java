@@ -31,7 +31,6 @@ import org.stoxum.engine.rpc.server.RpcError;
 import org.stoxum.engine.rpc.server.json.RippledJsonValues;
 import org.stoxum.engine.rpc.server.resource.Charge;
 import org.stoxum.engine.tx.FeeScaling;
-import org.stoxum.engine.tx.FeeTrack;
 import org.stoxum.engine.tx.LocalChecks;
 import org.stoxum.engine.tx.TxSignatures;
 import org.stoxum.engine.tx.queue.TxQ;
@@ -374,8 +373,9 @@ public final class SigningCommands {
     }
 
     /**
-     * rippled's {@code checkFee}: fills in {@code tx_json.Fee} from the load-scaled base fee (and the open
-     * ledger's escalated fee), refusing fees above {@code fee_mult_max}/{@code fee_div_max} of the base.
+     * rippled's {@code checkFee}: fills in {@code tx_json.Fee} from the base fee scaled by the node's live
+     * load (its LoadFeeTrack, as TransactionSign.cpp) and the open ledger's escalated fee, refusing fees above
+     * {@code fee_mult_max}/{@code fee_div_max} of the base.
      */
     private static void checkFee(RpcContext ctx, ObjectNode params, boolean autofill, ReadView ledger) {
         ObjectNode tx = (ObjectNode) params.get("tx_json");
@@ -388,7 +388,8 @@ public final class SigningCommands {
         long mult = feeFactor(params, "fee_mult_max", DEFAULT_FEE_MULT, false);
         long div = feeFactor(params, "fee_div_max", DEFAULT_FEE_DIV, true);
         Fees fees = ledger.fees();
-        long loadFee = FeeScaling.scaleFeeLoad(FEE_DEFAULT_UNITS, FeeTrack.NORMAL, fees, ctx.unlimited());
+        long loadFee = FeeScaling.scaleFeeLoad(FEE_DEFAULT_UNITS, ctx.app().loadFeeTrack(), fees,
+                ctx.unlimited());
         long fee = loadFee;
         Optional<TxQ.Metrics> metrics = ctx.app().feeEscalation()
                 .metrics(ledger, ctx.ledgers().openTxCount() + assumedTxs(params));

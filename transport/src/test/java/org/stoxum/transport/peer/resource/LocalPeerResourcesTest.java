@@ -2,7 +2,6 @@ package org.stoxum.transport.peer.resource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetAddress;
@@ -50,7 +49,10 @@ class LocalPeerResourcesTest {
 
     @Test
     void inboundPeersAreKeyedByAddressOutboundByEndpoint() {
-        assertSame(resources.newInboundEndpoint(at(1)), resources.newInboundEndpoint(at(2)));
-        assertFalse(resources.newOutboundEndpoint(at(1)) == resources.newOutboundEndpoint(at(2)));
+        resources.newInboundEndpoint(at(1)).charge(Charge.INVALID_SIGNATURE);
+        assertEquals(1000 / 32, resources.newInboundEndpoint(at(2)).balance(), "inbound: one account per address");
+        resources.newOutboundEndpoint(at(1)).charge(Charge.INVALID_SIGNATURE);
+        assertEquals(1000 / 32, resources.outboundBalance(at(1)));
+        assertEquals(0, resources.newOutboundEndpoint(at(2)).balance(), "outbound: one account per endpoint");
     }
 }

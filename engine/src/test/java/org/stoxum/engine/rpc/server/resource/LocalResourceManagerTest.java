@@ -2,14 +2,17 @@ package org.stoxum.engine.rpc.server.resource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import org.junit.jupiter.api.Test;
+import org.stoxum.transport.peer.resource.LocalPeerResources;
+import org.stoxum.transport.peer.resource.PeerConsumer;
+import org.stoxum.transport.resource.ResourceLogic;
 
 /** Balances decay, warn and drop as the original resource manager's do, on a hand-driven clock. */
 class LocalResourceManagerTest {
@@ -42,7 +45,9 @@ class LocalResourceManagerTest {
         assertEquals(2906 / 32, c.balance());
         clock.advance(Duration.ofSeconds(200));
         assertEquals(0, c.balance());
-        assertSame(c, manager.newInboundEndpoint(A), "one account per address");
+        c.charge(Charge.HIGH_BURDEN_RPC);
+        assertEquals(c.balance(), manager.newInboundEndpoint(A).balance(), "one account per address");
+        assertEquals(3000 / 32, manager.balance(A));
     }
 
     @Test
@@ -73,5 +78,20 @@ class LocalResourceManagerTest {
         assertFalse(manager.newUnlimitedEndpoint(A).disconnect());
         assertTrue(manager.newUnlimitedEndpoint(A).isUnlimited());
         assertFalse(c.isUnlimited());
+    }
+
+    @Test
+    void aPeerDroppedAtTheOverlayIsRefusedByTheApiFromItsAddress() {
+        ResourceLogic logic = new ResourceLogic(() -> 0, LocalResourceManager.WARNING_THRESHOLD,
+                LocalResourceManager.DROP_THRESHOLD);
+        LocalResourceManager api = new LocalResourceManager(logic);
+        PeerConsumer peer = new LocalPeerResources(logic).newInboundEndpoint(new InetSocketAddress(A, 51235));
+        ResourceConsumer client = api.newInboundEndpoint(A);
+        assertFalse(client.disconnect());
+        while (peer.charge(org.stoxum.transport.peer.resource.Charge.INVALID_SIGNATURE)
+                != org.stoxum.transport.peer.resource.Disposition.DROP) {
+            assertTrue(api.balance(A) < LocalResourceManager.DROP_THRESHOLD);
+        }
+        assertTrue(client.disconnect(), "one resource manager, as stoxumd's");
     }
 }
