@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * Tests that need root (mounting a small volume, installing the package): where the build says such tests
- * must run ({@code -Dstoxum.privileged=required}, which the pom's {@code ci} profile sets), one that cannot
+ * must run ({@code -Dstoxum.privileged=required}), one that cannot
  * run fails with the reason; elsewhere it is skipped, and says so on the console, not only in a report.
  */
 final class Privileged {
