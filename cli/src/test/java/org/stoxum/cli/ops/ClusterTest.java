@@ -190,14 +190,8 @@ class ClusterTest {
 
     /** A payment from the genesis account signed at {@code n} with the base fee, as a blob. */
     private static String signedPayment(TestNodes.Node n, String to, long drops) {
-        ObjectNode p = JsonNodeFactory.instance.objectNode();
-        p.put("secret", n.call("wallet_propose", passphrase()).path("master_seed").asText());
-        ObjectNode tx = p.putObject("tx_json");
-        tx.put("TransactionType", "Payment");
-        tx.put("Account", n.call("wallet_propose", passphrase()).path("account_id").asText());
-        tx.put("Destination", to);
-        tx.put("Amount", Long.toString(drops));
-        tx.put("Fee", "10");
+        ObjectNode p = genesisPayment(n, to, drops);
+        ((ObjectNode) p.get("tx_json")).put("Fee", "10");
         JsonNode signed = n.call("sign", p);
         assertTrue(signed.path("tx_blob").isTextual(), signed.toString());
         return signed.path("tx_blob").asText();
@@ -226,14 +220,20 @@ class ClusterTest {
     }
 
     private static JsonNode pay(TestNodes.Node n, String to, long drops) {
+        return n.call("submit", genesisPayment(n, to, drops));
+    }
+
+    /** A sign/submit request: the genesis account pays {@code drops} to {@code to}. */
+    private static ObjectNode genesisPayment(TestNodes.Node n, String to, long drops) {
+        JsonNode genesis = n.call("wallet_propose", passphrase());
         ObjectNode p = JsonNodeFactory.instance.objectNode();
-        p.put("secret", n.call("wallet_propose", passphrase()).path("master_seed").asText());
+        p.put("secret", genesis.path("master_seed").asText());
         ObjectNode tx = p.putObject("tx_json");
         tx.put("TransactionType", "Payment");
-        tx.put("Account", n.call("wallet_propose", passphrase()).path("account_id").asText());
+        tx.put("Account", genesis.path("account_id").asText());
         tx.put("Destination", to);
         tx.put("Amount", Long.toString(drops));
-        return n.call("submit", p);
+        return p;
     }
 
     private static ObjectNode passphrase() {

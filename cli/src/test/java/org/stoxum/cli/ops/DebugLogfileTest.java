@@ -1,4 +1,4 @@
-package org.stoxum.cli.logging;
+package org.stoxum.cli.ops;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,13 +9,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.stoxum.cli.Main;
-import org.stoxum.cli.client.JsonRpcClient;
-import org.stoxum.cli.client.RpcClientException;
 import org.stoxum.cli.server.TestNodes;
 
 /**
@@ -24,28 +20,17 @@ import org.stoxum.cli.server.TestNodes;
  * reopens the file on {@code logrotate}.
  */
 class DebugLogfileTest {
-    private static final long START_TIMEOUT_MILLIS = 60_000;
     private static final Pattern LINE = Pattern.compile(
             "\\d{4}-(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)-\\d{2} \\d{2}:\\d{2}:\\d{2} \\w+:"
                     + "(TRC|DBG|NFO|WRN|ERR|FTL) .*");
 
     @Test
     void aSilentServerLogsToItsDebugLogfileAtDebugAndReopensItOnLogrotate() throws Exception {
-        Path dir = Files.createTempDirectory("stoxumd-debuglog");
-        Path file = dir.resolve("debug.log");
-        Path console = dir.resolve("console.out");
-        int rpc = TestNodes.freePort();
-        Path conf = dir.resolve("stoxumd.cfg");
-        Files.writeString(conf, TestNodes.configText(dir, rpc, TestNodes.freePort(), TestNodes.freePort())
-                + "\n[debug_logfile]\n" + file + "\n");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(List.of(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp",
-                System.getProperty("java.class.path"), Main.class.getName(), "--conf", conf.toString(),
-                "--standalone", "--silent")).directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(console.toFile()).start();
-        JsonRpcClient client = new JsonRpcClient("127.0.0.1", rpc);
-        try {
-            awaitReady(process, client, console);
+        Path logDir = Files.createTempDirectory("stoxumd-debuglog");
+        Path file = logDir.resolve("debug.log");
+        ChildServer.Home home = ChildServer.Home.create("[debug_logfile]\n" + file + "\n");
+        try (ChildServer server = ChildServer.start(home, ChildServer.Launcher.CLASSPATH, "--standalone",
+                "--silent")) {
             String started = Files.readString(file);
             assertTrue(started.contains("Application:NFO stoxumd started stand-alone"), started);
             for (String line : started.split("\n")) {
@@ -53,53 +38,34 @@ class DebugLogfileTest {
                 assertTrue(line.isEmpty() || !Character.isDigit(line.charAt(0)) || LINE.matcher(line).matches(),
                         "not a stoxumd line: " + line);
             }
-            String startConsole = Files.readString(console);
+            String startConsole = server.log();
             assertTrue(startConsole.contains("Application:NFO stoxumd started"),
                     "the console has the start-up lines: " + startConsole);
 
-            assertEquals("Debug", client.call("log_level", null).path("levels").path("base").asText(),
+            assertEquals("Debug", server.call("log_level", null).path("levels").path("base").asText(),
                     "[debug_logfile] lowers the threshold to debug, as stoxumd's setup does");
-            client.call("ledger_accept", null);
+            server.call("ledger_accept", null);
             String queued = "LedgerMaster:DBG queued";
             awaitContains(file, queued);
 
-            Path moved = dir.resolve("debug.log.1");
+            Path moved = logDir.resolve("debug.log.1");
             Files.move(file, moved);
             int before = count(Files.readString(moved), queued);
-            JsonNode rotated = client.call("logrotate", null);
+            JsonNode rotated = server.call("logrotate", null);
             assertEquals("The log file was closed and reopened.", rotated.path("message").asText());
-            client.call("ledger_accept", null);
+            server.call("ledger_accept", null);
             awaitContains(file, queued);
             assertEquals(before, count(Files.readString(moved), queued), "nothing more goes to the moved file");
 
-            client.call("stop", null);
-            assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the server did not stop");
-            assertEquals(0, process.exitValue());
+            server.call("stop", null);
+            assertEquals(0, server.awaitExit(Duration.ofSeconds(60)), "the server stops with status 0");
             assertTrue(Files.readString(file).contains("Application:NFO stoxumd stopped"));
-            String after = Files.readString(console).substring(startConsole.length());
+            String after = server.log().substring(startConsole.length());
             assertFalse(after.contains(":DBG ") || after.contains(":NFO "),
                     "--silent: nothing logged reaches the console once started: " + after);
         } finally {
-            if (process.isAlive()) {
-                process.destroyForcibly();
-                process.waitFor(10, TimeUnit.SECONDS);
-            }
-            TestNodes.delete(dir);
-        }
-    }
-
-    private static void awaitReady(Process process, JsonRpcClient client, Path console) throws Exception {
-        long deadline = System.currentTimeMillis() + START_TIMEOUT_MILLIS;
-        while (true) {
-            try {
-                client.call("ping", null);
-                return;
-            } catch (RpcClientException e) {
-                if (!process.isAlive() || System.currentTimeMillis() > deadline) {
-                    fail("the server did not come up:\n" + Files.readString(console));
-                }
-                Thread.sleep(100);
-            }
+            home.delete();
+            TestNodes.delete(logDir);
         }
     }
 
