@@ -95,6 +95,7 @@ public final class Application implements AutoCloseable {
     private final FeeEscalation feeEscalation;
     private final Subscriptions subscriptions;
     private final StreamPublisher publisher;
+    private final ServerFeed serverFeed;
     private final NodeStore store;
     private final LedgerMaster ledgerMaster;
     private final TransactionMaster transactions;
@@ -145,11 +146,14 @@ public final class Application implements AutoCloseable {
         PeerOverlay startedOverlay = null;
         try {
             this.ledgerMaster = new LedgerMaster(store);
+            this.serverFeed = new ServerFeed(subscriptions, publisher, ledgerMaster, loadFeeTrack, feeEscalation,
+                    this::serverState);
             if (!standalone) {
                 ledgerMaster.onStoreFailure(this::signalStop);
             }
             this.transactions = new TransactionMaster(ledgerMaster);
             startLedgers(start);
+            status.onModeChange(serverFeed::modeChanged);
             ledgerMaster.openLedger().useQueue(feeEscalation.queue());
             if (standalone) {
                 status.setMode(OperatingMode.FULL);
@@ -330,6 +334,9 @@ public final class Application implements AutoCloseable {
      */
     private void processed(SubmitOutcome.Processed p, TxIntake.Submit how, PipelineCallback reply) {
         relay(p, how);
+        if (p.applied()) {
+            serverFeed.reportFeeChange(ledgerMaster.openLedger().view());
+        }
         if (p.applied() && subscriptions.publishesProposed()) {
             publisher.proposed(p.tx(), p.ter(), ledgerMaster.currentLedger().seq(), reply, p);
         } else {
@@ -358,6 +365,7 @@ public final class Application implements AutoCloseable {
             boolean overloaded = pipeline.remainingCapacity() < pipeline.capacity() / 4 || jobs.tooBusy();
             if (loadFeeTrack.onLoadCheck(overloaded)) {
                 LOG.info("local load fee now {}", loadFeeTrack.localFee());
+                serverFeed.reportFeeChange();
             }
             Cluster c = cluster;
             if (c != null) {
@@ -434,11 +442,12 @@ public final class Application implements AutoCloseable {
     }
 
     /**
-     * A ledger closed: server_info reports the round (the transaction queue learns from the ledger as the
-     * open ledger moves on to its successor).
+     * A ledger closed and the open ledger moved on to its successor: server_info reports the round (the
+     * transaction queue learned from the ledger), and the server stream any change of fees.
      */
     public void ledgerClosed(Ledger ledger, long proposers, long convergeMillis) {
         status.lastClose(proposers, convergeMillis);
+        serverFeed.reportFeeChange();
     }
 
     /**

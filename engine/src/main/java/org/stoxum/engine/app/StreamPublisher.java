@@ -1,5 +1,6 @@
 package org.stoxum.engine.app;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.lmax.disruptor.BlockingWaitStrategy;
 import com.lmax.disruptor.EventHandler;
 import com.lmax.disruptor.RingBuffer;
@@ -120,6 +121,11 @@ final class StreamPublisher implements AutoCloseable {
         s.reply = reply;
         s.outcome = outcome;
         ring.publish(seq);
+    }
+
+    /** Sends a serverStatus message to the server stream, after everything handed over before it. */
+    void server(ObjectNode msg) {
+        after(ignored -> subscriptions.server(msg), null);
     }
 
     /** Publishes what was handed over, then stops the thread. */
