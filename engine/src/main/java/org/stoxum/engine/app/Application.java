@@ -6,10 +6,12 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
@@ -28,6 +30,7 @@ import org.stoxum.codec.crypto.KeyType;
 import org.stoxum.codec.crypto.PublicKey;
 import org.stoxum.codec.crypto.Seed;
 import org.stoxum.codec.types.Hash256;
+import org.stoxum.engine.config.AmendmentEntry;
 import org.stoxum.engine.config.NodeConfig;
 import org.stoxum.engine.config.PortConfig;
 import org.stoxum.engine.ledger.Amendments;
@@ -257,7 +260,7 @@ public final class Application implements AutoCloseable {
     private void startLedgers(LedgerStart start) {
         Fees fees = new Fees(config.fees().baseFee(), Fees.DEFAULT_UNITS, config.fees().accountReserve(),
                 config.fees().ownerReserve());
-        Set<Hash256> presets = Set.of();
+        Set<Hash256> presets = presets(config);
         EngineSetup setup = engineSetup();
         if (start instanceof LedgerStart.Genesis g) {
             LedgerHeader earlier = store.lastLedger();
@@ -266,7 +269,7 @@ public final class Application implements AutoCloseable {
                         + "new chain over them, and --load afterwards resumes this new chain",
                         store.path(), earlier.seq());
             }
-            Ledger genesis = Genesis.create(profile, g.withAmendments() ? Amendments.supported() : Set.of(), fees,
+            Ledger genesis = Genesis.create(profile, g.withAmendments() ? desiredAmendments(config) : Set.of(), fees,
                     presets);
             OpenLedger open = OpenLedger.startStandalone(setup, genesis, networkTime());
             ledgerMaster.start(open, open.lastClosed().seq());
@@ -284,6 +287,34 @@ public final class Application implements AutoCloseable {
         }
         ledgerMaster.start(new OpenLedger(setup, loaded), firstComplete);
         LOG.info("loaded {}", loaded);
+    }
+
+    /**
+     * {@code [features]}: amendments whose rules every ledger follows whether or not it enabled them
+     * (stoxumd's {@code Config::features}, the presets of each ledger's Rules). The loader refused unknown
+     * names.
+     */
+    static Set<Hash256> presets(NodeConfig config) {
+        Set<Hash256> out = new TreeSet<>();
+        for (String name : config.features()) {
+            out.add(Amendments.id(name));
+        }
+        return Collections.unmodifiableSet(out);
+    }
+
+    /**
+     * What a {@code --start} genesis ledger enables (stoxumd's {@code AmendmentTable::getDesired}): the
+     * supported amendments and those of {@code [amendments]}, less those of {@code [veto_amendments]}.
+     */
+    static Set<Hash256> desiredAmendments(NodeConfig config) {
+        Set<Hash256> out = new TreeSet<>(Amendments.supported());
+        for (AmendmentEntry e : config.amendments()) {
+            out.add(Hash256.fromHex(e.id()));
+        }
+        for (AmendmentEntry e : config.vetoAmendments()) {
+            out.remove(Hash256.fromHex(e.id()));
+        }
+        return Collections.unmodifiableSet(out);
     }
 
     private Ledger loadStored(String which, Fees fees, Set<Hash256> presets) {
