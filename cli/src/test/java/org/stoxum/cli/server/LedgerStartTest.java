@@ -59,6 +59,63 @@ class LedgerStartTest {
         }
     }
 
+    /** {@code --ledger <seq>} and {@code --ledger <hash>}: the chosen stored ledger, not the newest, is resumed. */
+    @Test
+    void ledgerStartsFromAChosenStoredLedgerBySequenceOrHash() throws IOException {
+        TestNodes.Node first = TestNodes.start(true);
+        JsonNode third;
+        JsonNode fourth;
+        try {
+            for (String amount : new String[] {"1000000000", "2000000"}) {
+                JsonNode r = first.call("submit", params("{\"secret\":\"masterpassphrase\",\"tx_json\":{"
+                        + "\"TransactionType\":\"Payment\",\"Account\":\"" + GENESIS + "\",\"Destination\":\""
+                        + DEST + "\",\"Amount\":\"" + amount + "\"}}"));
+                assertEquals("tesSUCCESS", r.get("engine_result").asText(), r.toString());
+                first.call("ledger_accept", null);
+            }
+            first.call("ledger_accept", null);
+            third = first.call("ledger", params("{\"ledger_index\":3}")).get("ledger");
+            fourth = first.call("ledger", params("{\"ledger_index\":4}")).get("ledger");
+        } finally {
+            first.stop();
+        }
+        TestNodes.Node bySeq = TestNodes.restart(first, new LedgerStart.Load("3"));
+        try {
+            JsonNode closed = bySeq.call("ledger_closed", null);
+            assertEquals(3, closed.get("ledger_index").asLong());
+            assertEquals(third.get("ledger_hash").asText(), closed.get("ledger_hash").asText());
+            assertEquals(4, bySeq.call("ledger_current", null).get("ledger_current_index").asLong());
+            JsonNode dest = bySeq.call("account_info", params("{\"account\":\"" + DEST + "\"}"));
+            assertEquals("1000000000", dest.get("account_data").get("Balance").asText(), "only ledger 3's payment");
+        } finally {
+            bySeq.stop(); // keeps the store for the next start
+        }
+        TestNodes.Node byHash = TestNodes.restart(first, new LedgerStart.Load(fourth.get("ledger_hash").asText()));
+        try {
+            JsonNode closed = byHash.call("ledger_closed", null);
+            assertEquals(4, closed.get("ledger_index").asLong());
+            assertEquals(fourth.get("ledger_hash").asText(), closed.get("ledger_hash").asText());
+            JsonNode dest = byHash.call("account_info", params("{\"account\":\"" + DEST + "\"}"));
+            assertEquals("1002000000", dest.get("account_data").get("Balance").asText(), "both payments");
+            JsonNode next = byHash.call("submit", params("{\"secret\":\"masterpassphrase\",\"tx_json\":{"
+                    + "\"TransactionType\":\"Payment\",\"Account\":\"" + GENESIS + "\",\"Destination\":\"" + DEST
+                    + "\",\"Amount\":\"5\"}}"));
+            assertEquals(3, next.get("tx_json").get("Sequence").asInt(), "the account as ledger 4 left it");
+        } finally {
+            byHash.stop();
+        }
+        StartupException missing = assertThrows(StartupException.class,
+                () -> TestNodes.restart(first, new LedgerStart.Load("99")).close());
+        assertTrue(missing.getMessage().contains("the ledger '99' is not in the node store"), missing.getMessage());
+        StartupException unknownHash = assertThrows(StartupException.class,
+                () -> TestNodes.restart(first, new LedgerStart.Load("AB".repeat(32))).close());
+        assertTrue(unknownHash.getMessage().contains("is not in the node store"), unknownHash.getMessage());
+        StartupException junk = assertThrows(StartupException.class,
+                () -> TestNodes.restart(first, new LedgerStart.Load("third")).close());
+        assertTrue(junk.getMessage().contains("a ledger sequence or a ledger hash"), junk.getMessage());
+        TestNodes.delete(first.dir);
+    }
+
     @Test
     void loadWithAnEmptyStoreSaysWhy() {
         StartupException e = assertThrows(StartupException.class,

@@ -6,10 +6,12 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -30,6 +32,7 @@ import org.stoxum.codec.crypto.KeyType;
 import org.stoxum.codec.crypto.PublicKey;
 import org.stoxum.codec.crypto.Seed;
 import org.stoxum.codec.types.Hash256;
+import org.stoxum.engine.config.AmendmentEntry;
 import org.stoxum.engine.config.NodeConfig;
 import org.stoxum.engine.config.PortConfig;
 import org.stoxum.engine.ledger.Amendments;
@@ -103,6 +106,7 @@ public final class Application implements AutoCloseable {
     private final Subscriptions subscriptions;
     private final StreamPublisher publisher;
     private final List<CloseListener> closeListeners = new CopyOnWriteArrayList<>();
+    private final ServerFeed serverFeed;
     private final NodeStore store;
     private final LedgerMaster ledgerMaster;
     private final TransactionMaster transactions;
@@ -157,9 +161,12 @@ public final class Application implements AutoCloseable {
         PeerOverlay startedOverlay = null;
         try {
             this.ledgerMaster = new LedgerMaster(store);
+            this.serverFeed = new ServerFeed(subscriptions, publisher, ledgerMaster, loadFeeTrack, feeEscalation,
+                    this::serverState);
             ledgerMaster.onStoreFailure(this::stopOnStoreFailure);
             this.transactions = new TransactionMaster(ledgerMaster);
             startLedgers(start);
+            status.onModeChange(serverFeed::modeChanged);
             ledgerMaster.openLedger().useQueue(feeEscalation.queue());
             if (standalone) {
                 status.setMode(OperatingMode.FULL);
@@ -264,7 +271,7 @@ public final class Application implements AutoCloseable {
     private void startLedgers(LedgerStart start) {
         Fees fees = new Fees(config.fees().baseFee(), Fees.DEFAULT_UNITS, config.fees().accountReserve(),
                 config.fees().ownerReserve());
-        Set<Hash256> presets = Set.of();
+        Set<Hash256> presets = presets(config);
         EngineSetup setup = engineSetup();
         if (start instanceof LedgerStart.Genesis g) {
             LedgerHeader earlier = store.lastLedger();
@@ -273,7 +280,7 @@ public final class Application implements AutoCloseable {
                         + "new chain over them, and --load afterwards resumes this new chain",
                         store.path(), earlier.seq());
             }
-            Ledger genesis = Genesis.create(profile, g.withAmendments() ? Amendments.supported() : Set.of(), fees,
+            Ledger genesis = Genesis.create(profile, g.withAmendments() ? desiredAmendments(config) : Set.of(), fees,
                     presets);
             OpenLedger open = OpenLedger.startStandalone(setup, genesis, networkTime());
             ledgerMaster.start(open, open.lastClosed().seq());
@@ -291,6 +298,34 @@ public final class Application implements AutoCloseable {
         }
         ledgerMaster.start(new OpenLedger(setup, loaded), firstComplete);
         LOG.info("loaded {}", loaded);
+    }
+
+    /**
+     * {@code [features]}: amendments whose rules every ledger follows whether or not it enabled them
+     * (stoxumd's {@code Config::features}, the presets of each ledger's Rules). The loader refused unknown
+     * names.
+     */
+    static Set<Hash256> presets(NodeConfig config) {
+        Set<Hash256> out = new TreeSet<>();
+        for (String name : config.features()) {
+            out.add(Amendments.id(name));
+        }
+        return Collections.unmodifiableSet(out);
+    }
+
+    /**
+     * What a {@code --start} genesis ledger enables (stoxumd's {@code AmendmentTable::getDesired}): the
+     * supported amendments and those of {@code [amendments]}, less those of {@code [veto_amendments]}.
+     */
+    static Set<Hash256> desiredAmendments(NodeConfig config) {
+        Set<Hash256> out = new TreeSet<>(Amendments.supported());
+        for (AmendmentEntry e : config.amendments()) {
+            out.add(Hash256.fromHex(e.id()));
+        }
+        for (AmendmentEntry e : config.vetoAmendments()) {
+            out.remove(Hash256.fromHex(e.id()));
+        }
+        return Collections.unmodifiableSet(out);
     }
 
     private Ledger loadStored(String which, Fees fees, Set<Hash256> presets) {
@@ -400,6 +435,9 @@ public final class Application implements AutoCloseable {
      */
     private void processed(SubmitOutcome.Processed p, TxIntake.Submit how, PipelineCallback reply) {
         relay(p, how);
+        if (p.applied()) {
+            serverFeed.reportFeeChange(ledgerMaster.openLedger().view());
+        }
         if (p.applied() && subscriptions.publishesProposed()) {
             publisher.proposed(p.tx(), p.ter(), ledgerMaster.currentLedger().seq(), reply, p);
         } else {
@@ -428,6 +466,7 @@ public final class Application implements AutoCloseable {
             boolean overloaded = pipeline.remainingCapacity() < pipeline.capacity() / 4 || jobs.tooBusy();
             if (loadFeeTrack.onLoadCheck(overloaded)) {
                 LOG.info("local load fee now {}", loadFeeTrack.localFee());
+                serverFeed.reportFeeChange();
             }
             Cluster c = cluster;
             if (c != null) {
@@ -509,11 +548,12 @@ public final class Application implements AutoCloseable {
     }
 
     /**
-     * A ledger closed: server_info reports the round (the transaction queue learns from the ledger as the
-     * open ledger moves on to its successor).
+     * A ledger closed and the open ledger moved on to its successor: server_info reports the round (the
+     * transaction queue learned from the ledger), and the server stream any change of fees.
      */
     public void ledgerClosed(Ledger ledger, long proposers, long convergeMillis, long buildNanos) {
         status.lastClose(proposers, convergeMillis);
+        serverFeed.reportFeeChange();
         closeListeners.forEach(l -> l.closed(ledger, convergeMillis, buildNanos));
     }
 

@@ -18,6 +18,7 @@ public final class ServerStatus {
     private long lastProposers;
     private long lastConvergeMillis;
     private boolean amendmentBlocked;
+    private volatile Runnable onModeChange = () -> { };
 
     /** @param nanoClock a monotonic clock in nanoseconds ({@code System::nanoTime} in production) */
     public ServerStatus(LongSupplier nanoClock) {
@@ -31,22 +32,34 @@ public final class ServerStatus {
         return mode;
     }
 
+    /** What to run after each change of mode (the server stream reports it), outside this object's lock. */
+    public void onModeChange(Runnable action) {
+        onModeChange = action;
+    }
+
     /**
      * Moves to {@code next}, counting the transition and closing the time spent in the old mode. An
      * amendment-blocked node goes no further than tracking: it cannot build ledgers by the network's rules.
      */
-    public synchronized void setMode(OperatingMode next) {
+    public void setMode(OperatingMode next) {
+        if (changeMode(next)) {
+            onModeChange.run();
+        }
+    }
+
+    private synchronized boolean changeMode(OperatingMode next) {
         if (amendmentBlocked && next.compareTo(OperatingMode.TRACKING) > 0) {
             next = OperatingMode.TRACKING;
         }
         if (next == mode) {
-            return;
+            return false;
         }
         long now = nanoClock.getAsLong();
         durationsNanos[mode.ordinal()] += now - modeSince;
         modeSince = now;
         mode = next;
         transitions[next.ordinal()]++;
+        return true;
     }
 
     /**
@@ -55,8 +68,10 @@ public final class ServerStatus {
      * stoxumd, this sets the mode to tracking whatever it was (a connected node moves up to it); afterwards
      * the mode can fall but never rise above tracking.
      */
-    public synchronized void setAmendmentBlocked() {
-        amendmentBlocked = true;
+    public void setAmendmentBlocked() {
+        synchronized (this) {
+            amendmentBlocked = true;
+        }
         setMode(OperatingMode.TRACKING);
     }
 

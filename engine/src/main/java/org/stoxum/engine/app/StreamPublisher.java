@@ -1,5 +1,6 @@
 package org.stoxum.engine.app;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.lmax.disruptor.BlockingWaitStrategy;
 import com.lmax.disruptor.EventHandler;
 import com.lmax.disruptor.RingBuffer;
@@ -125,6 +126,11 @@ final class StreamPublisher implements AutoCloseable {
     /** Hand-overs not yet published (a subscriber or the publisher falling behind shows here first). */
     int backlog() {
         return RING_SIZE - (int) ring.remainingCapacity();
+    }
+
+    /** Sends a serverStatus message to the server stream, after everything handed over before it. */
+    void server(ObjectNode msg) {
+        after(ignored -> subscriptions.server(msg), null);
     }
 
     /** Publishes what was handed over, then stops the thread. */

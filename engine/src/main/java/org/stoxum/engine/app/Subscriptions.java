@@ -92,6 +92,16 @@ public final class Subscriptions {
         watched.remove(session.id());
     }
 
+    /** True when someone follows the server stream. */
+    public synchronized boolean publishesServer() {
+        return !streams.get(Stream.SERVER).isEmpty();
+    }
+
+    /** Sends a serverStatus message to the server stream. */
+    public void server(ObjectNode msg) {
+        send(listeners(Stream.SERVER), msg);
+    }
+
     /**
      * Publishes a validated ledger: {@code ledgerClosed} to the ledger stream, then each transaction in
      * ledger order to the transaction streams and the accounts it touched.

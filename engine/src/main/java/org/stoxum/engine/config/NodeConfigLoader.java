@@ -27,6 +27,7 @@ import org.stoxum.codec.Hex;
 import org.stoxum.codec.NetworkProfile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.stoxum.engine.ledger.Amendments;
 
 /**
  * Turns a config file into a {@link NodeConfig}: finds it, reads it, fills defaults, cross-checks, and
@@ -229,7 +230,23 @@ public final class NodeConfigLoader {
         d.insight = insight(ini, ctx);
         d.amendments = amendments(ini, "amendments", ctx);
         d.vetoAmendments = amendments(ini, "veto_amendments", ctx);
-        d.features = ini.section("features").map(s -> s.values().stream().map(IniLine::text).toList()).orElse(List.of());
+        d.features = features(ini, ctx);
+    }
+
+    /**
+     * {@code [features]}: amendments whose rules apply whatever the ledgers say. stoxumd refuses to start on a
+     * name it does not know ("Unknown feature"); an amendment's hex id is not accepted either.
+     */
+    private static List<String> features(IniFile ini, ReadContext ctx) {
+        List<String> out = new ArrayList<>();
+        for (IniLine l : ini.section("features").map(IniSection::values).orElse(List.of())) {
+            if (Amendments.find(l.text()) == null) {
+                throw ctx.error(l.number(), "[features]: Unknown feature: " + l.text()
+                        + ": expected the name of an amendment stoxumd knows, such as FeeEscalation");
+            }
+            out.add(l.text());
+        }
+        return out;
     }
 
     /**

@@ -562,6 +562,29 @@ public final class NodeStore implements SHAMapNodeSource, AutoCloseable {
         return new AccountTxPage(out, next[0]);
     }
 
+    /**
+     * An account's transactions by position, as the deprecated {@code account_tx} form reads them (rippled's
+     * SQL {@code LIMIT offset, count}): the entries of ledgers {@code minLedger..maxLedger} in (ledger, index)
+     * order, or the reverse when {@code descending}, without the first {@code offset} of them, at most
+     * {@code limit}. Callers keep {@code offset} small (the API refuses more than 3000), since the skipped
+     * entries are read too.
+     *
+     * @param limit the most entries to return; 0 gives none
+     */
+    public List<StoredTransaction> accountTransactions(AccountId account, long minLedger, long maxLedger,
+                                                       boolean descending, int offset, int limit) {
+        if (offset < 0 || limit < 0) {
+            throw new IllegalArgumentException("offset and limit must not be negative: " + offset + ", " + limit);
+        }
+        if (limit == 0 || minLedger > maxLedger) {
+            return List.of();
+        }
+        int wanted = (int) Math.min(Integer.MAX_VALUE, (long) offset + limit);
+        List<StoredTransaction> page = accountTransactions(account, minLedger, maxLedger, !descending, null, wanted)
+                .transactions();
+        return page.size() <= offset ? List.of() : List.copyOf(page.subList(offset, page.size()));
+    }
+
     private StoredTransaction load(LedgerTables.TxLocation where) {
         SHAMapTreeNode leaf = fetchNode(where.leafHash());
         if (!(leaf instanceof SHAMapLeafNode l)) {

@@ -125,6 +125,51 @@ class NodeStoreTest {
         }
     }
 
+    @Test
+    void accountHistoryByOffsetSkipsThenTakesInEitherOrder() {
+        try (NodeStore store = open()) {
+            LedgerChain chain = LedgerChain.fresh(5);
+            List<LedgerChain.Ledger> ledgers = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                LedgerChain.Ledger l = chain.next(20, 5);
+                l.storeIn(store);
+                ledgers.add(l);
+            }
+            Comparator<long[]> order = Comparator.<long[]>comparingLong(e -> e[0]).thenComparingLong(e -> e[1]);
+            for (AccountId account : LedgerChain.ACCOUNTS) {
+                List<long[]> all = new ArrayList<>();
+                for (LedgerChain.Ledger l : ledgers) {
+                    for (LedgerTransaction t : l.index()) {
+                        if (t.accounts().contains(account) && l.header().seq() >= 2 && l.header().seq() <= 6) {
+                            all.add(new long[] {l.header().seq(), t.index()});
+                        }
+                    }
+                }
+                for (boolean descending : new boolean[] {false, true}) {
+                    List<long[]> expected = new ArrayList<>(all);
+                    expected.sort(descending ? order.reversed() : order);
+                    for (int offset : new int[] {0, 1, 3, expected.size(), expected.size() + 4}) {
+                        for (int limit : new int[] {1, 4, 1000}) {
+                            List<StoredTransaction> got = store.accountTransactions(account, 2, 6, descending,
+                                    offset, limit);
+                            int from = Math.min(offset, expected.size());
+                            List<long[]> want = expected.subList(from, Math.min(expected.size(), from + limit));
+                            assertEquals(want.size(), got.size(), "offset " + offset + " limit " + limit);
+                            for (int i = 0; i < want.size(); i++) {
+                                assertArrayEquals(want.get(i),
+                                        new long[] {got.get(i).ledgerSeq(), got.get(i).index()});
+                            }
+                        }
+                    }
+                }
+            }
+            AccountId a = LedgerChain.ACCOUNTS.get(0);
+            assertTrue(store.accountTransactions(a, 1, 10, false, 0, 0).isEmpty(), "a limit of 0 gives nothing");
+            assertTrue(store.accountTransactions(a, 7, 3, false, 0, 10).isEmpty(), "an empty range gives nothing");
+            assertThrows(IllegalArgumentException.class, () -> store.accountTransactions(a, 1, 10, false, -1, 5));
+        }
+    }
+
     private static void checkPaging(NodeStore store, AccountId account, List<long[]> all, boolean forward,
                                     long min, long max) {
         List<long[]> expected = new ArrayList<>();

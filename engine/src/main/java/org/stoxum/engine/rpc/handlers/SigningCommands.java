@@ -142,7 +142,7 @@ public final class SigningCommands {
             throw RpcFailure.of(RpcError.SRC_ACT_NOT_FOUND);
         }
         checkFee(ctx, params, false, ledger);
-        checkPayment(params, txJson, false);
+        checkPayment(ctx, params, txJson, false);
         STObject o = parse(txJson, ctx.profile());
         bind(o, "Exception while serializing transaction: ");
         String local = LocalChecks.check(STTx.of(o));
@@ -256,7 +256,7 @@ public final class SigningCommands {
         }
         boolean editFields = signer == null;
         checkFee(ctx, params, verify && editFields, ledger);
-        checkPayment(params, txJson, verify && editFields);
+        checkPayment(ctx, params, txJson, verify && editFields);
         if (editFields) {
             if (!txJson.has("Sequence")) {
                 if (root == null) {
@@ -455,24 +455,68 @@ public final class SigningCommands {
     }
 
     /**
-     * rippled's {@code checkPayment}: a payment needs a valid Amount and Destination. Path finding
-     * ({@code build_path}) is not built: a request that asks for it gets no Paths.
+     * rippled's {@code checkPayment}: a payment needs a valid Amount and Destination, and {@code build_path}
+     * (allowed only where the server fills in fields) asks for Paths between the SendMax (by default the
+     * Amount issued by the sender) and the Amount.
+     *
+     * <p>This node has no path finder. It answers a path request as stoxumd does when its path finder finds
+     * no path beyond the default one: the transaction goes on without Paths. That is stoxumd's exact answer
+     * for payments its default path carries (native to native is refused before any search; issuer to holder
+     * and holder to issuer need no path); a payment that needs rippling through third parties is signed
+     * without the Paths stoxumd would have found.
      */
-    private static void checkPayment(ObjectNode params, JsonNode txJson, boolean doPath) {
+    private static void checkPayment(RpcContext ctx, ObjectNode params, JsonNode txJson, boolean doPath) {
         if (!"Payment".equals(RippledJsonValues.asString(txJson.get("TransactionType")))) {
             return;
         }
         if (!txJson.has("Amount")) {
             throw new RpcFailure(RpcError.missingField("tx_json.Amount"));
         }
+        STAmount amount = amountOrNull(txJson.get("Amount"), ctx.profile());
+        if (amount == null) {
+            throw new RpcFailure(RpcError.invalidField("tx_json.Amount"));
+        }
         if (!txJson.has("Destination")) {
             throw new RpcFailure(RpcError.missingField("tx_json.Destination"));
+        }
+        if (Accounts.parseAddress(textNode(txJson.get("Destination")), ctx.profile()).isEmpty()) {
+            throw new RpcFailure(RpcError.invalidField("tx_json.Destination"));
         }
         if (!doPath && params.has("build_path")) {
             throw RpcFailure.of(RpcError.INVALID_PARAMS, "Field 'build_path' not allowed in this context.");
         }
         if (txJson.has("Paths") && params.has("build_path")) {
             throw RpcFailure.of(RpcError.INVALID_PARAMS, "Cannot specify both 'tx_json.Paths' and 'build_path'");
+        }
+        if (!txJson.has("Paths") && params.has("build_path")) {
+            boolean sendMaxNative;
+            if (txJson.has("SendMax")) {
+                STAmount sendMax = amountOrNull(txJson.get("SendMax"), ctx.profile());
+                if (sendMax == null) {
+                    throw new RpcFailure(RpcError.invalidField("tx_json.SendMax"));
+                }
+                sendMaxNative = sendMax.isNative();
+            } else {
+                sendMaxNative = amount.isNative(); // the Amount re-issued by the sender keeps its currency
+            }
+            if (sendMaxNative && amount.isNative()) {
+                throw RpcFailure.of(RpcError.INVALID_PARAMS,
+                        "Cannot build " + ctx.profile().nativeCurrency() + " to " + ctx.profile().nativeCurrency()
+                                + " paths.");
+            }
+            // rippled's LegacyPathFind: a limited caller may not search paths while the server is loaded
+            if (!ctx.unlimited() && ctx.app().loadFeeTrack().localFee() > FeeTrack.LOAD_BASE) {
+                throw RpcFailure.of(RpcError.TOO_BUSY);
+            }
+        }
+    }
+
+    /** rippled's {@code amountFromJsonNoThrow}: the amount, or null when it does not parse. */
+    private static STAmount amountOrNull(JsonNode v, NetworkProfile profile) {
+        try {
+            return STAmount.fromJson(v, profile);
+        } catch (CodecException e) {
+            return null;
         }
     }
 

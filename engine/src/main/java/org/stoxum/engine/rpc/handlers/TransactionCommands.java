@@ -136,15 +136,43 @@ public final class TransactionCommands {
         return out;
     }
 
-    /** {@code account_tx}: a page of an account's validated transactions. */
+    /**
+     * The ledgers whose history is complete and validated (rippled's {@code getValidatedRange}), or null when
+     * the node has no validated ledger yet.
+     */
+    static ValidatedRange validatedRange(LedgerMaster lm) {
+        if (lm.validatedLedger() == null || lm.validLedgerIndex() < lm.firstCompleteLedger()) {
+            return null;
+        }
+        return new ValidatedRange(lm.firstCompleteLedger(), lm.validLedgerIndex());
+    }
+
+    /** A range of validated ledgers, both ends included. */
+    record ValidatedRange(long min, long max) {
+        boolean contains(long seq) {
+            return seq >= min && seq <= max;
+        }
+    }
+
+    /**
+     * {@code account_tx}: a page of an account's validated transactions; requests with the deprecated
+     * parameters get the old form's answer (stoxumd's {@code AccountTxSwitch}).
+     */
     public static ObjectNode accountTx(RpcContext ctx) {
+        if (AccountTxOld.wanted(ctx)) {
+            return AccountTxOld.accountTx(ctx);
+        }
         LedgerMaster lm = ctx.ledgers();
         JsonNode limitParam = ctx.param("limit");
         long limit = limitParam == null ? -1 : limitParam.asLong();
         boolean binary = ctx.flag("binary");
         boolean forward = ctx.flag("forward");
-        long validatedMin = lm.firstCompleteLedger();
-        long validatedMax = lm.validLedgerIndex();
+        ValidatedRange valid = validatedRange(lm);
+        if (valid == null) {
+            return RpcError.LGR_IDXS_INVALID.make();
+        }
+        long validatedMin = valid.min();
+        long validatedMax = valid.max();
         if (!ctx.has("account")) {
             return RpcError.INVALID_PARAMS.make();
         }
@@ -187,24 +215,7 @@ public final class TransactionCommands {
         out.put("account", account.get().toAddress(ctx.profile()));
         ArrayNode txs = out.putArray("transactions");
         for (StoredTransaction s : result.transactions()) {
-            LedgerTx tx = new LedgerTx(s.id(), s.transaction().tx(), s.transaction().meta());
-            ObjectNode entry = txs.addObject();
-            boolean validated = s.ledgerSeq() >= validatedMin && s.ledgerSeq() <= validatedMax;
-            if (binary) {
-                entry.put("tx_blob", Json.hex(tx.txBytes()));
-                entry.put("meta", Json.hex(tx.metaBytes()));
-                entry.put("ledger_index", s.ledgerSeq());
-                entry.put("validated", validated);
-            } else {
-                ObjectNode txJson = Json.tx(tx.id(), tx.tx(), ctx.profile());
-                inLedger(txJson, s.ledgerSeq(), lm);
-                entry.set("tx", txJson);
-                ObjectNode meta = tx.meta().toJson(ctx.profile());
-                deliveredAmount(meta, tx.tx(), tx.meta(), s.ledgerSeq(), lm.closeTimeBySeq(s.ledgerSeq()),
-                        ctx.profile());
-                entry.set("meta", meta);
-                entry.put("validated", validated);
-            }
+            txs.add(historyEntry(s, binary, valid, ctx));
         }
         out.put("ledger_index_min", min);
         out.put("ledger_index_max", max);
@@ -217,5 +228,27 @@ public final class TransactionCommands {
             next.put("seq", result.marker().index());
         }
         return out;
+    }
+
+    /** One entry of an account's history as both forms of {@code account_tx} show it. */
+    static ObjectNode historyEntry(StoredTransaction s, boolean binary, ValidatedRange valid, RpcContext ctx) {
+        LedgerMaster lm = ctx.ledgers();
+        LedgerTx tx = new LedgerTx(s.id(), s.transaction().tx(), s.transaction().meta());
+        ObjectNode entry = RpcContext.object();
+        boolean validated = valid != null && valid.contains(s.ledgerSeq());
+        if (binary) {
+            entry.put("tx_blob", Json.hex(tx.txBytes()));
+            entry.put("meta", Json.hex(tx.metaBytes()));
+            entry.put("ledger_index", s.ledgerSeq());
+        } else {
+            ObjectNode txJson = Json.tx(tx.id(), tx.tx(), ctx.profile());
+            inLedger(txJson, s.ledgerSeq(), lm);
+            entry.set("tx", txJson);
+            ObjectNode meta = tx.meta().toJson(ctx.profile());
+            deliveredAmount(meta, tx.tx(), tx.meta(), s.ledgerSeq(), lm.closeTimeBySeq(s.ledgerSeq()), ctx.profile());
+            entry.set("meta", meta);
+        }
+        entry.put("validated", validated);
+        return entry;
     }
 }
