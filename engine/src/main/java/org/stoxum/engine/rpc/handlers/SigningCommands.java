@@ -31,6 +31,7 @@ import org.stoxum.engine.rpc.server.RpcError;
 import org.stoxum.engine.rpc.server.json.RippledJsonValues;
 import org.stoxum.engine.rpc.server.resource.Charge;
 import org.stoxum.engine.tx.FeeScaling;
+import org.stoxum.engine.tx.FeeTrack;
 import org.stoxum.engine.tx.LocalChecks;
 import org.stoxum.engine.tx.TxSignatures;
 import org.stoxum.engine.tx.queue.TxQ;
