@@ -129,4 +129,25 @@ class RippleCalcV1Test {
         STAmount carolUsd = env.lineBalance(carol, usd.issue());
         assertTrue(carolUsd.signum() > 0 && carolUsd.compareTo(usd.of(50)) < 0, carolUsd.toString());
     }
+
+    @Test
+    void aPathThroughTheSameAccountTwiceIsALoop() {
+        Env env = v1();
+        env.fundRippling(stm(10_000), alice, bob, carol, dan);
+        env.apply(trust(bob, usdA.of(10)));
+        env.apply(trust(carol, usdB.of(10)));
+        env.apply(trust(bob, usdC.of(10)));
+        env.apply(trust(dan, usdB.of(10)));
+        env.submit(pay(alice, dan, usdB.of(5)).paths(path(bob, carol, bob)).flags(TxFlags.NO_RIPPLE_DIRECT),
+                ter(TER.temBAD_PATH_LOOP));
+        env.apply(pay(alice, dan, usdB.of(5)).paths(path(bob)).flags(TxFlags.NO_RIPPLE_DIRECT));
+        env.require(balance(bob, usdA.of(5)), balance(dan, usdB.of(5)));
+    }
+
+    @Test
+    void withoutALineThePaymentHasNoPath() {
+        Env env = v1();
+        env.fundRippling(stm(10_000), alice, bob);
+        env.submit(pay(alice, bob, usdA.of(5)), ter(TER.tecPATH_DRY));
+    }
 }
