@@ -19,6 +19,8 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.stoxum.codec.amount.CalcSwitchover;
 import org.stoxum.codec.amount.Currency;
 import org.stoxum.codec.amount.Issue;
@@ -562,11 +564,13 @@ class FlowTest {
         env.submit(pay(alice, alice, usdA.of(100)).paths(path(usdA)), ter(TER.temBAD_PATH));
     }
 
-    @Test
-    void deliverMinConvertsAllOfAnAsset() {
+    /** rippled's {@code DeliverMin_test}, run as it is: without Flow, Flow without fix1373, everything. */
+    @ParameterizedTest
+    @EnumSource(PaymentEngines.class)
+    void deliverMinConvertsAllOfAnAsset(PaymentEngines engines) {
         Account gwx = Account.of("gateway");
         IOU usdx = IOU.of(gwx, "USD");
-        Env env = Env.rippled();
+        Env env = engines.rippledEnv();
         env.fundRippling(stm(10_000), alice, bob, carol, gwx);
         env.trust(usdx.of(100), alice, bob, carol);
         env.submit(pay(alice, bob, usdx.of(10)).deliverMin(usdx.of(10)), ter(TER.temBAD_AMOUNT));
@@ -584,7 +588,7 @@ class FlowTest {
                 .sendmax(stm(5)), ter(TER.tecPATH_PARTIAL));
         env.require(balance(alice, drops(9_999_999_990L)), balance(bob, stm(10_000)));
 
-        Env all = Env.rippled();
+        Env all = engines.rippledEnv();
         all.fundRippling(stm(10_000), alice, bob, gwx);
         all.trust(usdx.of(1000), alice, bob);
         all.apply(pay(gwx, bob, usdx.of(100)));
@@ -596,7 +600,7 @@ class FlowTest {
         STAmount delivered = all.meta(s).getAmount(SField.DELIVERED_AMOUNT);
         assertTrue(delivered.valueEquals(usdx.of(100)));
 
-        Env three = Env.rippled();
+        Env three = engines.rippledEnv();
         three.fundRippling(stm(10_000), alice, bob, carol, gwx);
         three.trust(usdx.of(1000), bob, carol);
         three.apply(pay(gwx, bob, usdx.of(200)));
@@ -609,7 +613,7 @@ class FlowTest {
                 .sendmax(stm(1100)));
         three.require(balance(bob, usdx.of(0)), balance(carol, usdx.of(200)));
 
-        Env two = Env.rippled();
+        Env two = engines.rippledEnv();
         two.fundRippling(stm(10_000), alice, bob, carol, dan, gwx);
         two.trust(usdx.of(1000), bob, carol, dan);
         two.apply(pay(gwx, bob, usdx.of(100)));

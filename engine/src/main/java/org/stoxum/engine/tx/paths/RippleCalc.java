@@ -8,11 +8,14 @@ import org.stoxum.codec.binary.TER;
 import org.stoxum.codec.types.AccountId;
 import org.stoxum.engine.ledger.Amendments;
 import org.stoxum.engine.ledger.PaymentSandbox;
+import org.stoxum.engine.tx.paths.v1.RippleCalcV1;
 
 /**
- * The payment engine as the Payment transactor calls it (rippled's {@code RippleCalc::rippleCalculate}
- * with the Flow amendment on): the flow runs in a sandbox over {@code view}, which is applied whatever
- * the result (failed flows leave it unchanged). The pre-Flow engine is not part of this server.
+ * The payment engine as the Payment transactor calls it (rippled's {@code RippleCalc::rippleCalculate}):
+ * Flow when the ledger has the Flow amendment, else the pre-Flow engine ({@link RippleCalcV1}). Either
+ * runs in a sandbox over {@code view}, which is applied whatever the result (failed payments leave it
+ * unchanged). rippled's CompareFlowV1V2 amendment only logs both engines' results, so it changes nothing
+ * here.
  */
 public final class RippleCalc {
     private RippleCalc() {
@@ -29,7 +32,12 @@ public final class RippleCalc {
     public static Flow.Output rippleCalculate(PaymentSandbox view, STAmount maxAmount, STAmount dstAmount,
                                               AccountId dst, AccountId src, STPathSet paths, Input input) {
         if (!view.rules().enabled(Amendments.FLOW)) {
-            return Flow.Output.of(TER.temUNKNOWN);
+            PaymentSandbox v1Sb = new PaymentSandbox(view);
+            Flow.Output out = RippleCalcV1.rippleCalculate(v1Sb, maxAmount, dstAmount, dst, src, paths,
+                    new RippleCalcV1.Input(input.partialPaymentAllowed(), input.defaultPathsAllowed(),
+                            input.limitQuality(), view.open()));
+            v1Sb.apply(view);
+            return out;
         }
         PaymentSandbox flowSb = new PaymentSandbox(view);
         Quality limitQuality = null;

@@ -11,13 +11,16 @@ import org.stoxum.codec.binary.STPathElement;
 import org.stoxum.codec.binary.STPathSet;
 import org.stoxum.codec.binary.TER;
 import org.stoxum.codec.types.AccountId;
+import org.stoxum.engine.ledger.Amendments;
 import org.stoxum.engine.ledger.ReadView;
 
 /**
- * Turns a payment's paths into strands of steps (rippled's {@code toStrands}/{@code toStrand} with the
- * fix1373 rules, which every ledger this engine builds has): each path is completed with the source (and
- * SendMax issuer), the books and accounts implied by the currency changes, the deliverable's issuer and
- * the destination; then consecutive elements become rippling, book and native endpoint steps.
+ * Turns a payment's paths into strands of steps (rippled's {@code toStrands}/{@code toStrand}): each path
+ * is completed with the source (and SendMax issuer), the books and accounts implied by the currency
+ * changes, the deliverable's issuer and the destination; then consecutive elements become rippling, book
+ * and native endpoint steps. Ledgers with fix1373 get rippled's {@code toStrandV2}, which checks every
+ * element and the finished strand; ledgers without it (Flow was enabled before fix1373 on rippled's
+ * network, and a chain may have either) get {@code toStrandV1}, which trusts the path and infers books.
  */
 public final class Strands {
     private Strands() {
@@ -101,8 +104,143 @@ public final class Strands {
         }
     }
 
-    /** One strand for {@code path} (empty: the default path), rippled's {@code toStrandV2}. */
+    /** One strand for {@code path} (empty: the default path), by the rules of the ledger's amendments. */
     static StrandOrError toStrand(ReadView view, Request req, List<PathElem> path) {
+        return view.rules().enabled(Amendments.FIX1373) ? toStrandV2(view, req, path) : toStrandV1(view, req, path);
+    }
+
+    /**
+     * rippled's {@code toStrandV1}: no checks on the elements beyond empty ones, the issuer of a native
+     * currency is not reset, a currency change between accounts implies a book, and no final check.
+     */
+    private static StrandOrError toStrandV1(ReadView view, Request req, List<PathElem> path) {
+        AccountId src = req.src();
+        AccountId dst = req.dst();
+        Issue deliver = req.deliver();
+        Issue sendMaxIssue = req.sendMaxIssue();
+        if (src.equals(AccountId.ZERO) || dst.equals(AccountId.ZERO) || !BookStep.consistent(deliver)
+                || (sendMaxIssue != null && !BookStep.consistent(sendMaxIssue))) {
+            return StrandOrError.fail(TER.temBAD_PATH);
+        }
+        List<PathElem> pes = normalizeV1(req, path);
+        Builder b = new Builder(view, req, src, dst, path.isEmpty());
+        Issue start = startIssue(req);
+        Currency curCurrency = start.currency();
+        AccountId curAccount = start.account();
+        for (int i = 0; i < pes.size() - 1; i++) {
+            PathElem cur = pes.get(i);
+            PathElem next = pes.get(i + 1);
+            if (cur.isNone() || next.isNone()) {
+                return StrandOrError.fail(TER.temBAD_PATH);
+            }
+            if (cur.isAccount()) {
+                curAccount = cur.account();
+            } else if (cur.hasIssuer()) {
+                curAccount = cur.issuer();
+            }
+            if (cur.hasCurrency()) {
+                curCurrency = cur.currency();
+            }
+            if (cur.isAccount() && next.isAccount()) {
+                if (!curCurrency.isNative() && !curAccount.equals(cur.account()) && !curAccount.equals(next.account())) {
+                    TER ter = b.add(DirectStepI.make(b.ctx(false), cur.account(), curAccount, curCurrency));
+                    if (ter != TER.tesSUCCESS) {
+                        return StrandOrError.fail(ter);
+                    }
+                    cur = PathElem.typed(PathElem.TYPE_ACCOUNT, curAccount, Currency.NATIVE, curAccount);
+                }
+            } else if (cur.isAccount() && next.isOffer()) {
+                if (!curAccount.equals(cur.account())) {
+                    TER ter = b.add(DirectStepI.make(b.ctx(false), cur.account(), curAccount, curCurrency));
+                    if (ter != TER.tesSUCCESS) {
+                        return StrandOrError.fail(ter);
+                    }
+                    cur = PathElem.typed(PathElem.TYPE_ACCOUNT, curAccount, Currency.NATIVE, curAccount);
+                }
+            } else if (cur.isOffer() && next.isAccount()) {
+                if (!curAccount.equals(next.account()) && !next.account().equals(AccountId.ZERO)) {
+                    TER ter = b.add(DirectStepI.make(b.ctx(false), curAccount, next.account(), curCurrency));
+                    if (ter != TER.tesSUCCESS) {
+                        return StrandOrError.fail(ter);
+                    }
+                }
+                continue;
+            }
+            if (!next.isOffer() && next.hasCurrency() && !next.currency().equals(curCurrency)) {
+                // a currency change between accounts goes through the book it implies
+                Currency nextCurrency = next.currency();
+                AccountId nextIssuer = next.hasIssuer() ? next.issuer() : curAccount;
+                Issue nextIssue = new Issue(nextCurrency, nextIssuer);
+                MadeStep m;
+                if (curCurrency.isNative()) {
+                    m = BookStep.make(b.ctx(false), Issue.NATIVE, nextIssue);
+                } else if (nextCurrency.isNative()) {
+                    m = BookStep.make(b.ctx(false), new Issue(curCurrency, curAccount), Issue.NATIVE);
+                } else {
+                    m = BookStep.make(b.ctx(false), new Issue(curCurrency, curAccount), nextIssue);
+                }
+                TER ter = b.add(m);
+                if (ter != TER.tesSUCCESS) {
+                    return StrandOrError.fail(ter);
+                }
+                cur = PathElem.of(null, nextCurrency, nextIssuer);
+                curCurrency = nextCurrency;
+                curAccount = nextIssuer;
+            }
+            TER ter = b.add(toStep(b.ctx(i == pes.size() - 2), cur, next, new Issue(curCurrency, curAccount)));
+            if (ter != TER.tesSUCCESS) {
+                return StrandOrError.fail(ter);
+            }
+        }
+        return new StrandOrError(TER.tesSUCCESS, b.result);
+    }
+
+    /**
+     * rippled's {@code toStrandV1} completion of a path: as {@link #normalize}, but the destination is
+     * added unless the last element is exactly the destination's account element.
+     */
+    private static List<PathElem> normalizeV1(Request req, List<PathElem> path) {
+        Issue start = startIssue(req);
+        Issue deliver = req.deliver();
+        Issue sendMaxIssue = req.sendMaxIssue();
+        List<PathElem> pes = new ArrayList<>(4 + path.size());
+        pes.add(PathElem.typed(PathElem.TYPE_ALL, req.src(), start.currency(), start.account()));
+        if (sendMaxIssue != null && !sendMaxIssue.account().equals(req.src())
+                && (path.isEmpty() || !path.get(0).isAccount()
+                || !path.get(0).account().equals(sendMaxIssue.account()))) {
+            pes.add(PathElem.of(sendMaxIssue.account(), null, null));
+        }
+        pes.addAll(path);
+        PathElem lastCurrency = null;
+        for (int i = pes.size() - 1; i >= 0 && lastCurrency == null; i--) {
+            if (pes.get(i).hasCurrency()) {
+                lastCurrency = pes.get(i);
+            }
+        }
+        if (!lastCurrency.currency().equals(deliver.currency())
+                || (req.offerCrossing() && !lastCurrency.issuer().equals(deliver.account()))) {
+            pes.add(PathElem.of(null, deliver.currency(), deliver.account()));
+        }
+        PathElem back = pes.get(pes.size() - 1);
+        if (!((back.isAccount() && back.account().equals(deliver.account())) || req.dst().equals(deliver.account()))) {
+            pes.add(PathElem.of(deliver.account(), null, null));
+        }
+        PathElem lastNode = PathElem.of(req.dst(), null, null);
+        if (!sameElement(pes.get(pes.size() - 1), lastNode)) {
+            pes.add(lastNode);
+        }
+        return pes;
+    }
+
+    /** rippled's {@code STPathElement::operator==}: the account bit and the three values, not the other bits. */
+    private static boolean sameElement(PathElem a, PathElem b) {
+        return (a.type() & PathElem.TYPE_ACCOUNT) == (b.type() & PathElem.TYPE_ACCOUNT)
+                && a.account().equals(b.account()) && a.currency().equals(b.currency())
+                && a.issuer().equals(b.issuer());
+    }
+
+    /** rippled's {@code toStrandV2}. */
+    private static StrandOrError toStrandV2(ReadView view, Request req, List<PathElem> path) {
         AccountId src = req.src();
         AccountId dst = req.dst();
         Issue deliver = req.deliver();
@@ -275,7 +413,11 @@ public final class Strands {
             return DirectStepI.make(ctx, e1.account(), e2.account(), curIssue.currency());
         }
         if (e1.isOffer() && e2.isAccount()) {
-            return new MadeStep(TER.temBAD_PATH, null);
+            // the strand builders never pair these
+            if (ctx.view.rules().enabled(Amendments.FIX1373)) {
+                return new MadeStep(TER.temBAD_PATH, null);
+            }
+            throw new FlowException(TER.tefEXCEPTION, "Found offer/account payment step.");
         }
         Currency outCurrency = e2.hasCurrency() ? e2.currency() : curIssue.currency();
         AccountId outIssuer = e2.hasIssuer() ? e2.issuer() : curIssue.account();
