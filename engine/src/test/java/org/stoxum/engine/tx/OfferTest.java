@@ -23,13 +23,10 @@ import static org.stoxum.engine.tx.jtx.Jtx.trust;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Consumer;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.stoxum.codec.NetworkProfile;
 import org.stoxum.codec.amount.CalcSwitchover;
 import org.stoxum.codec.amount.Currency;
 import org.stoxum.codec.amount.Issue;
@@ -37,10 +34,6 @@ import org.stoxum.codec.amount.STAmount;
 import org.stoxum.codec.binary.SField;
 import org.stoxum.codec.binary.STObject;
 import org.stoxum.codec.binary.TER;
-import org.stoxum.codec.types.Hash256;
-import org.stoxum.engine.ledger.Amendments;
-import org.stoxum.engine.ledger.Fees;
-import org.stoxum.engine.ledger.Genesis;
 import org.stoxum.engine.ledger.Keylets;
 import org.stoxum.engine.ledger.Views;
 import org.stoxum.engine.tx.jtx.Account;
@@ -51,42 +44,10 @@ import org.stoxum.engine.tx.jtx.IOU;
  * OfferCreate and OfferCancel as rippled's {@code Offer_test} checks them: placing, crossing (direct and
  * bridged), fill modes, reserves, expiration, cancel-replace, self-crossing. Like rippled's, every case runs
  * over the amendment sets of its {@code run}: all supported, all but fix1373, and all but FlowCross (offers
- * crossed by the older Taker, payments still by Flow). Expected amounts are rippled's for each set.
+ * crossed by the older Taker, payments still by Flow): {@link FeatureSet}. Expected amounts are rippled's
+ * for each set.
  */
 class OfferTest {
-    /** The amendment sets rippled's {@code Offer_test::run} tests with. */
-    enum Features {
-        ALL(Set.of()),
-        NO_FIX1373(Set.of(Amendments.FIX1373)),
-        NO_FLOW_CROSS(Set.of(Amendments.FLOW_CROSS));
-
-        private final Set<Hash256> removed;
-
-        Features(Set<Hash256> removed) {
-            this.removed = removed;
-        }
-
-        boolean flowCross() {
-            return !removed.contains(Amendments.FLOW_CROSS);
-        }
-
-        /** {@link Env#rippled()} with this set's amendments. */
-        Env rippled() {
-            return env(NetworkProfile.RIPPLE);
-        }
-
-        /** {@link Env#atTimeZero()} with this set's amendments. */
-        Env atTimeZero() {
-            return env(NetworkProfile.STOXUM);
-        }
-
-        private Env env(NetworkProfile p) {
-            Set<Hash256> amendments = new HashSet<>(Amendments.supported());
-            amendments.removeAll(removed);
-            return new Env(p, Genesis.create(p, amendments, Fees.defaults(p), Set.of()), 0);
-        }
-    }
-
     private final Account gw = Account.of("gateway");
     private final Account alice = Account.of("alice");
     private final Account bob = Account.of("bob");
@@ -100,7 +61,7 @@ class OfferTest {
      * rippled's usual start for these tests: its reserves (the ripple profile) and a chain closed past
      * fix1449, so every time switch is on.
      */
-    private static Env env(Features features) {
+    private static Env env(FeatureSet features) {
         Env env = features.rippled();
         env.closeAt(Views.FIX1449_TIME + 100 * 30);
         return env;
@@ -118,7 +79,7 @@ class OfferTest {
      * The owner of a bridge's second leg after the leg was fully consumed: no offer, but the Taker stops
      * crossing without stepping past the emptied offer, which stays in the ledger (rippled's "bridging bug").
      */
-    private static Consumer<Env> secondLegConsumed(Features features, Account owner, IOU gets) {
+    private static Consumer<Env> secondLegConsumed(FeatureSet features, Account owner, IOU gets) {
         if (features.flowCross()) {
             return offers(owner, 0);
         }
@@ -131,7 +92,7 @@ class OfferTest {
 
     @ParameterizedTest
     @EnumSource
-    void aFundedOfferNotUsedIsNotRemoved(Features features) {
+    void aFundedOfferNotUsedIsNotRemoved(FeatureSet features) {
         Env env = env(features);
         env.fundRippling(stm(10_000), alice, bob, carol, gw);
         env.close();
@@ -156,7 +117,7 @@ class OfferTest {
 
     @ParameterizedTest
     @EnumSource
-    void cancelAndReplace(Features features) {
+    void cancelAndReplace(FeatureSet features) {
         Env env = env(features);
         env.fundRippling(stm(10_000), alice, gw);
         env.close();
@@ -203,7 +164,7 @@ class OfferTest {
 
     @ParameterizedTest
     @EnumSource
-    void tinyPaymentsNeedTheRoundingSwitchover(Features features) {
+    void tinyPaymentsNeedTheRoundingSwitchover(FeatureSet features) {
         Account gwx = Account.of("gw");
         IOU usdx = IOU.of(gwx, "USD");
         IOU eurx = IOU.of(gwx, "EUR");
@@ -227,7 +188,7 @@ class OfferTest {
 
     @ParameterizedTest
     @EnumSource
-    void aTinyNativeInputIsRoundedUpNotToZero(Features features) {
+    void aTinyNativeInputIsRoundedUpNotToZero(FeatureSet features) {
         Account dan = Account.of("dan");
         Account erin = Account.of("erin");
         Account gwx = Account.of("gw");
@@ -251,7 +212,7 @@ class OfferTest {
 
     @ParameterizedTest
     @EnumSource
-    void noRippleIsEnforcedOnAnImpliedStepAfterABook(Features features) {
+    void noRippleIsEnforcedOnAnImpliedStepAfterABook(FeatureSet features) {
         Account dan = Account.of("dan");
         Account gw1 = Account.of("gw1");
         Account gw2 = Account.of("gw2");
@@ -293,7 +254,7 @@ class OfferTest {
 
     @ParameterizedTest
     @EnumSource
-    void anOfferNeedsTheReserveUnlessItCrosses(Features features) {
+    void anOfferNeedsTheReserveUnlessItCrosses(FeatureSet features) {
         STAmount usdOffer = usd.of(1000);
         STAmount stmOffer = stm(1000);
         // no crossing
@@ -336,7 +297,7 @@ class OfferTest {
 
     @ParameterizedTest
     @EnumSource
-    void fillOrKill(Features features) {
+    void fillOrKill(FeatureSet features) {
         STAmount start = stm(1_000_000);
         Env env = env(features);
         long f = env.baseFee();
@@ -358,7 +319,7 @@ class OfferTest {
 
     @ParameterizedTest
     @EnumSource
-    void immediateOrCancel(Features features) {
+    void immediateOrCancel(FeatureSet features) {
         STAmount start = stm(1_000_000);
         Env env = env(features);
         long f = env.baseFee();
@@ -382,7 +343,7 @@ class OfferTest {
 
     @ParameterizedTest
     @EnumSource
-    void passiveOffersDoNotCrossEqualQuality(Features features) {
+    void passiveOffersDoNotCrossEqualQuality(FeatureSet features) {
         STAmount start = stm(1_000_000);
         Env env = env(features);
         env.fundRippling(start, gw, alice, bob);
@@ -424,7 +385,7 @@ class OfferTest {
 
     @ParameterizedTest
     @EnumSource
-    void malformedOffers(Features features) {
+    void malformedOffers(FeatureSet features) {
         STAmount start = stm(1_000_000);
         Env env = env(features);
         env.fundRippling(start, gw, alice);
@@ -450,7 +411,7 @@ class OfferTest {
 
     @ParameterizedTest
     @EnumSource
-    void expiredOffersAreRefusedThenRemovedWhenFound(Features features) {
+    void expiredOffersAreRefusedThenRemovedWhenFound(FeatureSet features) {
         STAmount start = stm(1_000_000);
         STAmount usdOffer = usd.of(1000);
         STAmount stmOffer = stm(1000);
@@ -481,7 +442,7 @@ class OfferTest {
 
     @ParameterizedTest
     @EnumSource
-    void unfundedCrossing(Features features) {
+    void unfundedCrossing(FeatureSet features) {
         STAmount usdOffer = usd.of(1000);
         STAmount stmOffer = stm(1000);
         Env env = env(features);
@@ -511,7 +472,7 @@ class OfferTest {
 
     @ParameterizedTest
     @EnumSource
-    void selfCrossing(Features features) {
+    void selfCrossing(FeatureSet features) {
         Account partner = Account.of("partner");
         for (boolean usePartner : new boolean[] {false, true}) {
             Env env = env(features);
@@ -546,7 +507,7 @@ class OfferTest {
 
     @ParameterizedTest
     @EnumSource
-    void negativeBalanceWithTransferFeeAndTinyFunds(Features features) {
+    void negativeBalanceWithTransferFeeAndTinyFunds(FeatureSet features) {
         Env env = env(features);
         STAmount gwInitial = drops(1_149_999_730L);
         STAmount aliceInitial = drops(499_946_999_680L);
@@ -578,7 +539,7 @@ class OfferTest {
 
     @ParameterizedTest
     @EnumSource
-    void crossingWithTheNativeCurrencyInEitherOrder(Features features) {
+    void crossingWithTheNativeCurrencyInEitherOrder(FeatureSet features) {
         for (boolean reverse : new boolean[] {false, true}) {
             Env env = env(features);
             env.fundRippling(stm(10_000), gw, alice, bob);
@@ -601,7 +562,7 @@ class OfferTest {
 
     @ParameterizedTest
     @EnumSource
-    void crossingMayExceedTheTakersTrustLimit(Features features) {
+    void crossingMayExceedTheTakersTrustLimit(FeatureSet features) {
         Env env = env(features);
         env.fundRippling(stm(100_000), gw, alice, bob);
         env.apply(trust(alice, usd.of(1000)));
@@ -616,7 +577,7 @@ class OfferTest {
 
     @ParameterizedTest
     @EnumSource
-    void cancellingPastAndFutureSequences(Features features) {
+    void cancellingPastAndFutureSequences(FeatureSet features) {
         Env env = env(features);
         Account master = env.master();
         long nextOfferSeq = env.seq(master);
@@ -649,7 +610,7 @@ class OfferTest {
 
     @ParameterizedTest
     @EnumSource
-    void currencyConversionEntireOffer(Features features) {
+    void currencyConversionEntireOffer(FeatureSet features) {
         Env env = env(features);
         env.fundRippling(stm(10_000), gw, alice, bob);
         env.apply(trust(alice, usd.of(100)));
@@ -670,7 +631,7 @@ class OfferTest {
 
     @ParameterizedTest
     @EnumSource
-    void anOfferThatWouldPutItsOwnerIntoDebtIsUnfunded(Features features) {
+    void anOfferThatWouldPutItsOwnerIntoDebtIsUnfunded(FeatureSet features) {
         Env env = env(features);
         env.fundRippling(stm(10_000), alice, bob, carol);
         env.apply(trust(alice, IOU.of(carol, "EUR").of(2000)));
@@ -684,7 +645,7 @@ class OfferTest {
 
     @ParameterizedTest
     @EnumSource
-    void currencyConversionInParts(Features features) {
+    void currencyConversionInParts(FeatureSet features) {
         Env env = env(features);
         env.fundRippling(stm(10_000), gw, alice, bob);
         env.apply(trust(alice, usd.of(200)));
@@ -709,7 +670,7 @@ class OfferTest {
 
     @ParameterizedTest
     @EnumSource
-    void crossCurrencyPaymentsStartingOrEndingNative(Features features) {
+    void crossCurrencyPaymentsStartingOrEndingNative(FeatureSet features) {
         Env start = env(features);
         start.fundRippling(stm(10_000), gw, alice, bob, carol);
         start.apply(trust(carol, usd.of(1000)));
@@ -742,7 +703,7 @@ class OfferTest {
 
     @ParameterizedTest
     @EnumSource
-    void crossCurrencyPaymentBridgedThroughTheNativeCurrency(Features features) {
+    void crossCurrencyPaymentBridgedThroughTheNativeCurrency(FeatureSet features) {
         Account gw1 = Account.of("gateway_1");
         Account gw2 = Account.of("gateway_2");
         Account dan = Account.of("dan");
@@ -775,7 +736,7 @@ class OfferTest {
 
     @ParameterizedTest
     @EnumSource
-    void theReserveLimitsWhatAnOfferCanSpend(Features features) {
+    void theReserveLimitsWhatAnOfferCanSpend(FeatureSet features) {
         Account gw1 = Account.of("gateway_1");
         Account gw2 = Account.of("gateway_2");
         Account gw3 = Account.of("gateway_3");
@@ -799,7 +760,7 @@ class OfferTest {
 
     @ParameterizedTest
     @EnumSource
-    void offerCreatedThenCrossedWithATransferRate(Features features) {
+    void offerCreatedThenCrossedWithATransferRate(FeatureSet features) {
         Env env = env(features);
         env.fundRippling(stm(10_000), gw, alice, bob);
         env.apply(rate(gw, 1.005));
@@ -817,7 +778,7 @@ class OfferTest {
 
     @ParameterizedTest
     @EnumSource
-    void sellOffers(Features features) {
+    void sellOffers(FeatureSet features) {
         Env env = env(features);
         STAmount startingStm = drops(stm(100).drops() + reserve(env, 1) + env.baseFee() * 2);
         env.fundRippling(startingStm, gw, alice, bob);
@@ -845,7 +806,7 @@ class OfferTest {
 
     @ParameterizedTest
     @EnumSource
-    void gatewayCrossCurrencyThroughItsOwnBook(Features features) {
+    void gatewayCrossCurrencyThroughItsOwnBook(FeatureSet features) {
         IOU xts = IOU.of(gw, "XTS");
         IOU xxx = IOU.of(gw, "XXX");
         Env env = env(features);
@@ -888,7 +849,7 @@ class OfferTest {
 
     @ParameterizedTest
     @EnumSource
-    void partialCrossingCornerCases(Features features) {
+    void partialCrossingCornerCases(FeatureSet features) {
         Env env = env(features);
         env.fundRippling(stm(10_000_000), gw);
         long f = env.baseFee();
@@ -981,7 +942,7 @@ class OfferTest {
 
     @ParameterizedTest
     @EnumSource
-    void directCrossingNativeAndIssued(Features features) {
+    void directCrossingNativeAndIssued(FeatureSet features) {
         STAmount usdOffer = usd.of(1000);
         STAmount stmOffer = stm(1000);
         Env env = env(features);
@@ -1015,7 +976,7 @@ class OfferTest {
 
     @ParameterizedTest
     @EnumSource
-    void directCrossingIssuedForIssuedRemovesTheLinesItMade(Features features) {
+    void directCrossingIssuedForIssuedRemovesTheLinesItMade(FeatureSet features) {
         STAmount usdOffer = usd.of(1000);
         STAmount eurOffer = eur.of(1000);
         Env env = env(features);
@@ -1050,7 +1011,7 @@ class OfferTest {
 
     @ParameterizedTest
     @EnumSource
-    void bridgedCrossingThroughTwoBooks(Features features) {
+    void bridgedCrossingThroughTwoBooks(FeatureSet features) {
         STAmount usdOffer = usd.of(1000);
         STAmount eurOffer = eur.of(1000);
         Env env = env(features);
@@ -1089,7 +1050,7 @@ class OfferTest {
 
     @ParameterizedTest
     @EnumSource
-    void sellOfferCornerCases(Features features) {
+    void sellOfferCornerCases(FeatureSet features) {
         Env env = env(features);
         env.fundRippling(stm(10_000_000), gw);
         long f = env.baseFee();
@@ -1163,7 +1124,7 @@ class OfferTest {
 
     @ParameterizedTest
     @EnumSource
-    void sellWithFillOrKill(Features features) {
+    void sellWithFillOrKill(FeatureSet features) {
         Env env = env(features);
         env.fundRippling(stm(10_000_000), gw, alice, bob);
         env.apply(trust(bob, usd.of(200)));
@@ -1201,7 +1162,7 @@ class OfferTest {
 
     @ParameterizedTest
     @EnumSource
-    void transferRatesApplyToOffersButLineQualitiesDoNot(Features features) {
+    void transferRatesApplyToOffersButLineQualitiesDoNot(FeatureSet features) {
         Account gw1 = Account.of("gateway1");
         IOU usd1 = IOU.of(gw1, "USD");
         Env env = env(features);
@@ -1371,7 +1332,7 @@ class OfferTest {
 
     @ParameterizedTest
     @EnumSource
-    void aNewOfferRemovesTheOwnersCrossableOffersInsteadOfCrossingThem(Features features) {
+    void aNewOfferRemovesTheOwnersCrossableOffersInsteadOfCrossingThem(FeatureSet features) {
         Env env = env(features);
         long fee = env.baseFee();
         STAmount startBalance = stm(1_000_000);
@@ -1393,7 +1354,7 @@ class OfferTest {
 
     @ParameterizedTest
     @EnumSource
-    void selfCrossingOffersAcrossTwoGateways(Features features) {
+    void selfCrossingOffersAcrossTwoGateways(FeatureSet features) {
         Account gw1 = Account.of("gateway1");
         Account gw2 = Account.of("gateway2");
         IOU usd1 = IOU.of(gw1, "USD");
@@ -1454,7 +1415,7 @@ class OfferTest {
 
     @ParameterizedTest
     @EnumSource
-    void anIssuerHasAsMuchOfItsOwnCurrencyAsItIsTrustedFor(Features features) {
+    void anIssuerHasAsMuchOfItsOwnCurrencyAsItIsTrustedFor(FeatureSet features) {
         Env env = env(features);
         long f = env.baseFee();
         IOU bobUsd = IOU.of(bob, "USD");
@@ -1471,7 +1432,7 @@ class OfferTest {
 
     @ParameterizedTest
     @EnumSource
-    void aPathFromAnIssueToItselfIsMalformed(Features features) {
+    void aPathFromAnIssueToItselfIsMalformed(FeatureSet features) {
         Env env = features.rippled();
         env.closeAt(Views.FIX1449_TIME + 3000);
         Account ann = Account.of("ann");
@@ -1504,7 +1465,7 @@ class OfferTest {
 
     @ParameterizedTest
     @EnumSource
-    void aDirectStepAfterADirectStepWhenCrossing(Features features) {
+    void aDirectStepAfterADirectStepWhenCrossing(FeatureSet features) {
         Account ann = Account.of("ann");
         Account cam = Account.of("cam");
         IOU aBux = IOU.of(ann, "BUX");
@@ -1531,7 +1492,7 @@ class OfferTest {
 
     @ParameterizedTest
     @EnumSource
-    void selfCrossingALowQualityOfferNeedsTheReserve(Features features) {
+    void selfCrossingALowQualityOfferNeedsTheReserve(FeatureSet features) {
         Account ann = Account.of("ann");
         Env env = env(features);
         long fee = env.baseFee();
@@ -1550,7 +1511,7 @@ class OfferTest {
 
     @ParameterizedTest
     @EnumSource
-    void theRestOfAPartlyCrossedOfferKeepsItsPrice(Features features) {
+    void theRestOfAPartlyCrossedOfferKeepsItsPrice(FeatureSet features) {
         IOU cny = IOU.of(gw, "CNY");
         Env env = env(features);
         long fee = env.baseFee();
@@ -1589,7 +1550,7 @@ class OfferTest {
 
     @ParameterizedTest
     @EnumSource
-    void theThresholdFollowsReducedFunds(Features features) {
+    void theThresholdFollowsReducedFunds(FeatureSet features) {
         Account gw1 = Account.of("gw1");
         Account gw2 = Account.of("gw2");
         IOU usd1 = IOU.of(gw1, "USD");
@@ -1618,7 +1579,7 @@ class OfferTest {
 
     @ParameterizedTest
     @EnumSource
-    void aTinyOfferIsCrossedForADrop(Features features) {
+    void aTinyOfferIsCrossedForADrop(FeatureSet features) {
         Account gwx = Account.of("gw");
         IOU cny = IOU.of(gwx, "CNY");
         Env env = env(features);
@@ -1647,7 +1608,7 @@ class OfferTest {
     }
 
     /** alice crosses her own offers through the native currency: the transfer fee is charged as for a payment. */
-    private void runSelfPay(Features features, SelfPay[] tests) {
+    private void runSelfPay(FeatureSet features, SelfPay[] tests) {
         Account gwx = Account.of("gw");
         IOU btcx = IOU.of(gwx, "BTC");
         IOU usdx = IOU.of(gwx, "USD");
@@ -1703,7 +1664,7 @@ class OfferTest {
 
     @ParameterizedTest
     @EnumSource
-    void payingYourselfThroughYourOwnOffersPaysTheTransferFee(Features features) {
+    void payingYourselfThroughYourOwnOffersPaysTheTransferFee(FeatureSet features) {
         IOU btcx = IOU.of(Account.of("gw"), "BTC");
         IOU usdx = IOU.of(Account.of("gw"), "USD");
         runSelfPay(features, new SelfPay[] {
@@ -1734,7 +1695,7 @@ class OfferTest {
 
     @ParameterizedTest
     @EnumSource
-    void authorizedHoldersCrossEachOther(Features features) {
+    void authorizedHoldersCrossEachOther(FeatureSet features) {
         Account gwx = Account.of("gw");
         IOU gwUsd = IOU.of(gwx, "USD");
         Env env = env(features);
@@ -1759,7 +1720,7 @@ class OfferTest {
 
     @ParameterizedTest
     @EnumSource
-    void anUnauthorizedOfferIsRemovedNotCrossed(Features features) {
+    void anUnauthorizedOfferIsRemovedNotCrossed(FeatureSet features) {
         Account gwx = Account.of("gw");
         IOU gwUsd = IOU.of(gwx, "USD");
         Env env = env(features);
@@ -1809,7 +1770,7 @@ class OfferTest {
 
     @ParameterizedTest
     @EnumSource
-    void aPaymentThroughAMarketMakerBetweenGatewaysRequiringAuth(Features features) {
+    void aPaymentThroughAMarketMakerBetweenGatewaysRequiringAuth(FeatureSet features) {
         Account hotUs = Account.of("hotUS");
         Account coldUs = Account.of("coldUS");
         Account hotEu = Account.of("hotEU");
@@ -1853,7 +1814,7 @@ class OfferTest {
 
     @ParameterizedTest
     @EnumSource
-    void anIssuerMayOfferForItsOwnCurrencyEvenRequiringAuth(Features features) {
+    void anIssuerMayOfferForItsOwnCurrencyEvenRequiringAuth(FeatureSet features) {
         Account gwx = Account.of("gw");
         IOU gwUsd = IOU.of(gwx, "USD");
         Env env = env(features);
@@ -1891,7 +1852,7 @@ class OfferTest {
 
     @ParameterizedTest
     @EnumSource
-    void tickSizeRoundsTheInexactSide(Features features) {
+    void tickSizeRoundsTheInexactSide(FeatureSet features) {
         IOU xts = IOU.of(gw, "XTS");
         IOU xxx = IOU.of(gw, "XXX");
         Env env = env(features);
