@@ -14,7 +14,8 @@ import static org.stoxum.engine.tx.jtx.Jtx.stm;
 import static org.stoxum.engine.tx.jtx.Jtx.ter;
 import static org.stoxum.engine.tx.jtx.Jtx.trust;
 
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.stoxum.codec.binary.SField;
 import org.stoxum.codec.binary.STArray;
 import org.stoxum.codec.binary.STObject;
@@ -24,7 +25,10 @@ import org.stoxum.engine.tx.jtx.Account;
 import org.stoxum.engine.tx.jtx.Env;
 import org.stoxum.engine.tx.jtx.IOU;
 
-/** Freezes as rippled's {@code Freeze_test} checks them, metadata included. */
+/**
+ * Freezes as rippled's {@code Freeze_test} checks them, metadata included, over the {@link FeatureSet}s
+ * (rippled's run includes all but FlowCross: offers crossed by the Taker give the same results).
+ */
 class FreezeTest {
     private final Account g1 = Account.of("G1");
     private final Account alice = Account.of("alice");
@@ -41,9 +45,10 @@ class FreezeTest {
         return n;
     }
 
-    @Test
-    void aFrozenLineCanReceiveButNotSpend() {
-        Env env = Env.rippled();
+    @ParameterizedTest
+    @EnumSource
+    void aFrozenLineCanReceiveButNotSpend(FeatureSet features) {
+        Env env = features.rippled();
         env.fundRippling(stm(1000), g1, alice, bob);
         env.close();
         env.trust(usd.of(100), bob);
@@ -90,14 +95,15 @@ class FreezeTest {
         assertTrue((ff.getFlags() & (LedgerFlags.LOW_FREEZE | LedgerFlags.HIGH_FREEZE)) == 0);
     }
 
-    @Test
-    void globalFreezeStopsTradingAndRipplingButNotIssuing() {
+    @ParameterizedTest
+    @EnumSource
+    void globalFreezeStopsTradingAndRipplingButNotIssuing(FeatureSet features) {
         Account a1 = Account.of("A1");
         Account a2 = Account.of("A2");
         Account a3 = Account.of("A3");
         Account a4 = Account.of("A4");
         IOU btc = IOU.of(g1, "BTC");
-        Env env = Env.rippled();
+        Env env = features.rippled();
         env.fundRippling(stm(12_000), g1);
         env.fundRippling(stm(1000), a1);
         env.fundRippling(stm(20_000), a2, a3, a4);
@@ -140,10 +146,11 @@ class FreezeTest {
         env.submit(pay(a2, a1, usd.of(1)), ter(TER.tecPATH_DRY));
     }
 
-    @Test
-    void noFreezeIsPermanentAndStopsLineFreezes() {
+    @ParameterizedTest
+    @EnumSource
+    void noFreezeIsPermanentAndStopsLineFreezes(FeatureSet features) {
         Account a1 = Account.of("A1");
-        Env env = Env.rippled();
+        Env env = features.rippled();
         env.fundRippling(stm(12_000), g1);
         env.fundRippling(stm(1000), a1);
         env.close();
@@ -166,12 +173,13 @@ class FreezeTest {
                 node(nodes, 0, SField.MODIFIED_NODE).getU16(SField.LEDGER_ENTRY_TYPE));
     }
 
-    @Test
-    void offersOfAFrozenLineAreRemovedWhenFound() {
+    @ParameterizedTest
+    @EnumSource
+    void offersOfAFrozenLineAreRemovedWhenFound(FeatureSet features) {
         Account a2 = Account.of("A2");
         Account a3 = Account.of("A3");
         Account a4 = Account.of("A4");
-        Env env = Env.rippled();
+        Env env = features.rippled();
         env.fundRippling(stm(1000), g1, a3, a4);
         env.fundRippling(stm(2000), a2);
         env.close();
