@@ -120,10 +120,6 @@ public abstract class BasicTaker {
         return issueOut;
     }
 
-    public Amounts originalOffer() {
-        return original;
-    }
-
     /** True when an offer of {@code offerQuality} is not good enough for the taker. */
     public boolean reject(Quality offerQuality) {
         return offerQuality.compareTo(threshold) < 0;
