@@ -27,17 +27,18 @@ import org.stoxum.engine.ledger.ReadView;
 import org.stoxum.engine.ledger.SLE;
 import org.stoxum.engine.ledger.Sandbox;
 import org.stoxum.engine.ledger.Views;
+import org.stoxum.engine.tx.offers.TakerCrossing;
 import org.stoxum.engine.tx.paths.Flow;
 
 /**
- * OfferCreate (rippled's {@code CreateOffer.cpp} with FlowCross): optionally cancels an older offer, rounds
- * the price to the issuers' TickSize, crosses the books through the payment engine (the offer is the
- * taker, its owner both source and destination), and places what is left in the order book at the
+ * OfferCreate (rippled's {@code CreateOffer.cpp}): optionally cancels an older offer, rounds
+ * the price to the issuers' TickSize, crosses the books (the offer is the taker; under FlowCross through
+ * the payment engine, its owner both source and destination), and places what is left in the order book at the
  * original price. Immediate-or-cancel offers place nothing; fill-or-kill offers keep nothing of the work
  * unless fully filled, except the removal of stale offers found on the way.
  *
- * <p>Without FlowCross rippled crosses with its older Taker engine, which this server does not have:
- * such offers answer temUNKNOWN and change nothing.
+ * <p>Without FlowCross the books are crossed by the older Taker ({@link TakerCrossing}), which moves the
+ * funds itself, offer by offer.
  */
 public final class CreateOffer extends Transactor {
     static final TransactorType TYPE = TransactorType.of(CreateOffer::preflight, CreateOffer::preclaim,
@@ -304,9 +305,19 @@ public final class CreateOffer extends Transactor {
     private record Crossed(TER ter, Amounts left) {
     }
 
+    /**
+     * Crosses with the payment engine under FlowCross, else with the older Taker. (rippled's
+     * CompareTakerFlowCross runs both and only logs their differences: nothing observable.)
+     */
     private Crossed cross(Sandbox sb, Sandbox sbCancel, Amounts takerAmount, CalcSwitchover so) {
         if (!sb.rules().enabled(Amendments.FLOW_CROSS)) {
-            return new Crossed(TER.temUNKNOWN, takerAmount);
+            Sandbox sbTaker = new Sandbox(sb);
+            Sandbox sbCancelTaker = new Sandbox(sbCancel);
+            TakerCrossing.Result r = new TakerCrossing(sbTaker, sbCancelTaker, view().parentCloseTime(), so)
+                    .cross(account, takerAmount, tx().getFlags());
+            sbTaker.apply(sb);
+            sbCancelTaker.apply(sbCancel);
+            return new Crossed(r.ter(), r.left());
         }
         PaymentSandbox psbFlow = new PaymentSandbox(sb);
         PaymentSandbox psbCancelFlow = new PaymentSandbox(sbCancel);
