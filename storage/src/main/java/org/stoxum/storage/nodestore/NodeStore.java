@@ -609,7 +609,16 @@ public final class NodeStore implements SHAMapNodeSource, AutoCloseable {
             List<PendingLedger> pending = persister.pending();
             template = readNode(hash);
             if (template == null) {
-                return queuedNode(pending, hash);
+                SHAMapTreeNode queued = queuedNode(pending, hash);
+                if (queued != null) {
+                    return queued;
+                }
+                // A queued ledger committed after the read above no longer lists the nodes its commit
+                // marked as stored; a new read sees that commit.
+                template = readNode(hash);
+                if (template == null) {
+                    return null;
+                }
             }
             cache.put(hash, template);
         }
@@ -628,10 +637,11 @@ public final class NodeStore implements SHAMapNodeSource, AutoCloseable {
     }
 
     private SHAMapTreeNode readNode(Hash256 hash) {
-        Generation[] gens = readOrder;
         try {
             return read(txn -> {
-                for (Generation g : gens) {
+                // The generations are taken after the snapshot: a commit into a generation follows the
+                // publication of the order that holds it, so every commit this snapshot sees is searched.
+                for (Generation g : readOrder) {
                     SHAMapTreeNode node = g.node(txn, hash, this);
                     if (node != null) {
                         return node;
