@@ -56,6 +56,8 @@ final class LedgerPersister {
     private boolean retryRequested;
     private boolean stopping;
     private volatile Consumer<NodeStoreException> failureListener = e -> { };
+    /** Test seam: runs under the lock between building a ledger's entry and publishing it to readers. */
+    private volatile Runnable beforePublishing = () -> { };
     private Thread thread;
 
     LedgerPersister(GroupWriter writer) {
@@ -71,6 +73,14 @@ final class LedgerPersister {
 
     void onFailure(Consumer<NodeStoreException> listener) {
         failureListener = listener;
+    }
+
+    /**
+     * Runs {@code hook} inside every {@link #queue} after the ledger's entry is built and before
+     * {@link #pending()} holds it: the moment a reader racing the queue sees. For tests of that race.
+     */
+    void beforePublishing(Runnable hook) {
+        beforePublishing = hook;
     }
 
     /** The queued, uncommitted ledgers, oldest first: an immutable snapshot. */
@@ -103,6 +113,7 @@ final class LedgerPersister {
                 }
             }
             PendingLedger p = make.apply(++lastTicket);
+            beforePublishing.run();
             List<PendingLedger> next = new ArrayList<>(pending);
             next.add(p);
             pending = List.copyOf(next);

@@ -94,10 +94,11 @@ public final class NodeStore implements SHAMapNodeSource, AutoCloseable {
     private Generation dropping;
     /** Writable generation first: what readers search. */
     private volatile Generation[] readOrder;
-    /** The newest committed ledger. */
+    /**
+     * The newest committed ledger; set after its commit and before the persister drops it from the queue,
+     * so a reader that finds the queue without it finds it here.
+     */
     private volatile LedgerHeader durableLast;
-    /** The newest queued ledger, committed or not: what readers see as the last. */
-    private volatile LedgerHeader last;
     private final LedgerPersister persister = new LedgerPersister(this::writeGroup);
 
     private NodeStore(NodeStoreSettings settings, Env<byte[]> env, Dbi<byte[]> meta, boolean fresh,
@@ -121,8 +122,7 @@ public final class NodeStore implements SHAMapNodeSource, AutoCloseable {
             dropping = state.droppingGen() == 0 ? null : slots.generation(txn, state.droppingGen());
             byte[] lastSeq = meta.get(txn, KEY_LAST);
             durableLast = lastSeq == null ? null : tables.header(txn, BigEndian.getU32(lastSeq, 0));
-            last = durableLast;
-            if (lastSeq != null && last == null) {
+            if (lastSeq != null && durableLast == null) {
                 throw new NodeStoreException(settings.path() + ": the last stored ledger's header is missing; "
                         + "the node store is damaged");
             }
@@ -269,11 +269,8 @@ public final class NodeStore implements SHAMapNodeSource, AutoCloseable {
         checkTree(transactions, SHAMapLeafType.TRANSACTION_WITH_METADATA, header.txHash(), "transaction");
         List<Hash256> leafHashes = leafHashes(transactions, txIndex);
         Hash256 ledgerHash = header.hash();
-        PendingLedger p = persister.queue(txIndex.size(), ticket -> {
-            last = header;
-            return new PendingLedger(ticket, header, ledgerHash, state, transactions, List.copyOf(txIndex),
-                    leafHashes);
-        });
+        PendingLedger p = persister.queue(txIndex.size(), ticket -> new PendingLedger(ticket, header, ledgerHash,
+                state, transactions, List.copyOf(txIndex), leafHashes));
         return p.durable;
     }
 
@@ -432,9 +429,14 @@ public final class NodeStore implements SHAMapNodeSource, AutoCloseable {
      * The ledger stored most recently (what {@code --load} resumes), or null for an empty store. Not the
      * highest sequence: a new chain started over a used store (a fresh genesis) leaves the old chain's
      * longer tail in the tables, and the node must resume the chain it was running.
+     *
+     * <p>Taken from the queue readers search, never from a field set apart from it: a ledger becomes the
+     * last only when reads can find it (a separate field set while queueing named, for a moment, a ledger
+     * neither the queue nor the disk held yet).
      */
     public LedgerHeader lastLedger() {
-        return last;
+        List<PendingLedger> pending = persister.pending();
+        return pending.isEmpty() ? durableLast : pending.get(pending.size() - 1).header;
     }
 
     /**
@@ -607,7 +609,16 @@ public final class NodeStore implements SHAMapNodeSource, AutoCloseable {
             List<PendingLedger> pending = persister.pending();
             template = readNode(hash);
             if (template == null) {
-                return queuedNode(pending, hash);
+                SHAMapTreeNode queued = queuedNode(pending, hash);
+                if (queued != null) {
+                    return queued;
+                }
+                // A queued ledger committed after the read above no longer lists the nodes its commit
+                // marked as stored; a new read sees that commit.
+                template = readNode(hash);
+                if (template == null) {
+                    return null;
+                }
             }
             cache.put(hash, template);
         }
@@ -626,10 +637,11 @@ public final class NodeStore implements SHAMapNodeSource, AutoCloseable {
     }
 
     private SHAMapTreeNode readNode(Hash256 hash) {
-        Generation[] gens = readOrder;
         try {
             return read(txn -> {
-                for (Generation g : gens) {
+                // The generations are taken after the snapshot: a commit into a generation follows the
+                // publication of the order that holds it, so every commit this snapshot sees is searched.
+                for (Generation g : readOrder) {
                     SHAMapTreeNode node = g.node(txn, hash, this);
                     if (node != null) {
                         return node;

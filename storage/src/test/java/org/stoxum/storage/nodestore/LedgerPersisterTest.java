@@ -256,4 +256,34 @@ class LedgerPersisterTest {
             }
         }
     }
+
+    /**
+     * A reader racing {@code queueLedger}: at every instant the ledger {@code lastLedger()} names must be
+     * readable, even while the queued ledger is built but not yet in the queue readers search.
+     */
+    @Test
+    void theLastLedgerIsReadableAtEveryMomentOfQueueing() {
+        try (NodeStore store = stepped("db")) {
+            LedgerChain chain = LedgerChain.fresh(21);
+            LedgerChain.Ledger stored = chain.next(100, 3);
+            stored.storeIn(store);
+            List<LedgerHeader> seen = new ArrayList<>();
+            List<RuntimeException> failures = new ArrayList<>();
+            store.persister().beforePublishing(() -> {
+                LedgerHeader last = store.lastLedger();
+                seen.add(last);
+                try {
+                    LedgerChain.verifyComplete(store, last);
+                } catch (RuntimeException e) { // (thrown from the hook it would abandon the queueing)
+                    failures.add(e);
+                }
+            });
+            LedgerChain.Ledger queued = chain.next(100, 3);
+            queue(store, queued);
+            assertEquals(List.of(), failures, "what lastLedger() named was readable");
+            assertEquals(List.of(stored.header()), seen, "the ledger not yet readable is not named last");
+            assertEquals(queued.header(), store.lastLedger(), "named last once readable");
+            LedgerChain.verifyComplete(store, store.lastLedger());
+        }
+    }
 }
