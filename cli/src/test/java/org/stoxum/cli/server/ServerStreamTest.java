@@ -1,19 +1,12 @@
 package org.stoxum.cli.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.stoxum.codec.NetworkProfile;
@@ -26,35 +19,8 @@ import org.stoxum.engine.app.LedgerStart;
  */
 class ServerStreamTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final long WAIT_SECONDS = 20;
     private static final String GENESIS = "xmB23jLgWpAxb2DingE2kNuduzABYU8WMy";
     private static final String QUEUE_CONFIG = "[transaction_queue]\nminimum_txn_in_ledger_standalone = 3\n";
-
-    private static final class Listener implements WebSocket.Listener {
-        final BlockingQueue<JsonNode> messages = new LinkedBlockingQueue<>();
-        private final StringBuilder partial = new StringBuilder();
-
-        @Override
-        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                try {
-                    messages.add(JSON.readTree(partial.toString()));
-                } catch (IOException e) {
-                    throw new IllegalStateException(e);
-                }
-                partial.setLength(0);
-            }
-            ws.request(1);
-            return null;
-        }
-
-        JsonNode next() throws InterruptedException {
-            JsonNode m = messages.poll(WAIT_SECONDS, TimeUnit.SECONDS);
-            assertNotNull(m, "no message arrived");
-            return m;
-        }
-    }
 
     private static JsonNode pay(TestNodes.Node node, String destination, int sequence) throws IOException {
         return node.call("submit", JSON.readTree("{\"secret\":\"masterpassphrase\",\"tx_json\":{"
@@ -93,13 +59,9 @@ class ServerStreamTest {
     void feeChangesArePublishedToTheServerStream() throws Exception {
         try (TestNodes.Node node = TestNodes.start(new LedgerStart.Genesis(true), QUEUE_CONFIG,
                 NetworkProfile.STOXUM)) {
-            Listener listener = new Listener();
-            WebSocket ws = HttpClient.newHttpClient().newWebSocketBuilder()
-                    .buildAsync(URI.create("ws://127.0.0.1:" + node.wsPort + "/"), listener)
-                    .get(WAIT_SECONDS, TimeUnit.SECONDS);
+            StreamClient listener = StreamClient.connect(node.wsPort);
             try {
-                ws.sendText("{\"id\":1,\"command\":\"subscribe\",\"streams\":[\"server\"]}", true)
-                        .get(WAIT_SECONDS, TimeUnit.SECONDS);
+                listener.send("{\"id\":1,\"command\":\"subscribe\",\"streams\":[\"server\"]}");
                 JsonNode answer = listener.next();
                 assertEquals("success", answer.get("status").asText(), answer.toString());
 
@@ -112,9 +74,9 @@ class ServerStreamTest {
                 assertStatus(listener.next(), 227555, 227555);
                 node.call("ledger_accept", null);
                 assertStatus(listener.next(), 256, 256);
-                assertNull(listener.messages.poll(1, TimeUnit.SECONDS), "no message while the fees stay put");
+                assertNull(listener.poll(1, TimeUnit.SECONDS), "no message while the fees stay put");
             } finally {
-                ws.abort();
+                listener.close();
             }
         }
     }
@@ -122,13 +84,9 @@ class ServerStreamTest {
     @Test
     void withoutFeeEscalationTheLoadFactorIsTheServers() throws Exception {
         try (TestNodes.Node node = TestNodes.start(new LedgerStart.Genesis(false))) {
-            Listener listener = new Listener();
-            WebSocket ws = HttpClient.newHttpClient().newWebSocketBuilder()
-                    .buildAsync(URI.create("ws://127.0.0.1:" + node.wsPort + "/"), listener)
-                    .get(WAIT_SECONDS, TimeUnit.SECONDS);
+            StreamClient listener = StreamClient.connect(node.wsPort);
             try {
-                ws.sendText("{\"id\":1,\"command\":\"subscribe\",\"streams\":[\"server\"]}", true)
-                        .get(WAIT_SECONDS, TimeUnit.SECONDS);
+                listener.send("{\"id\":1,\"command\":\"subscribe\",\"streams\":[\"server\"]}");
                 listener.next();
                 node.call("ledger_accept", null);
                 JsonNode msg = listener.next();
@@ -137,7 +95,7 @@ class ServerStreamTest {
                 assertEquals(256, msg.get("load_factor").asLong());
                 assertEquals("full", msg.get("server_status").asText());
             } finally {
-                ws.abort();
+                listener.close();
             }
         }
     }

@@ -1,68 +1,28 @@
 package org.stoxum.cli.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** The ledger, transaction and account streams over WebSocket. */
 class SubscriptionTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** Generous: a message that does not come within this is taken as not sent. */
-    private static final long WAIT_SECONDS = 20;
     private static final String GENESIS = "xmB23jLgWpAxb2DingE2kNuduzABYU8WMy";
     private static final String DEST = "xJX6amHWqq2D9KDC9oZt7LRpuDqfzhA9Zf";
-
-    /** A WebSocket client that queues what it receives, one JSON message per frame sequence. */
-    private static final class Listener implements WebSocket.Listener {
-        final BlockingQueue<JsonNode> messages = new LinkedBlockingQueue<>();
-        private final StringBuilder partial = new StringBuilder();
-
-        @Override
-        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                try {
-                    messages.add(JSON.readTree(partial.toString()));
-                } catch (IOException e) {
-                    throw new IllegalStateException(e);
-                }
-                partial.setLength(0);
-            }
-            ws.request(1);
-            return null;
-        }
-
-        JsonNode next() throws InterruptedException {
-            JsonNode m = messages.poll(WAIT_SECONDS, TimeUnit.SECONDS);
-            assertNotNull(m, "no message arrived");
-            return m;
-        }
-    }
 
     @Test
     void streamsDeliverClosedLedgersAndTheirTransactions() throws Exception {
         try (TestNodes.Node node = TestNodes.start(true)) {
-            Listener listener = new Listener();
-            WebSocket ws = HttpClient.newHttpClient().newWebSocketBuilder()
-                    .buildAsync(URI.create("ws://127.0.0.1:" + node.wsPort + "/"), listener).get(WAIT_SECONDS,
-                            TimeUnit.SECONDS);
+            StreamClient listener = StreamClient.connect(node.wsPort);
             try {
-                ws.sendText("{\"id\":1,\"command\":\"subscribe\",\"streams\":[\"ledger\",\"transactions\"],"
-                        + "\"accounts\":[\"" + DEST + "\"]}", true).get(WAIT_SECONDS, TimeUnit.SECONDS);
+                listener.send("{\"id\":1,\"command\":\"subscribe\",\"streams\":[\"ledger\",\"transactions\"],"
+                        + "\"accounts\":[\"" + DEST + "\"]}");
                 JsonNode answer = listener.next();
                 assertEquals("response", answer.get("type").asText());
                 assertEquals(1, answer.get("id").asInt());
@@ -91,18 +51,18 @@ class SubscriptionTest {
                 assertEquals("tesSUCCESS", tx.get("engine_result").asText());
                 assertEquals(3, tx.get("ledger_index").asLong());
                 assertEquals("tesSUCCESS", tx.get("meta").get("TransactionResult").asText());
-                assertNull(listener.messages.poll(200, TimeUnit.MILLISECONDS),
+                assertNull(listener.poll(200, TimeUnit.MILLISECONDS),
                         "one message per transaction, even for a subscriber of both the stream and the account");
 
-                ws.sendText("{\"id\":2,\"command\":\"unsubscribe\",\"streams\":[\"ledger\",\"transactions\"],"
-                        + "\"accounts\":[\"" + DEST + "\"]}", true).get(WAIT_SECONDS, TimeUnit.SECONDS);
+                listener.send("{\"id\":2,\"command\":\"unsubscribe\",\"streams\":[\"ledger\",\"transactions\"],"
+                        + "\"accounts\":[\"" + DEST + "\"]}");
                 assertEquals("success", listener.next().get("status").asText());
                 node.call("ledger_accept", null);
-                ws.sendText("{\"id\":3,\"command\":\"ping\"}", true).get(WAIT_SECONDS, TimeUnit.SECONDS);
+                listener.send("{\"id\":3,\"command\":\"ping\"}");
                 JsonNode pong = listener.next();
                 assertEquals(3, pong.get("id").asInt(), "nothing pushed after unsubscribing: " + pong);
             } finally {
-                ws.abort();
+                listener.close();
             }
         }
     }
@@ -112,18 +72,14 @@ class SubscriptionTest {
         try (TestNodes.Node node = TestNodes.start(true)) {
             JsonNode overHttp = node.call("subscribe", JSON.readTree("{\"streams\":[\"ledger\"]}"));
             assertEquals("invalidParams", overHttp.get("error").asText(), overHttp.toString());
-            Listener listener = new Listener();
-            WebSocket ws = HttpClient.newHttpClient().newWebSocketBuilder()
-                    .buildAsync(URI.create("ws://127.0.0.1:" + node.wsPort + "/"), listener).get(WAIT_SECONDS,
-                            TimeUnit.SECONDS);
+            StreamClient listener = StreamClient.connect(node.wsPort);
             try {
-                ws.sendText("{\"id\":7,\"command\":\"subscribe\",\"streams\":[\"consensus\"]}", true)
-                        .get(WAIT_SECONDS, TimeUnit.SECONDS);
+                listener.send("{\"id\":7,\"command\":\"subscribe\",\"streams\":[\"consensus\"]}");
                 JsonNode answer = listener.next();
                 assertEquals("error", answer.get("status").asText());
                 assertEquals("malformedStream", answer.get("error").asText(), answer.toString());
             } finally {
-                ws.abort();
+                listener.close();
             }
         }
     }

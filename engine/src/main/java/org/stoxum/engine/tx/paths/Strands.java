@@ -122,7 +122,7 @@ public final class Strands {
                 || (sendMaxIssue != null && !BookStep.consistent(sendMaxIssue))) {
             return StrandOrError.fail(TER.temBAD_PATH);
         }
-        List<PathElem> pes = normalizeV1(req, path);
+        List<PathElem> pes = normalize(req, path, true);
         Builder b = new Builder(view, req, src, dst, path.isEmpty());
         Issue start = startIssue(req);
         Currency curCurrency = start.currency();
@@ -195,43 +195,6 @@ public final class Strands {
         return new StrandOrError(TER.tesSUCCESS, b.result);
     }
 
-    /**
-     * rippled's {@code toStrandV1} completion of a path: as {@link #normalize}, but the destination is
-     * added unless the last element is exactly the destination's account element.
-     */
-    private static List<PathElem> normalizeV1(Request req, List<PathElem> path) {
-        Issue start = startIssue(req);
-        Issue deliver = req.deliver();
-        Issue sendMaxIssue = req.sendMaxIssue();
-        List<PathElem> pes = new ArrayList<>(4 + path.size());
-        pes.add(PathElem.typed(PathElem.TYPE_ALL, req.src(), start.currency(), start.account()));
-        if (sendMaxIssue != null && !sendMaxIssue.account().equals(req.src())
-                && (path.isEmpty() || !path.get(0).isAccount()
-                || !path.get(0).account().equals(sendMaxIssue.account()))) {
-            pes.add(PathElem.of(sendMaxIssue.account(), null, null));
-        }
-        pes.addAll(path);
-        PathElem lastCurrency = null;
-        for (int i = pes.size() - 1; i >= 0 && lastCurrency == null; i--) {
-            if (pes.get(i).hasCurrency()) {
-                lastCurrency = pes.get(i);
-            }
-        }
-        if (!lastCurrency.currency().equals(deliver.currency())
-                || (req.offerCrossing() && !lastCurrency.issuer().equals(deliver.account()))) {
-            pes.add(PathElem.of(null, deliver.currency(), deliver.account()));
-        }
-        PathElem back = pes.get(pes.size() - 1);
-        if (!((back.isAccount() && back.account().equals(deliver.account())) || req.dst().equals(deliver.account()))) {
-            pes.add(PathElem.of(deliver.account(), null, null));
-        }
-        PathElem lastNode = PathElem.of(req.dst(), null, null);
-        if (!sameElement(pes.get(pes.size() - 1), lastNode)) {
-            pes.add(lastNode);
-        }
-        return pes;
-    }
-
     /** rippled's {@code STPathElement::operator==}: the account bit and the three values, not the other bits. */
     private static boolean sameElement(PathElem a, PathElem b) {
         return (a.type() & PathElem.TYPE_ACCOUNT) == (b.type() & PathElem.TYPE_ACCOUNT)
@@ -258,7 +221,7 @@ public final class Strands {
                 return StrandOrError.fail(TER.temBAD_PATH);
             }
         }
-        List<PathElem> normPath = normalize(req, path);
+        List<PathElem> normPath = normalize(req, path, false);
         if (normPath.size() < 2) {
             return StrandOrError.fail(TER.temBAD_PATH);
         }
@@ -365,8 +328,10 @@ public final class Strands {
     /**
      * The path with its implied ends: the source, the SendMax issuer, a book into the deliverable when the
      * currency (or, crossing offers, the issuer) still differs, the deliverable's issuer, the destination.
+     * rippled's {@code toStrandV1} ({@code v1}) differs only at the end: the destination is added unless the
+     * last element is exactly the destination's account element.
      */
-    private static List<PathElem> normalize(Request req, List<PathElem> path) {
+    private static List<PathElem> normalize(Request req, List<PathElem> path, boolean v1) {
         Issue start = startIssue(req);
         Issue deliver = req.deliver();
         Issue sendMaxIssue = req.sendMaxIssue();
@@ -393,9 +358,11 @@ public final class Strands {
         if (!((back.isAccount() && back.account().equals(deliver.account())) || req.dst().equals(deliver.account()))) {
             norm.add(PathElem.of(deliver.account(), null, null));
         }
+        PathElem lastNode = PathElem.of(req.dst(), null, null);
         back = norm.get(norm.size() - 1);
-        if (!back.isAccount() || !back.account().equals(req.dst())) {
-            norm.add(PathElem.of(req.dst(), null, null));
+        boolean ends = v1 ? sameElement(back, lastNode) : back.isAccount() && back.account().equals(req.dst());
+        if (!ends) {
+            norm.add(lastNode);
         }
         return norm;
     }
