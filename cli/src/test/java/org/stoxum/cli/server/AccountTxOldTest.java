@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +18,6 @@ import org.junit.jupiter.api.Test;
  * by offset, oldest first unless descending, the range taken as given, and its own answer fields.
  */
 class AccountTxOldTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String GENESIS = "xmB23jLgWpAxb2DingE2kNuduzABYU8WMy";
     private static final String DEST = "xJX6amHWqq2D9KDC9oZt7LRpuDqfzhA9Zf";
     private static final String[] AMOUNTS = {"1000000000", "2000000", "3000000"};
@@ -30,7 +28,7 @@ class AccountTxOldTest {
     static void start() throws IOException {
         node = TestNodes.start(true);
         for (String amount : AMOUNTS) {
-            JsonNode r = call("submit", "{\"secret\":\"masterpassphrase\",\"tx_json\":{\"TransactionType\":\"Payment\","
+            JsonNode r = node.request("submit", "{\"secret\":\"masterpassphrase\",\"tx_json\":{\"TransactionType\":\"Payment\","
                     + "\"Account\":\"" + GENESIS + "\",\"Destination\":\"" + DEST + "\",\"Amount\":\"" + amount + "\"}}");
             assertEquals("tesSUCCESS", r.get("engine_result").asText(), r.toString());
             node.call("ledger_accept", null);
@@ -42,16 +40,9 @@ class AccountTxOldTest {
         node.close();
     }
 
-    private static JsonNode call(String method, String params) {
-        try {
-            return node.call(method, JSON.readTree(params));
-        } catch (IOException e) {
-            throw new IllegalArgumentException(e);
-        }
-    }
 
     private static JsonNode accountTx(String more) {
-        return call("account_tx", "{\"account\":\"" + GENESIS + "\"" + more + "}");
+        return node.request("account_tx", "{\"account\":\"" + GENESIS + "\"" + more + "}");
     }
 
     private static List<String> amounts(JsonNode answer) {
@@ -146,8 +137,8 @@ class AccountTxOldTest {
                 "Use the new API or specify a ledger range.");
         assertEquals(0, accountTx(",\"ledger_index_min\":-1,\"ledger_index_max\":-1,\"offset\":3000")
                 .get("transactions").size());
-        assertError(call("account_tx", "{\"account\":\"xx\",\"offset\":1}"), "actMalformed", "Account malformed.");
-        assertError(call("account_tx", "{\"offset\":1}"), "invalidParams", "Invalid parameters.");
+        assertError(node.request("account_tx", "{\"account\":\"xx\",\"offset\":1}"), "actMalformed", "Account malformed.");
+        assertError(node.request("account_tx", "{\"offset\":1}"), "invalidParams", "Invalid parameters.");
         assertError(accountTx(",\"offset\":-1"), "internal", "Internal error.");
     }
 }

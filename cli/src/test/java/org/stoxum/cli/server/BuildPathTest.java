@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,7 +15,6 @@ import org.junit.jupiter.api.Test;
  * Paths, as stoxumd's answer when its search finds nothing more).
  */
 class BuildPathTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String GENESIS = "xmB23jLgWpAxb2DingE2kNuduzABYU8WMy";
     private static final String DEST = "xJX6amHWqq2D9KDC9oZt7LRpuDqfzhA9Zf";
     private static final String USD = "{\"currency\":\"USD\",\"issuer\":\"" + GENESIS + "\",\"value\":\"10\"}";
@@ -26,11 +24,11 @@ class BuildPathTest {
     @BeforeAll
     static void start() throws IOException {
         node = TestNodes.start(true);
-        JsonNode funded = call("submit", "{\"secret\":\"masterpassphrase\",\"tx_json\":{\"TransactionType\":\"Payment\","
+        JsonNode funded = node.request("submit", "{\"secret\":\"masterpassphrase\",\"tx_json\":{\"TransactionType\":\"Payment\","
                 + "\"Account\":\"" + GENESIS + "\",\"Destination\":\"" + DEST + "\",\"Amount\":\"1000000000\"}}");
         assertEquals("tesSUCCESS", funded.get("engine_result").asText(), funded.toString());
         node.call("ledger_accept", null);
-        JsonNode trust = call("submit", "{\"secret\":\"oracle-dest\",\"tx_json\":{\"TransactionType\":\"TrustSet\","
+        JsonNode trust = node.request("submit", "{\"secret\":\"oracle-dest\",\"tx_json\":{\"TransactionType\":\"TrustSet\","
                 + "\"Account\":\"" + DEST + "\",\"LimitAmount\":{\"currency\":\"USD\",\"issuer\":\"" + GENESIS
                 + "\",\"value\":\"1000\"}}}");
         assertEquals("tesSUCCESS", trust.get("engine_result").asText(), trust.toString());
@@ -42,16 +40,9 @@ class BuildPathTest {
         node.close();
     }
 
-    private static JsonNode call(String method, String params) {
-        try {
-            return node.call(method, JSON.readTree(params));
-        } catch (IOException e) {
-            throw new IllegalArgumentException(e);
-        }
-    }
 
     private static JsonNode sign(String fields, String more) {
-        return call("sign", "{\"secret\":\"masterpassphrase\"" + more + ",\"tx_json\":{\"TransactionType\":\"Payment\","
+        return node.request("sign", "{\"secret\":\"masterpassphrase\"" + more + ",\"tx_json\":{\"TransactionType\":\"Payment\","
                 + "\"Account\":\"" + GENESIS + "\"" + fields + "}}");
     }
 
@@ -92,7 +83,7 @@ class BuildPathTest {
 
     @Test
     void anIssuedPaymentTheDefaultPathCarriesGoesOnWithoutPaths() {
-        JsonNode submitted = call("submit", "{\"secret\":\"masterpassphrase\",\"build_path\":true,\"tx_json\":{"
+        JsonNode submitted = node.request("submit", "{\"secret\":\"masterpassphrase\",\"build_path\":true,\"tx_json\":{"
                 + "\"TransactionType\":\"Payment\",\"Account\":\"" + GENESIS + "\",\"Destination\":\"" + DEST
                 + "\",\"Amount\":" + USD + "}}");
         assertEquals("tesSUCCESS", submitted.get("engine_result").asText(), submitted.toString());

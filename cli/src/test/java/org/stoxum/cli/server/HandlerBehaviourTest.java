@@ -28,7 +28,7 @@ class HandlerBehaviourTest {
     static void start() throws IOException {
         node = TestNodes.start(true);
         for (String amount : new String[] {"1000000000", "2000000"}) {
-            JsonNode r = call("submit", "{\"secret\":\"masterpassphrase\",\"tx_json\":{\"TransactionType\":\"Payment\","
+            JsonNode r = node.request("submit", "{\"secret\":\"masterpassphrase\",\"tx_json\":{\"TransactionType\":\"Payment\","
                     + "\"Account\":\"" + GENESIS + "\",\"Destination\":\"" + DEST + "\",\"Amount\":\"" + amount + "\"}}");
             assertEquals("tesSUCCESS", r.get("engine_result").asText(), r.toString());
             node.call("ledger_accept", null);
@@ -40,13 +40,6 @@ class HandlerBehaviourTest {
         node.close();
     }
 
-    private static JsonNode call(String method, String params) {
-        try {
-            return node.call(method, JSON.readTree(params));
-        } catch (IOException e) {
-            throw new IllegalArgumentException(e);
-        }
-    }
 
     private static void assertError(JsonNode answer, String token, String message) {
         assertEquals(token, answer.path("error").asText(), answer.toString());
@@ -58,20 +51,20 @@ class HandlerBehaviourTest {
 
     @Test
     void ledgerSelectors() {
-        assertError(call("ledger", "{\"ledger_index\":\"12\"}"), "invalidParams", "ledgerIndexMalformed");
-        assertError(call("ledger", "{\"ledger_index\":10000}"), "lgrNotFound", "ledgerNotFound");
-        assertError(call("ledger", "{\"ledger_hash\":\"zz\"}"), "invalidParams", "ledgerHashMalformed");
-        assertError(call("ledger", "{\"ledger_hash\":5}"), "invalidParams", "ledgerHashNotString");
-        JsonNode byIndex = call("ledger", "{\"ledger_index\":3}");
-        JsonNode byHash = call("ledger", "{\"ledger_hash\":\"" + byIndex.get("ledger_hash").asText() + "\"}");
+        assertError(node.request("ledger", "{\"ledger_index\":\"12\"}"), "invalidParams", "ledgerIndexMalformed");
+        assertError(node.request("ledger", "{\"ledger_index\":10000}"), "lgrNotFound", "ledgerNotFound");
+        assertError(node.request("ledger", "{\"ledger_hash\":\"zz\"}"), "invalidParams", "ledgerHashMalformed");
+        assertError(node.request("ledger", "{\"ledger_hash\":5}"), "invalidParams", "ledgerHashNotString");
+        JsonNode byIndex = node.request("ledger", "{\"ledger_index\":3}");
+        JsonNode byHash = node.request("ledger", "{\"ledger_hash\":\"" + byIndex.get("ledger_hash").asText() + "\"}");
         assertEquals(byIndex, byHash);
-        JsonNode legacy = call("ledger", "{\"ledger\":3}");
+        JsonNode legacy = node.request("ledger", "{\"ledger\":3}");
         assertEquals(byIndex, legacy, "the legacy 'ledger' member reads short values as an index");
-        JsonNode both = call("ledger", "{}");
+        JsonNode both = node.request("ledger", "{}");
         assertEquals("4", both.get("closed").get("ledger").get("ledger_index").asText());
         assertEquals("5", both.get("open").get("ledger").get("ledger_index").asText());
         assertFalse(both.get("open").get("ledger").get("closed").asBoolean());
-        JsonNode binary = call("ledger", "{\"ledger_index\":\"closed\",\"binary\":true,\"transactions\":true,"
+        JsonNode binary = node.request("ledger", "{\"ledger_index\":\"closed\",\"binary\":true,\"transactions\":true,"
                 + "\"expand\":true}");
         assertEquals(236, binary.get("ledger").get("ledger_data").asText().length(), "118 header bytes in hex");
         assertTrue(binary.get("ledger").get("transactions").get(0).has("tx_blob"));
@@ -79,28 +72,28 @@ class HandlerBehaviourTest {
 
     @Test
     void ledgerDataPagesThroughEveryEntry() {
-        JsonNode all = call("ledger_data", "{\"ledger_index\":\"closed\"}");
+        JsonNode all = node.request("ledger_data", "{\"ledger_index\":\"closed\"}");
         int total = all.get("state").size();
         assertFalse(all.has("marker"));
         Set<String> seen = new HashSet<>();
-        JsonNode page = call("ledger_data", "{\"ledger_index\":\"closed\",\"limit\":2,\"binary\":true}");
+        JsonNode page = node.request("ledger_data", "{\"ledger_index\":\"closed\",\"limit\":2,\"binary\":true}");
         assertTrue(page.has("ledger"), "the first page carries the header");
         while (true) {
             page.get("state").forEach(e -> seen.add(e.get("index").asText()));
             if (!page.has("marker")) {
                 break;
             }
-            page = call("ledger_data", "{\"ledger_index\":\"closed\",\"limit\":2,\"binary\":true,\"marker\":\""
+            page = node.request("ledger_data", "{\"ledger_index\":\"closed\",\"limit\":2,\"binary\":true,\"marker\":\""
                     + page.get("marker").asText() + "\"}");
             assertFalse(page.has("ledger"), "later pages do not");
         }
         assertEquals(total, seen.size());
-        assertError(call("ledger_data", "{\"marker\":7}"), "invalidParams", "Invalid field 'marker', not valid.");
+        assertError(node.request("ledger_data", "{\"marker\":7}"), "invalidParams", "Invalid field 'marker', not valid.");
     }
 
     @Test
     void accountTxPagesWithMarkers() {
-        JsonNode first = call("account_tx", "{\"account\":\"" + DEST + "\",\"limit\":1,\"forward\":true}");
+        JsonNode first = node.request("account_tx", "{\"account\":\"" + DEST + "\",\"limit\":1,\"forward\":true}");
         assertEquals(1, first.get("transactions").size());
         assertEquals(1, first.get("limit").asInt());
         JsonNode marker = first.get("marker");
@@ -110,10 +103,10 @@ class HandlerBehaviourTest {
                 .put("forward", true).set("marker", marker));
         assertEquals("2000000", second.get("transactions").get(0).get("tx").get("Amount").asText());
         assertFalse(second.has("marker"));
-        JsonNode binary = call("account_tx", "{\"account\":\"" + DEST + "\",\"binary\":true}");
+        JsonNode binary = node.request("account_tx", "{\"account\":\"" + DEST + "\",\"binary\":true}");
         assertEquals(2, binary.get("transactions").size());
         assertEquals(4, binary.get("transactions").get(0).get("ledger_index").asLong(), "newest first");
-        assertError(call("account_tx", "{\"account\":\"" + DEST + "\",\"ledger_index_min\":9,\"ledger_index_max\":3}"),
+        assertError(node.request("account_tx", "{\"account\":\"" + DEST + "\",\"ledger_index_min\":9,\"ledger_index_max\":3}"),
                 "lgrIdxsInvalid", null);
     }
 
@@ -121,22 +114,22 @@ class HandlerBehaviourTest {
     void signingRules() {
         String payment = "\"tx_json\":{\"TransactionType\":\"Payment\",\"Account\":\"" + GENESIS
                 + "\",\"Destination\":\"" + DEST + "\",\"Amount\":\"1\"}";
-        assertError(call("sign", "{\"secret\":\"masterpassphrase\",\"key_type\":\"secp256k1\"," + payment + "}"),
+        assertError(node.request("sign", "{\"secret\":\"masterpassphrase\",\"key_type\":\"secp256k1\"," + payment + "}"),
                 "invalidParams", "The secret field is not allowed if key_type is used.");
-        assertError(call("sign", "{\"secret\":\"masterpassphrase\",\"offline\":true," + payment + "}"),
+        assertError(node.request("sign", "{\"secret\":\"masterpassphrase\",\"offline\":true," + payment + "}"),
                 "invalidParams", "Missing field 'tx_json.Sequence'.");
-        assertError(call("sign", "{\"secret\":\"masterpassphrase\",\"fee_mult_max\":0," + payment + "}"),
+        assertError(node.request("sign", "{\"secret\":\"masterpassphrase\",\"fee_mult_max\":0," + payment + "}"),
                 "highFee", "Fee of 10 exceeds the requested tx limit of 0");
-        assertError(call("sign", "{\"passphrase\":\"masterpassphrase\"," + payment + "}"),
+        assertError(node.request("sign", "{\"passphrase\":\"masterpassphrase\"," + payment + "}"),
                 "invalidParams", "Invalid field 'secret', not string.");
-        assertError(call("sign", "{\"seed\":\"x\",\"key_type\":\"ed25519\"," + payment + "}"), "badSeed", null);
-        assertError(call("sign", "{\"secret\":\"masterpassphrase\",\"tx_json\":{\"TransactionType\":\"Payment\"}}"),
+        assertError(node.request("sign", "{\"seed\":\"x\",\"key_type\":\"ed25519\"," + payment + "}"), "badSeed", null);
+        assertError(node.request("sign", "{\"secret\":\"masterpassphrase\",\"tx_json\":{\"TransactionType\":\"Payment\"}}"),
                 "srcActMissing", "Missing field 'tx_json.Account'.");
-        JsonNode signed = call("sign", "{\"secret\":\"masterpassphrase\"," + payment + "}");
+        JsonNode signed = node.request("sign", "{\"secret\":\"masterpassphrase\"," + payment + "}");
         assertEquals(3, signed.get("tx_json").get("Sequence").asInt(), "autofilled from the open ledger");
         assertEquals("10", signed.get("tx_json").get("Fee").asText());
         assertFalse(signed.has("engine_result"), "sign does not submit");
-        JsonNode sameKey = call("sign", "{\"secret\":\"masterpassphrase\",\"offline\":true,\"tx_json\":{"
+        JsonNode sameKey = node.request("sign", "{\"secret\":\"masterpassphrase\",\"offline\":true,\"tx_json\":{"
                 + "\"TransactionType\":\"Payment\",\"Account\":\"" + GENESIS + "\",\"Destination\":\"" + DEST
                 + "\",\"Amount\":\"1\",\"Sequence\":3,\"Fee\":\"10\",\"Flags\":2147483648}}");
         assertEquals(signed.get("tx_json").get("hash"), sameKey.get("tx_json").get("hash"),
@@ -145,38 +138,38 @@ class HandlerBehaviourTest {
 
     @Test
     void submittedBlobsAreChecked() {
-        assertError(call("submit", "{\"tx_blob\":\"XYZ\"}"), "invalidParams", null);
-        JsonNode signed = call("sign", "{\"secret\":\"masterpassphrase\",\"tx_json\":{\"TransactionType\":\"Payment\","
+        assertError(node.request("submit", "{\"tx_blob\":\"XYZ\"}"), "invalidParams", null);
+        JsonNode signed = node.request("sign", "{\"secret\":\"masterpassphrase\",\"tx_json\":{\"TransactionType\":\"Payment\","
                 + "\"Account\":\"" + GENESIS + "\",\"Destination\":\"" + DEST + "\",\"Amount\":\"7\"}}");
         String blob = signed.get("tx_blob").asText();
         String tampered = blob.replace("614000000000000007", "614000000000000008");
         assertFalse(tampered.equals(blob), "the amount was changed after signing");
-        JsonNode refused = call("submit", "{\"tx_blob\":\"" + tampered + "\"}");
+        JsonNode refused = node.request("submit", "{\"tx_blob\":\"" + tampered + "\"}");
         assertEquals("invalidTransaction", refused.get("error").asText(), refused.toString());
         assertEquals("fails local checks: Invalid signature.", refused.get("error_exception").asText());
-        JsonNode accepted = call("submit", "{\"tx_blob\":\"" + blob + "\"}");
+        JsonNode accepted = node.request("submit", "{\"tx_blob\":\"" + blob + "\"}");
         assertEquals("tesSUCCESS", accepted.get("engine_result").asText(), accepted.toString());
-        JsonNode again = call("submit", "{\"tx_blob\":\"" + blob + "\"}");
+        JsonNode again = node.request("submit", "{\"tx_blob\":\"" + blob + "\"}");
         assertEquals("tefALREADY", again.get("engine_result").asText(), "the same blob twice");
     }
 
     @Test
     void adminCommands() {
-        JsonNode wallet = call("wallet_propose", "{\"seed_hex\":\"DEDCE9CE67B451D852FD4E846FCDE31C\"}");
+        JsonNode wallet = node.request("wallet_propose", "{\"seed_hex\":\"DEDCE9CE67B451D852FD4E846FCDE31C\"}");
         assertEquals(GENESIS, wallet.get("account_id").asText());
         assertFalse(wallet.has("warning"), "no passphrase, no warning");
-        assertError(call("wallet_propose", "{\"key_type\":\"rsa\"}"), "invalidParams", "Invalid parameters.");
-        assertTrue(call("log_level", "{\"severity\":\"debug\",\"partition\":\"Ledger\"}").path("status").asText()
+        assertError(node.request("wallet_propose", "{\"key_type\":\"rsa\"}"), "invalidParams", "Invalid parameters.");
+        assertTrue(node.request("log_level", "{\"severity\":\"debug\",\"partition\":\"Ledger\"}").path("status").asText()
                 .equals("success"));
-        assertEquals("Debug", call("log_level", "{}").get("levels").get("Ledger").asText());
-        assertError(call("log_level", "{\"severity\":\"loud\"}"), "invalidParams", null);
-        JsonNode created = call("validation_create", "{\"secret\":\"masterpassphrase\"}");
+        assertEquals("Debug", node.request("log_level", "{}").get("levels").get("Ledger").asText());
+        assertError(node.request("log_level", "{\"severity\":\"loud\"}"), "invalidParams", null);
+        JsonNode created = node.request("validation_create", "{\"secret\":\"masterpassphrase\"}");
         assertTrue(created.get("validation_public_key").asText().startsWith("E"), created.toString());
-        assertError(call("ledger_entry", "{\"ledger_index\":\"closed\"}"), "unknownOption", null);
-        assertEquals("1.0.0", call("version", "{}").get("version").get("good").asText());
-        assertEquals("cannot connect in standalone mode", call("connect", "{\"ip\":\"1.2.3.4\"}").get("message")
+        assertError(node.request("ledger_entry", "{\"ledger_index\":\"closed\"}"), "unknownOption", null);
+        assertEquals("1.0.0", node.request("version", "{}").get("version").get("good").asText());
+        assertEquals("cannot connect in standalone mode", node.request("connect", "{\"ip\":\"1.2.3.4\"}").get("message")
                 .asText());
-        assertEquals(0, call("peers", "{}").get("peers").size());
-        assertError(call("validation_seed", "{}"), "notImpl", null);
+        assertEquals(0, node.request("peers", "{}").get("peers").size());
+        assertError(node.request("validation_seed", "{}"), "notImpl", null);
     }
 }

@@ -1,6 +1,7 @@
 package org.stoxum.cli.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,6 +24,7 @@ import org.stoxum.engine.rpc.server.ServerOptions;
 
 /** Stand-alone nodes for tests: fresh data directories, free loopback ports, always stopped and removed. */
 public final class TestNodes {
+    private static final ObjectMapper JSON = new ObjectMapper();
     static final String RPC_PORT = "port_rpc";
     static final String WS_PORT = "port_ws";
     static final String PUBLIC_PORT = "port_public";
@@ -58,6 +60,15 @@ public final class TestNodes {
                 return client.call(method, params == null ? null : (ObjectNode) params.deepCopy());
             } catch (RpcClientException e) {
                 throw new IllegalStateException(method + " got no answer: " + e.getMessage(), e);
+            }
+        }
+
+        /** The {@code result} of one call whose params are given as JSON text. */
+        public JsonNode request(String method, String paramsJson) {
+            try {
+                return call(method, JSON.readTree(paramsJson));
+            } catch (IOException e) {
+                throw new IllegalArgumentException("not JSON: " + paramsJson, e);
             }
         }
 
