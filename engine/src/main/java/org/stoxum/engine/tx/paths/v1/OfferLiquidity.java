@@ -283,15 +283,10 @@ final class OfferLiquidity {
             if (result != TER.tesSUCCESS) {
                 break;
             }
-            STAmount takerGetsNew = node.takerGets.subtract(outPassAct);
-            STAmount takerPaysNew = node.takerPays.subtract(inPassAct);
-            if (takerPaysNew.signum() < 0 || takerGetsNew.signum() < 0) {
+            if (consume(pc, node, outPassAct, inPassAct) == null) {
                 result = TER.telFAILED_PROCESSING;
                 break;
             }
-            node.sleOffer.object().setAmount(SField.TAKER_GETS, takerGetsNew);
-            node.sleOffer.object().setAmount(SField.TAKER_PAYS, takerPaysNew);
-            pc.view().update(node.sleOffer);
             if (outPassAct.valueEquals(node.takerGets)) {
                 node.entryAdvance = true;
             }
@@ -391,15 +386,11 @@ final class OfferLiquidity {
                     break;
                 }
             }
-            STAmount takerGetsNew = node.takerGets.subtract(outPassAct);
-            STAmount takerPaysNew = node.takerPays.subtract(inPassAct);
-            if (takerPaysNew.signum() < 0 || takerGetsNew.signum() < 0) {
+            STAmount takerGetsNew = consume(pc, node, outPassAct, inPassAct);
+            if (takerGetsNew == null) {
                 result = TER.telFAILED_PROCESSING;
                 break;
             }
-            node.sleOffer.object().setAmount(SField.TAKER_GETS, takerGetsNew);
-            node.sleOffer.object().setAmount(SField.TAKER_PAYS, takerPaysNew);
-            pc.view().update(node.sleOffer);
             if (outPassAct.valueEquals(outFunded) || takerGetsNew.isZero()) {
                 pc.pathState.unfundedOffers().add(node.offerIndex);
                 node.entryAdvance = true;
@@ -409,5 +400,22 @@ final class OfferLiquidity {
             node.fwdDeliver = STAmount.min(node.revDeliver, node.fwdDeliver.add(outPassAct));
         }
         return new Taken(result, inAct, inFees);
+    }
+
+    /**
+     * Takes {@code out} from the offer's TakerGets and {@code in} from its TakerPays and updates it in the
+     * view; the TakerGets left, or null when either would go negative (the caller fails the pass with
+     * telFAILED_PROCESSING, as rippled does).
+     */
+    private static STAmount consume(PathCursor pc, Node node, STAmount out, STAmount in) {
+        STAmount takerGetsNew = node.takerGets.subtract(out);
+        STAmount takerPaysNew = node.takerPays.subtract(in);
+        if (takerPaysNew.signum() < 0 || takerGetsNew.signum() < 0) {
+            return null;
+        }
+        node.sleOffer.object().setAmount(SField.TAKER_GETS, takerGetsNew);
+        node.sleOffer.object().setAmount(SField.TAKER_PAYS, takerPaysNew);
+        pc.view().update(node.sleOffer);
+        return takerGetsNew;
     }
 }
