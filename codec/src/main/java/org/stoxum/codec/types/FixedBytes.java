@@ -52,6 +52,18 @@ public abstract class FixedBytes<T extends FixedBytes<T>> implements Comparable<
         System.arraycopy(bytes, 0, out, offset, bytes.length);
     }
 
+    /**
+     * The eight bytes at {@code offset} as a big-endian long: compared unsigned, such prefixes order
+     * like the bytes, so a store can key and sort on a hash's first eight bytes without copying them.
+     */
+    public final long longAt(int offset) {
+        long v = 0;
+        for (int i = offset; i < offset + Long.BYTES; i++) {
+            v = (v << 8) | (bytes[i] & 0xFFL);
+        }
+        return v;
+    }
+
     /** Byte {@code i} as 0..255. */
     public final int byteAt(int i) {
         return bytes[i] & 0xFF;

@@ -51,6 +51,10 @@ final class Generation {
     /** How many leading bytes of a node's hash key the index. */
     static final int INDEX_KEY = 8;
 
+    /** Shared flag arrays: lmdbjava's varargs would otherwise allocate one per put. */
+    private static final PutFlags[] APPEND = {PutFlags.MDB_APPEND};
+    private static final PutFlags[] NO_OVERWRITE = {PutFlags.MDB_NOOVERWRITE};
+
     final int id;
     private final Dbi<byte[]> nodes;
     private final Dbi<byte[]> index;
@@ -173,9 +177,9 @@ final class Generation {
      * Appends a node's bytes and returns its location; the caller indexes it with {@link #index}. A
      * location skipped by an aborted transaction is never reused, which is harmless.
      */
-    byte[] append(Txn<byte[]> txn, byte[] wire) {
-        byte[] location = BigEndian.u64(nextLocation++);
-        nodes.put(txn, location, wire, PutFlags.MDB_APPEND);
+    long append(Txn<byte[]> txn, byte[] wire) {
+        long location = nextLocation++;
+        nodes.put(txn, BigEndian.u64(location), wire, APPEND);
         return location;
     }
 
@@ -183,9 +187,13 @@ final class Generation {
      * Indexes appended nodes. Callers pass a whole batch sorted by hash: LMDB then walks the index
      * pages in order instead of jumping between them, and a fresh index is built almost like an append.
      */
-    void index(Txn<byte[]> txn, byte[] hash, byte[] location) {
-        if (!index.put(txn, indexKey(hash), location, PutFlags.MDB_NOOVERWRITE) && !contains(txn, hash)) {
-            overflow.put(txn, hash, location);
+    void index(Txn<byte[]> txn, Hash256 hash, long location) {
+        byte[] at = BigEndian.u64(location);
+        if (!index.put(txn, BigEndian.u64(hash.longAt(0)), at, NO_OVERWRITE)) {
+            byte[] key = hash.toBytes();
+            if (!contains(txn, key)) {
+                overflow.put(txn, key, at);
+            }
         }
     }
 

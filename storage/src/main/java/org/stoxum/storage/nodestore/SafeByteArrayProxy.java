@@ -11,8 +11,9 @@ import org.lmdbjava.BufferProxy;
  *
  * <p>Why not lmdbjava's own proxies: its ByteBuffer and Agrona proxies need {@code --add-opens} or
  * {@code --add-exports} on Java 17, and its {@code ByteArrayProxy} copies each key into native memory
- * that nothing references once the copy returns, so the garbage collector may free it before LMDB
- * reads it (observed here as a SIGSEGV inside {@code mdb_put} under allocation load).
+ * that nothing references once the copy returns, so the garbage collector could free it before LMDB
+ * read it (observed here as a SIGSEGV inside {@code mdb_put} under allocation load, with 0.9.1; 0.9.3
+ * keeps it reachable, but still allocates and frees native memory for every key and value).
  *
  * <p>This proxy copies into native scratch buffers kept per thread in a ring of four. lmdbjava fills at
  * most two of them (key and value) right before each LMDB call and LMDB copies what it keeps before
@@ -60,7 +61,7 @@ final class SafeByteArrayProxy extends BufferProxy<byte[]> {
     }
 
     @Override
-    protected void in(byte[] buffer, Pointer mdbVal, long mdbValAddress) {
+    protected Pointer in(byte[] buffer, Pointer mdbVal) {
         Scratch s = SCRATCH.get();
         int i = s.next++ & (SLOTS - 1);
         Pointer slot = s.slots[i];
@@ -71,15 +72,16 @@ final class SafeByteArrayProxy extends BufferProxy<byte[]> {
         slot.put(0, buffer, 0, buffer.length);
         mdbVal.putLong(STRUCT_FIELD_OFFSET_SIZE, buffer.length);
         mdbVal.putAddress(STRUCT_FIELD_OFFSET_DATA, slot.address());
+        return slot;
     }
 
     @Override
-    protected void in(byte[] buffer, int size, Pointer mdbVal, long mdbValAddress) {
+    protected Pointer in(byte[] buffer, int size, Pointer mdbVal) {
         throw new UnsupportedOperationException("MDB_RESERVE is not used by the node store");
     }
 
     @Override
-    protected byte[] out(byte[] buffer, Pointer mdbVal, long mdbValAddress) {
+    protected byte[] out(byte[] buffer, Pointer mdbVal) {
         long address = mdbVal.getAddress(STRUCT_FIELD_OFFSET_DATA);
         int size = (int) mdbVal.getLong(STRUCT_FIELD_OFFSET_SIZE);
         byte[] out = new byte[size];

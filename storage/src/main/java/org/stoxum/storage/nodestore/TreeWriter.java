@@ -1,9 +1,9 @@
 package org.stoxum.storage.nodestore;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
+import org.agrona.collections.Object2LongHashMap;
 import org.lmdbjava.Txn;
 import org.stoxum.codec.types.Hash256;
 import org.stoxum.storage.shamap.SHAMapInnerNode;
@@ -20,7 +20,9 @@ import org.stoxum.storage.shamap.SHAMapTreeNode;
  * short of an entry changing back to an earlier value, which at worst stores a node twice.
  *
  * <p>Node bytes are appended as the walk produces them; their index entries wait for {@link #finish()},
- * which inserts them in hash order. Marks are applied only by {@link #commitMarks()} after the
+ * which inserts them in the order of the index's keys. That order is sorted as plain longs (the hash's
+ * leading bits with the entry's position below them): sorting the entries by hash with a comparator
+ * took a quarter of a 10,000-transaction commit. Marks are applied only by {@link #commitMarks()} after the
  * transaction commits, so an aborted write never leaves a node claiming to be stored.
  */
 final class TreeWriter {
@@ -28,7 +30,7 @@ final class TreeWriter {
     private final Generation generation;
     private final List<SHAMapTreeNode> stored = new ArrayList<>();
     /** Appended in this transaction, not yet indexed: hash -> location. */
-    private final Map<Hash256, byte[]> unindexed = new HashMap<>();
+    private final Object2LongHashMap<Hash256> unindexed = new Object2LongHashMap<>(-1L);
     private long budget;
     private long appended;
 
@@ -86,10 +88,24 @@ final class TreeWriter {
 
     /** Indexes what was appended; call before committing. */
     void finish() {
-        List<Map.Entry<Hash256, byte[]>> sorted = new ArrayList<>(unindexed.entrySet());
-        sorted.sort(Map.Entry.comparingByKey());
-        for (Map.Entry<Hash256, byte[]> e : sorted) {
-            generation.index(txn, e.getKey().toBytes(), e.getValue());
+        int n = unindexed.size();
+        Hash256[] hashes = new Hash256[n];
+        long[] locations = new long[n];
+        long[] order = new long[n];
+        int positionBits = Math.max(1, 32 - Integer.numberOfLeadingZeros(n));
+        long positionMask = (1L << positionBits) - 1;
+        int i = 0;
+        for (Object2LongHashMap<Hash256>.EntryIterator it = unindexed.entrySet().iterator(); it.hasNext(); i++) {
+            it.next();
+            hashes[i] = it.getKey();
+            locations[i] = it.getLongValue();
+            // Flipping the sign bit makes the signed sort order the unsigned order of the hash bytes.
+            order[i] = ((hashes[i].longAt(0) & ~positionMask) | i) ^ Long.MIN_VALUE;
+        }
+        Arrays.sort(order);
+        for (long o : order) {
+            int at = (int) ((o ^ Long.MIN_VALUE) & positionMask);
+            generation.index(txn, hashes[at], locations[at]);
         }
         unindexed.clear();
     }
