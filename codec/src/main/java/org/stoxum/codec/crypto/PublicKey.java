@@ -24,6 +24,16 @@ public final class PublicKey extends FixedBytes<PublicKey> {
     private static final String MALFORMED = "publicMalformed";
     private static final Object ED25519_DECODER = new Object();
 
+    /**
+     * Keys decoded lately, by their bytes' hash. Every parsed transaction carries a new instance of its
+     * signer's key, and decoding a compressed secp256k1 key takes a square root, about a tenth of a
+     * verification; an account's next transaction finds its key here. A slot is overwritten by the next
+     * key that hashes to it, and a plain array suffices: a racing reader sees either instance, each
+     * immutable but for its volatile decoded form, and checks the bytes before borrowing.
+     */
+    private static final int RECENT_SLOTS = 1 << 12;
+    private static final PublicKey[] RECENT = new PublicKey[RECENT_SLOTS];
+
     private final KeyType type;
     /** Decoded form and the decoder (backend) that produced it; value null when not a curve point. */
     private volatile Decoded decoded;
@@ -135,14 +145,25 @@ public final class PublicKey extends FixedBytes<PublicKey> {
         return Secp256k1.verifyDigest(backend, decodedBy(backend, backend), digest, signature, requireFullyCanonical);
     }
 
-    /** The decoded key for {@code decoder}, computed once per decoder and cached; null if not a point. */
+    /**
+     * The decoded key for {@code decoder}, computed once per decoder and cached; null if not a point.
+     * A key decoded recently under another instance with the same bytes lends its decoded form.
+     */
     private Object decodedBy(Object decoder, Secp256k1Backend backend) {
         Decoded d = decoded;
         if (d != null && d.decoder == decoder) {
             return d.value;
         }
+        int slot = hashCode() & (RECENT_SLOTS - 1);
+        PublicKey seen = RECENT[slot];
+        Decoded lent = seen == null ? null : seen.decoded;
+        if (lent != null && lent.decoder == decoder && seen.equals(this)) {
+            decoded = lent;
+            return lent.value;
+        }
         Object value = backend == null ? Ed25519.parsePublicKey(bytes) : backend.parsePublicKey(bytes);
         decoded = new Decoded(decoder, value);
+        RECENT[slot] = this;
         return value;
     }
 

@@ -23,8 +23,10 @@ import org.stoxum.codec.crypto.KeyPair;
  * every payment, streams them over WebSocket or HTTP at a fixed rate or flat out, and reports throughput and
  * latency percentiles. Against a stand-alone server it closes ledgers itself with {@code ledger_accept};
  * against a network ({@code --no-close}) consensus closes them and the generator only watches. Validation is
- * observed on the {@code transactions} stream, matched by hash, so each latency ends at the publication of
- * the very ledger that holds the transaction.
+ * observed per ledger: each validated ledger the {@code ledger} stream announces is asked for its transaction
+ * ids, and each latency ends at that announcement. With {@code --watch transactions} it is observed on the
+ * {@code transactions} stream instead, matched by hash, which also loads the server with a subscriber to
+ * every transaction's JSON.
  */
 public final class LoadGenerator {
     private static final int FUND_BATCH = 1000;
@@ -93,17 +95,25 @@ public final class LoadGenerator {
             KeyPair[] accounts = derive();
             if (!opt.closeLedgers()) {
                 // Funding waits for validation too, and the ledger stream feeds the progress line.
-                subscribe("transactions", "ledger");
+                watchValidation();
             }
             fund(accounts);
             long[] sequences = sequences(accounts);
             List<List<PaymentSigner.Signed>> lanes = presign(accounts, sequences);
             if (opt.closeLedgers()) {
-                subscribe("transactions");
+                watchValidation();
             }
             return stream(lanes);
         } finally {
             admin.close();
+        }
+    }
+
+    private void watchValidation() {
+        if (opt.watch() == LoadOptions.Watch.TRANSACTIONS) {
+            subscribe("transactions", "ledger");
+        } else {
+            subscribe("ledger");
         }
     }
 
@@ -355,16 +365,25 @@ public final class LoadGenerator {
     private void onStreamEvent(JsonNode msg) {
         String type = msg.path("type").asText();
         if ("ledgerClosed".equals(type)) {
-            ledger.set(msg.path("ledger_index").asLong());
-        } else if ("transaction".equals(type) && msg.path("validated").asBoolean()) {
-            String hash = msg.path("transaction").path("hash").asText();
-            fundingInFlight.remove(hash);
-            Long t0 = awaitingValidation.remove(hash);
-            if (t0 != null) {
-                long now = System.nanoTime();
-                report.validated((now - t0) / 1000);
-                lastValidated.accumulateAndGet(now, Math::max);
+            long index = msg.path("ledger_index").asLong();
+            ledger.set(index);
+            if (opt.watch() == LoadOptions.Watch.LEDGERS && msg.path("txn_count").asInt() > 0) {
+                long at = System.nanoTime();
+                // Answered on this connection's reader thread, so it is asked, never waited for, here.
+                admin.call(RpcClient.command("ledger").put("ledger_index", index).put("transactions", true))
+                        .thenAccept(r -> r.path("ledger").path("transactions").forEach(id -> validated(id.asText(), at)));
             }
+        } else if ("transaction".equals(type) && msg.path("validated").asBoolean()) {
+            validated(msg.path("transaction").path("hash").asText(), System.nanoTime());
+        }
+    }
+
+    private void validated(String hash, long at) {
+        fundingInFlight.remove(hash);
+        Long t0 = awaitingValidation.remove(hash);
+        if (t0 != null) {
+            report.validated((at - t0) / 1000);
+            lastValidated.accumulateAndGet(at, Math::max);
         }
     }
 

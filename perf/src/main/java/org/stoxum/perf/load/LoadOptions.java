@@ -13,12 +13,19 @@ import java.util.Locale;
  * @param window requests in flight per WebSocket connection when running flat out
  * @param closeLedgers whether the generator closes ledgers itself ({@code ledger_accept}, stand-alone only);
  *     false ({@code --no-close}) against a network, where consensus closes them
+ * @param watch how validation is observed: {@code ledgers} (the default) asks each validated ledger of the
+ *     {@code ledger} stream for its transaction ids, as a wallet that follows ledgers does; {@code
+ *     transactions} subscribes to every transaction with its metadata, a far heavier client that costs the
+ *     server (and the generator, on the same cores) a JSON rendering of each transaction
  */
 public record LoadOptions(URI wsUrl, URI httpUrl, int accounts, int payments, int rate, int closeEvery,
                           int closeIntervalMs, int connections, Transport transport, int maxSeconds,
-                          int window, long fundDrops, String markdownOut, boolean closeLedgers) {
+                          int window, long fundDrops, String markdownOut, boolean closeLedgers, Watch watch) {
     /** How payments travel to the server. */
     public enum Transport { WS, HTTP }
+
+    /** Which stream tells the generator that a payment was validated. */
+    public enum Watch { LEDGERS, TRANSACTIONS }
 
     public static final int MAX_ACCOUNTS = 1_000_000;
     public static final int MAX_PAYMENTS = 10_000_000;
@@ -28,7 +35,7 @@ public record LoadOptions(URI wsUrl, URI httpUrl, int accounts, int payments, in
                              [--accounts M] [--payments N] [--rate R|max]
                              [--close-every K | --close-interval-ms T | --no-close] [--connections C]
                              [--transport ws|http] [--max-seconds S] [--window W] [--fund-drops D]
-                             [--markdown FILE]""";
+                             [--watch ledgers|transactions] [--markdown FILE]""";
 
     /** Parses the arguments; throws {@link IllegalArgumentException} naming the offending option. */
     public static LoadOptions parse(String... args) {
@@ -41,6 +48,7 @@ public record LoadOptions(URI wsUrl, URI httpUrl, int accounts, int payments, in
         int closeIntervalMs = -1;
         int connections = 4;
         Transport transport = Transport.WS;
+        Watch watch = Watch.LEDGERS;
         int maxSeconds = 600;
         int window = 16;
         long fundDrops = 10_000_000L;
@@ -73,6 +81,11 @@ public record LoadOptions(URI wsUrl, URI httpUrl, int accounts, int payments, in
                     case "http" -> Transport.HTTP;
                     default -> throw new IllegalArgumentException("--transport is ws or http, not " + v);
                 };
+                case "--watch" -> watch = switch (v.toLowerCase(Locale.ROOT)) {
+                    case "ledgers" -> Watch.LEDGERS;
+                    case "transactions" -> Watch.TRANSACTIONS;
+                    default -> throw new IllegalArgumentException("--watch is ledgers or transactions, not " + v);
+                };
                 case "--max-seconds" -> maxSeconds = bounded(opt, v, 1, 86_400);
                 case "--window" -> window = bounded(opt, v, 1, 100_000);
                 case "--fund-drops" -> fundDrops = bounded(opt, v, 1, 1_000_000_000);
@@ -91,7 +104,7 @@ public record LoadOptions(URI wsUrl, URI httpUrl, int accounts, int payments, in
         }
         return new LoadOptions(ws, http, accounts, payments, rate, Math.max(closeEvery, 0),
                 Math.max(closeIntervalMs, 0), connections, transport, maxSeconds, window, fundDrops, markdown,
-                !noClose);
+                !noClose, watch);
     }
 
     private static int bounded(String opt, String v, int min, int max) {

@@ -28,13 +28,15 @@ class LoadGeneratorPiecesTest {
         assertEquals(0, o.closeIntervalMs());
         assertEquals(4, o.connections());
         assertEquals(LoadOptions.Transport.WS, o.transport());
+        assertEquals(LoadOptions.Watch.LEDGERS, o.watch());
     }
 
     @Test
     void parsesEveryOption() {
         LoadOptions o = LoadOptions.parse("--url", "ws://localhost:6006", "--http", "http://127.0.0.1:5005",
                 "--accounts", "1_000_000", "--payments", "50,000", "--rate", "2500", "--close-interval-ms", "1000",
-                "--connections", "2", "--transport", "HTTP", "--max-seconds", "30", "--markdown", "x.md");
+                "--connections", "2", "--transport", "HTTP", "--max-seconds", "30", "--markdown", "x.md",
+                "--watch", "Transactions");
         assertEquals(1_000_000, o.accounts());
         assertEquals(50_000, o.payments());
         assertEquals(2500, o.rate());
@@ -44,6 +46,7 @@ class LoadGeneratorPiecesTest {
         assertEquals(URI.create("http://127.0.0.1:5005"), o.httpUrl());
         assertEquals(30, o.maxSeconds());
         assertEquals("x.md", o.markdownOut());
+        assertEquals(LoadOptions.Watch.TRANSACTIONS, o.watch());
         assertEquals(0, LoadOptions.parse("--rate", "max").rate());
     }
 
@@ -57,6 +60,7 @@ class LoadGeneratorPiecesTest {
         assertMessage("127.0.0.1", "--url", "ws://example.com:51233");
         assertMessage("ws://", "--url", "http://127.0.0.1:51233");
         assertMessage("ws or http", "--transport", "udp");
+        assertMessage("ledgers or transactions", "--watch", "ledger");
     }
 
     private static void assertMessage(String part, String... args) {
