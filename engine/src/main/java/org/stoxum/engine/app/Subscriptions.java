@@ -108,11 +108,11 @@ public final class Subscriptions {
      */
     public void ledgerValidated(Ledger ledger, String completeLedgers) {
         List<WsSession> ledgerListeners = listeners(Stream.LEDGER);
-        List<LedgerTx> txs = new ArrayList<>();
-        for (var it = ledger.transactions(); it.hasNext(); ) {
-            txs.add(it.next());
-        }
         if (!ledgerListeners.isEmpty()) {
+            int count = 0;
+            for (var it = ledger.txIds(); it.hasNext(); it.next()) {
+                count++;
+            }
             ObjectNode msg = JsonNodeFactory.instance.objectNode();
             msg.put("type", "ledgerClosed");
             msg.put("ledger_index", ledger.seq());
@@ -122,12 +122,17 @@ public final class Subscriptions {
             msg.put("fee_base", ledger.fees().base());
             msg.put("reserve_base", ledger.fees().accountReserve(0));
             msg.put("reserve_inc", ledger.fees().increment());
-            msg.put("txn_count", txs.size());
+            msg.put("txn_count", count);
             msg.put("validated_ledgers", completeLedgers);
             send(ledgerListeners, msg);
         }
         if (!publishesTransactions()) {
             return;
+        }
+        // Parsing every transaction with its metadata is for a recipient only.
+        List<LedgerTx> txs = new ArrayList<>();
+        for (var it = ledger.transactions(); it.hasNext(); ) {
+            txs.add(it.next());
         }
         txs.sort((a, b) -> Long.compare(TxIndexing.transactionIndex(a), TxIndexing.transactionIndex(b)));
         for (LedgerTx tx : txs) {

@@ -67,6 +67,11 @@ public abstract class ForwardingReadView implements ReadView {
     }
 
     @Override
+    public Iterator<Hash256> txIds() {
+        return base.txIds();
+    }
+
+    @Override
     public boolean txExists(Hash256 id) {
         return base.txExists(id);
     }

@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import org.stoxum.codec.types.Hash256;
-import org.stoxum.storage.shamap.SHAMapItem;
 
 /**
  * The closed ledgers a node holds in memory, by sequence and by hash, and where each of their
@@ -21,10 +20,9 @@ public final class LedgerHistory {
     public void add(Ledger ledger) {
         bySeq.put(ledger.seq(), ledger);
         byHash.put(ledger.hash(), ledger);
-        // The transaction tree's keys are the ids: reading only them spares parsing every transaction.
         Long seq = ledger.seq();
-        for (Iterator<SHAMapItem> it = ledger.txMap().iterator(); it.hasNext(); ) {
-            txLedger.put(it.next().key(), seq);
+        for (Iterator<Hash256> it = ledger.txIds(); it.hasNext(); ) {
+            txLedger.put(it.next(), seq);
         }
     }
 

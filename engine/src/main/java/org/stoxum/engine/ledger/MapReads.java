@@ -60,6 +60,22 @@ final class MapReads {
         return it.hasNext() ? it.next() : null;
     }
 
+    /** The keys of a transaction tree, which are its transactions' ids, in order. */
+    static Iterator<Hash256> txIds(SHAMap txs) {
+        Iterator<SHAMapItem> it = txs.iterator();
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return it.hasNext();
+            }
+
+            @Override
+            public Hash256 next() {
+                return it.next().key();
+            }
+        };
+    }
+
     /** Transactions in id order, with metadata when the tree holds it. */
     static Iterator<LedgerTx> transactions(SHAMap txs) {
         Iterator<SHAMapItem> it = txs.iterator();

@@ -222,6 +222,11 @@ public final class OpenView implements ReadView, RawView {
         return MapReads.transactions(txs);
     }
 
+    @Override
+    public Iterator<Hash256> txIds() {
+        return MapReads.txIds(txs);
+    }
+
     /** True when this view itself holds the transaction (the base ledger's are not consulted, as in rippled). */
     @Override
     public boolean txExists(Hash256 id) {

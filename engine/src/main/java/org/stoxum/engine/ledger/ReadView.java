@@ -92,6 +92,9 @@ public interface ReadView {
     /** Transactions in id order, with metadata when the ledger is closed. */
     Iterator<LedgerTx> transactions();
 
+    /** The transactions' ids in id order: the tree's keys, read without parsing a transaction. */
+    Iterator<Hash256> txIds();
+
     /** True when the transaction {@code id} is in this view. */
     boolean txExists(Hash256 id);
 

@@ -88,6 +88,11 @@ public abstract class TreeView implements ReadView {
     }
 
     @Override
+    public Iterator<Hash256> txIds() {
+        return MapReads.txIds(txs);
+    }
+
+    @Override
     public boolean txExists(Hash256 id) {
         return txs.contains(id);
     }

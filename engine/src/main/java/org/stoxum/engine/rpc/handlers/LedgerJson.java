@@ -7,6 +7,7 @@ import java.util.Iterator;
 import org.stoxum.codec.NetworkProfile;
 import org.stoxum.codec.binary.LedgerEntryType;
 import org.stoxum.codec.binary.SField;
+import org.stoxum.codec.types.Hash256;
 import org.stoxum.engine.ledger.LedgerEntry;
 import org.stoxum.engine.ledger.LedgerTx;
 import org.stoxum.engine.ledger.ReadView;
@@ -93,11 +94,15 @@ public final class LedgerJson {
         ArrayNode txs = json.putArray("transactions");
         boolean expanded = (options & (FULL | EXPAND)) != 0;
         boolean binary = (options & BINARY) != 0;
+        if (!expanded) {
+            for (Iterator<Hash256> it = ledger.txIds(); it.hasNext(); ) {
+                txs.add(it.next().toString());
+            }
+            return;
+        }
         for (Iterator<LedgerTx> it = ledger.transactions(); it.hasNext(); ) {
             LedgerTx tx = it.next();
-            if (!expanded) {
-                txs.add(tx.id().toString());
-            } else if (binary) {
+            if (binary) {
                 ObjectNode o = txs.addObject();
                 o.put("tx_blob", Json.hex(tx.txBytes()));
                 if (tx.hasMeta()) {
