@@ -1,5 +1,6 @@
 package org.stoxum.engine.ledger;
 
+import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -9,20 +10,41 @@ import org.stoxum.codec.types.Hash256;
 /**
  * The closed ledgers a node holds in memory, by sequence and by hash, and where each of their
  * transactions is (what rippled keeps in LedgerHistory and its transaction database). Closed ledgers share
- * unchanged tree nodes, so keeping many costs only what each changed. Safe for many readers and one writer.
+ * unchanged tree nodes, so keeping many costs only what each changed; still, each ledger's changed nodes
+ * and transaction ids stay reachable while it is held, so only the newest {@link #HELD} are, and older ones
+ * are read back from the node store (a node closing a ledger a second forever used to grow without bound).
+ * Safe for many readers and one writer.
  */
 public final class LedgerHistory {
+    /** Ledgers held: as many as a skip list names, the span rippled's ledger cache aims at. */
+    public static final int HELD = 256;
+
     private final ConcurrentSkipListMap<Long, Ledger> bySeq = new ConcurrentSkipListMap<>();
     private final Map<Hash256, Ledger> byHash = new ConcurrentHashMap<>();
     private final Map<Hash256, Long> txLedger = new ConcurrentHashMap<>();
+    /** Every ledger held, oldest first; the writer's alone. */
+    private final ArrayDeque<Ledger> added = new ArrayDeque<>();
 
-    /** Records a closed ledger and the location of its transactions. */
+    /** Records a closed ledger and the location of its transactions, forgetting the oldest beyond {@link #HELD}. */
     public void add(Ledger ledger) {
         bySeq.put(ledger.seq(), ledger);
         byHash.put(ledger.hash(), ledger);
         Long seq = ledger.seq();
         for (Iterator<Hash256> it = ledger.txIds(); it.hasNext(); ) {
             txLedger.put(it.next(), seq);
+        }
+        added.addLast(ledger);
+        while (added.size() > HELD) {
+            forget(added.removeFirst());
+        }
+    }
+
+    private void forget(Ledger old) {
+        bySeq.remove(old.seq(), old);
+        byHash.remove(old.hash(), old);
+        Long seq = old.seq();
+        for (Iterator<Hash256> it = old.txIds(); it.hasNext(); ) {
+            txLedger.remove(it.next(), seq);
         }
     }
 

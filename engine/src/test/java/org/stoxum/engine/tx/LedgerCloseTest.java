@@ -19,6 +19,7 @@ import org.stoxum.codec.binary.TER;
 import org.stoxum.codec.types.Hash256;
 import org.stoxum.engine.ledger.Keylets;
 import org.stoxum.engine.ledger.Ledger;
+import org.stoxum.engine.ledger.LedgerHistory;
 import org.stoxum.engine.ledger.LedgerTx;
 import org.stoxum.engine.ledger.STTx;
 import org.stoxum.engine.tx.jtx.Account;
@@ -52,6 +53,25 @@ class LedgerCloseTest {
             assertEquals(3, history.ledgerOfTx(tx.id()));
             assertNotNull(history.tx(tx.id()).meta());
         }
+    }
+
+    @Test
+    void historyHoldsOnlyTheNewestLedgersAndForgetsTheTransactionsOfOlderOnes() {
+        Env env = new Env();
+        env.fund(stm(10_000), alice, bob);
+        Ledger paid = env.close();
+        Hash256 payment = paid.txIds().next();
+        var history = env.ledger().history();
+        assertEquals(paid.seq(), history.ledgerOfTx(payment));
+        Ledger last = paid;
+        for (int i = 0; i < LedgerHistory.HELD; i++) {
+            last = env.close();
+        }
+        assertNull(history.bySeq(paid.seq()), "the ledger fell out of the window");
+        assertNull(history.byHash(paid.hash()));
+        assertEquals(-1, history.ledgerOfTx(payment), "and its transactions with it");
+        assertEquals(last, history.bySeq(last.seq()));
+        assertEquals(last.seq() - LedgerHistory.HELD + 1, history.firstSeq());
     }
 
     @Test
