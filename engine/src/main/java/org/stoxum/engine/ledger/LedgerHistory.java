@@ -10,32 +10,58 @@ import org.stoxum.codec.types.Hash256;
 /**
  * The closed ledgers a node holds in memory, by sequence and by hash, and where each of their
  * transactions is (what rippled keeps in LedgerHistory and its transaction database). Closed ledgers share
- * unchanged tree nodes, so keeping many costs only what each changed; still, each ledger's changed nodes
- * and transaction ids stay reachable while it is held, so only the newest {@link #HELD} are, and older ones
- * are read back from the node store (a node closing a ledger a second forever used to grow without bound).
+ * unchanged tree nodes, so keeping many costs only what each changed; still, each ledger's changed nodes,
+ * transactions and metadata stay reachable while it is held. So only the newest ledgers are held, at most
+ * {@link #HELD} of them and at most {@link #HELD_TXS} transactions (the newest ledger whatever its size),
+ * and older ones are read back from the node store. Holding every ledger grew a node under load without
+ * bound; holding 256 ledgers of several thousand payments each filled a 3 GB heap with metadata, and the
+ * collector's work grew with it.
  * Safe for many readers and one writer.
  */
 public final class LedgerHistory {
-    /** Ledgers held: as many as a skip list names, the span rippled's ledger cache aims at. */
+    /** Ledgers held at most: as many as a skip list names, the span rippled's ledger cache aims at. */
     public static final int HELD = 256;
+    /** Transactions held at most, with their metadata: about 100 MB of heap. */
+    public static final int HELD_TXS = 100_000;
 
     private final ConcurrentSkipListMap<Long, Ledger> bySeq = new ConcurrentSkipListMap<>();
     private final Map<Hash256, Ledger> byHash = new ConcurrentHashMap<>();
     private final Map<Hash256, Long> txLedger = new ConcurrentHashMap<>();
-    /** Every ledger held, oldest first; the writer's alone. */
-    private final ArrayDeque<Ledger> added = new ArrayDeque<>();
+    private final int maxLedgers;
+    private final long maxTxs;
+    /** Every ledger held, oldest first, with its transaction count; the writer's alone. */
+    private final ArrayDeque<Held> added = new ArrayDeque<>();
+    private long heldTxs;
 
-    /** Records a closed ledger and the location of its transactions, forgetting the oldest beyond {@link #HELD}. */
+    private record Held(Ledger ledger, int txs) {
+    }
+
+    /** A history with the stock bounds, {@link #HELD} ledgers and {@link #HELD_TXS} transactions. */
+    public LedgerHistory() {
+        this(HELD, HELD_TXS);
+    }
+
+    /** A history holding at most {@code maxLedgers} ledgers and {@code maxTxs} transactions (the newest ledger always). */
+    public LedgerHistory(int maxLedgers, long maxTxs) {
+        this.maxLedgers = maxLedgers;
+        this.maxTxs = maxTxs;
+    }
+
+    /** Records a closed ledger and the location of its transactions, forgetting the oldest beyond the bounds. */
     public void add(Ledger ledger) {
         bySeq.put(ledger.seq(), ledger);
         byHash.put(ledger.hash(), ledger);
         Long seq = ledger.seq();
-        for (Iterator<Hash256> it = ledger.txIds(); it.hasNext(); ) {
+        int txs = 0;
+        for (Iterator<Hash256> it = ledger.txIds(); it.hasNext(); txs++) {
             txLedger.put(it.next(), seq);
         }
-        added.addLast(ledger);
-        while (added.size() > HELD) {
-            forget(added.removeFirst());
+        added.addLast(new Held(ledger, txs));
+        heldTxs += txs;
+        while (added.size() > maxLedgers || (added.size() > 1 && heldTxs > maxTxs)) {
+            Held old = added.removeFirst();
+            heldTxs -= old.txs();
+            forget(old.ledger());
         }
     }
 

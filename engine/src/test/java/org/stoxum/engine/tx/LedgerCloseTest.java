@@ -75,6 +75,31 @@ class LedgerCloseTest {
     }
 
     @Test
+    void historyForgetsOldLedgersOnceItHoldsTooManyTransactions() {
+        Env env = new Env();
+        env.fund(stm(10_000), alice, bob, carol);
+        env.close();
+        List<Ledger> closed = new ArrayList<>();
+        for (int l = 0; l < 4; l++) {
+            for (Account a : new Account[] {alice, bob, carol}) {
+                env.submit(pay(a, dave, stm(1)), ter(TER.tesSUCCESS));
+            }
+            closed.add(env.close());
+        }
+        LedgerHistory history = new LedgerHistory(256, 7);
+        closed.forEach(history::add);
+        for (int l = 0; l < 4; l++) {
+            Ledger ledger = closed.get(l);
+            boolean held = l >= 2;
+            assertEquals(held ? ledger : null, history.bySeq(ledger.seq()), "four ledgers of 3 under a bound of 7: only the newest two stay; ledger " + l);
+            assertEquals(held ? ledger.seq() : -1, history.ledgerOfTx(ledger.txIds().next()));
+        }
+        LedgerHistory tiny = new LedgerHistory(256, 1);
+        tiny.add(closed.get(0));
+        assertEquals(closed.get(0), tiny.bySeq(closed.get(0).seq()), "the newest ledger is held whatever its size");
+    }
+
+    @Test
     void heldTransactionsAreRetriedWhenTheLedgerCloses() {
         Env env = new Env();
         env.fund(stm(10_000), alice);
