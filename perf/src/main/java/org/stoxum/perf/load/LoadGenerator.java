@@ -48,6 +48,8 @@ public final class LoadGenerator {
     private final AtomicLong lastValidated = new AtomicLong();
     private final AtomicLong lastAnswer = new AtomicLong();
     private final AtomicLong ledger = new AtomicLong();
+    /** Submissions due before this instant are left out of the latency distributions (warm-up). */
+    private volatile long measureFrom = Long.MIN_VALUE;
     private WsRpcClient admin;
 
     LoadGenerator(LoadOptions opt, PrintStream err) {
@@ -80,7 +82,8 @@ public final class LoadGenerator {
                 : "close every " + opt.closeIntervalMs() + " ms";
         String title = String.format("%s, %,d accounts, %,d payments, rate %s, %s, %d connection(s)",
                 opt.transport().name(), opt.accounts(), opt.payments(),
-                opt.rate() == 0 ? "max" : opt.rate() + "/s", closing, opt.connections());
+                opt.rate() == 0 ? "max" : opt.rate() + "/s", closing, opt.connections())
+                + (opt.warmupSeconds() > 0 ? ", latency of payments due after the first " + opt.warmupSeconds() + " s" : "");
         double[] secs = gen.run();
         if (opt.markdownOut() != null) {
             Files.writeString(Path.of(opt.markdownOut()), gen.report.format(true, title, secs[0], secs[1]));
@@ -254,6 +257,7 @@ public final class LoadGenerator {
         Progress p = new Progress(err, "submit", opt.payments()).with(() -> String.format(
                 "accepted %,d validated %,d ledger %d", report.accepted(), report.validatedCount(), ledger.get()));
         long start = System.nanoTime();
+        measureFrom = start + opt.warmupSeconds() * 1_000_000_000L;
         List<RpcClient> clients = new ArrayList<>();
         List<Thread> senders = new ArrayList<>();
         for (List<PaymentSigner.Signed> lane : lanes) {
@@ -298,7 +302,7 @@ public final class LoadGenerator {
                 long now = System.nanoTime();
                 window.release();
                 String code = code(r, e);
-                report.result(code, (now - t0) / 1000);
+                report.result(code, (now - t0) / 1000, t0 >= measureFrom);
                 if (!code.equals("tesSUCCESS") && !code.equals("terQUEUED")) {
                     awaitingValidation.remove(tx.hash());
                 }
@@ -382,7 +386,7 @@ public final class LoadGenerator {
         fundingInFlight.remove(hash);
         Long t0 = awaitingValidation.remove(hash);
         if (t0 != null) {
-            report.validated((at - t0) / 1000);
+            report.validated((at - t0) / 1000, t0 >= measureFrom);
             lastValidated.accumulateAndGet(at, Math::max);
         }
     }

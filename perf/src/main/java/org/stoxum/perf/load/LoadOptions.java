@@ -13,6 +13,8 @@ import java.util.Locale;
  * @param window requests in flight per WebSocket connection when running flat out
  * @param closeLedgers whether the generator closes ledgers itself ({@code ledger_accept}, stand-alone only);
  *     false ({@code --no-close}) against a network, where consensus closes them
+ * @param warmupSeconds submissions due in the first this many seconds are left out of the latency
+ *     percentiles (counted all the same), so a fresh server's JIT warm-up does not pass for its tail
  * @param watch how validation is observed: {@code ledgers} (the default) asks each validated ledger of the
  *     {@code ledger} stream for its transaction ids, as a wallet that follows ledgers does; {@code
  *     transactions} subscribes to every transaction with its metadata, a far heavier client that costs the
@@ -20,7 +22,7 @@ import java.util.Locale;
  */
 public record LoadOptions(URI wsUrl, URI httpUrl, int accounts, int payments, int rate, int closeEvery,
                           int closeIntervalMs, int connections, Transport transport, int maxSeconds,
-                          int window, long fundDrops, String markdownOut, boolean closeLedgers, Watch watch) {
+                          int window, long fundDrops, String markdownOut, boolean closeLedgers, int warmupSeconds, Watch watch) {
     /** How payments travel to the server. */
     public enum Transport { WS, HTTP }
 
@@ -35,7 +37,7 @@ public record LoadOptions(URI wsUrl, URI httpUrl, int accounts, int payments, in
                              [--accounts M] [--payments N] [--rate R|max]
                              [--close-every K | --close-interval-ms T | --no-close] [--connections C]
                              [--transport ws|http] [--max-seconds S] [--window W] [--fund-drops D]
-                             [--watch ledgers|transactions] [--markdown FILE]""";
+                             [--warmup-seconds S] [--watch ledgers|transactions] [--markdown FILE]""";
 
     /** Parses the arguments; throws {@link IllegalArgumentException} naming the offending option. */
     public static LoadOptions parse(String... args) {
@@ -49,6 +51,7 @@ public record LoadOptions(URI wsUrl, URI httpUrl, int accounts, int payments, in
         int connections = 4;
         Transport transport = Transport.WS;
         Watch watch = Watch.LEDGERS;
+        int warmupSeconds = 0;
         int maxSeconds = 600;
         int window = 16;
         long fundDrops = 10_000_000L;
@@ -86,6 +89,7 @@ public record LoadOptions(URI wsUrl, URI httpUrl, int accounts, int payments, in
                     case "transactions" -> Watch.TRANSACTIONS;
                     default -> throw new IllegalArgumentException("--watch is ledgers or transactions, not " + v);
                 };
+                case "--warmup-seconds" -> warmupSeconds = bounded(opt, v, 0, 3600);
                 case "--max-seconds" -> maxSeconds = bounded(opt, v, 1, 86_400);
                 case "--window" -> window = bounded(opt, v, 1, 100_000);
                 case "--fund-drops" -> fundDrops = bounded(opt, v, 1, 1_000_000_000);
@@ -104,7 +108,7 @@ public record LoadOptions(URI wsUrl, URI httpUrl, int accounts, int payments, in
         }
         return new LoadOptions(ws, http, accounts, payments, rate, Math.max(closeEvery, 0),
                 Math.max(closeIntervalMs, 0), connections, transport, maxSeconds, window, fundDrops, markdown,
-                !noClose, watch);
+                !noClose, warmupSeconds, watch);
     }
 
     private static int bounded(String opt, String v, int min, int max) {

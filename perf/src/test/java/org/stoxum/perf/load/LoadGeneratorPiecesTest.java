@@ -36,7 +36,7 @@ class LoadGeneratorPiecesTest {
         LoadOptions o = LoadOptions.parse("--url", "ws://localhost:6006", "--http", "http://127.0.0.1:5005",
                 "--accounts", "1_000_000", "--payments", "50,000", "--rate", "2500", "--close-interval-ms", "1000",
                 "--connections", "2", "--transport", "HTTP", "--max-seconds", "30", "--markdown", "x.md",
-                "--watch", "Transactions");
+                "--watch", "Transactions", "--warmup-seconds", "20");
         assertEquals(1_000_000, o.accounts());
         assertEquals(50_000, o.payments());
         assertEquals(2500, o.rate());
@@ -47,6 +47,7 @@ class LoadGeneratorPiecesTest {
         assertEquals(30, o.maxSeconds());
         assertEquals("x.md", o.markdownOut());
         assertEquals(LoadOptions.Watch.TRANSACTIONS, o.watch());
+        assertEquals(20, o.warmupSeconds());
         assertEquals(0, LoadOptions.parse("--rate", "max").rate());
     }
 
@@ -89,12 +90,12 @@ class LoadGeneratorPiecesTest {
     void reportCountsResultsAndFormatsPercentiles() {
         LoadReport r = new LoadReport();
         for (int i = 1; i <= 1000; i++) {
-            r.result("tesSUCCESS", i * 1000L);
-            r.validated(i * 2000L);
+            r.result("tesSUCCESS", i * 1000L, true);
+            r.validated(i * 2000L, true);
         }
-        r.result("terQUEUED", 5000);
-        r.result("tooBusy", 10);
-        r.result("tefPAST_SEQ", 10);
+        r.result("terQUEUED", 5000, true);
+        r.result("tooBusy", 10, true);
+        r.result("tefPAST_SEQ", 10, true);
         assertEquals(1001, r.accepted());
         assertEquals(1003, r.answered());
         String text = r.format(false, "t", 2.0, 4.0);
@@ -107,6 +108,20 @@ class LoadGeneratorPiecesTest {
         assertTrue(md.startsWith("## t\n"), md);
         assertTrue(md.contains("| latency (ms) | p50 | p90 | p99 | p99.9 | max | count |"), md);
         assertTrue(md.contains("| submit -> validated | 1000."), md);
+    }
+
+    @Test
+    void warmUpSubmissionsCountButStayOutOfThePercentiles() {
+        LoadReport r = new LoadReport();
+        r.result("tesSUCCESS", 900_000_000L, false);
+        r.validated(900_000_000L, false);
+        r.result("tesSUCCESS", 1000, true);
+        r.validated(2000, true);
+        assertEquals(2, r.answered());
+        assertEquals(2, r.accepted());
+        assertEquals(2, r.validatedCount());
+        String text = r.format(false, "t", 1.0, 1.0);
+        assertTrue(text.matches("(?s).*submit -> result\\s+1\\.00\\s+1\\.00\\s+1\\.00\\s+1\\.00\\s+1\\.00\\s+1\n.*"), text);
     }
 
     @Test
