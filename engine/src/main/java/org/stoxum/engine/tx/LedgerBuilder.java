@@ -1,7 +1,9 @@
 package org.stoxum.engine.tx;
 
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.Iterator;
+import java.util.Set;
 import org.stoxum.codec.types.Hash256;
 import org.stoxum.engine.ledger.ApplyFlags;
 import org.stoxum.engine.ledger.Ledger;
@@ -29,7 +31,15 @@ public final class LedgerBuilder {
      * the finished view the ledger came from (its parsed entries can seed the next open ledger), and how long
      * the build took (canonical apply and rehash: the close's own work, for the node's metrics).
      */
-    public record Result(Ledger ledger, CanonicalTxSet retriable, OpenView built, long buildNanos) {
+    /**
+     * A closed ledger and what its build learned.
+     *
+     * @param txIds the ids of the transactions the ledger holds, gathered on the building thread: whoever
+     *              carries the open ledger over asks it thousands of times, and a set answers faster than the
+     *              ledger's transaction tree
+     */
+    public record Result(Ledger ledger, CanonicalTxSet retriable, OpenView built, long buildNanos,
+                         Set<Hash256> txIds) {
     }
 
     /**
@@ -52,7 +62,9 @@ public final class LedgerBuilder {
         applyInPasses(retriable, (tx, retry) ->
                 TxEngine.applyTransaction(setup, accum, tx, retry, ApplyFlags.NO_CHECK_SIGN));
         Ledger ledger = accum.close(closeTime, closeResolution, closeTimeCorrect);
-        return new Result(ledger, retriable, accum, System.nanoTime() - start);
+        Set<Hash256> ids = new HashSet<>();
+        ledger.txIds().forEachRemaining(ids::add);
+        return new Result(ledger, retriable, accum, System.nanoTime() - start, ids);
     }
 
     /**

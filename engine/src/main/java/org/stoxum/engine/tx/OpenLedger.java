@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.stoxum.codec.binary.SField;
 import org.stoxum.codec.binary.STObject;
@@ -228,7 +229,8 @@ public final class OpenLedger {
      * ledger starts from the built ledger's state and takes the transactions that arrived meanwhile.
      */
     public void finishStandaloneClose(LedgerBuilder.Result built) {
-        reopen(built.ledger(), built.retriable(), built.built().openSuccessor(built.ledger(), built.ledger().rules()));
+        reopen(built.ledger(), built.retriable(), built.built().openSuccessor(built.ledger(), built.ledger().rules()),
+                built.txIds()::contains);
     }
 
     /** What a stand-alone close fixed on the writer: the ledger it builds depends on nothing else. */
@@ -256,10 +258,11 @@ public final class OpenLedger {
      * drops what the new ledger settled.
      */
     public void accept(Ledger newClosed, CanonicalTxSet retries) {
-        reopen(newClosed, retries, OpenView.openLedger(newClosed, newClosed.rules()));
+        reopen(newClosed, retries, OpenView.openLedger(newClosed, newClosed.rules()), newClosed::txExists);
     }
 
-    private void reopen(Ledger newClosed, CanonicalTxSet retries, OpenView next) {
+    /** @param inNewClosed whether {@code newClosed} holds a transaction (its tree, or a set its build gathered) */
+    private void reopen(Ledger newClosed, CanonicalTxSet retries, OpenView next, Predicate<Hash256> inNewClosed) {
         queue.processClosedLedger(setup, newClosed, false);
         TreeMap<Hash256, STTx> nextTxs = new TreeMap<>();
         view = next;
@@ -267,7 +270,7 @@ public final class OpenLedger {
         viewTxs = nextTxs;
         if (!oldTxs.isEmpty()) {
             for (STTx tx : oldTxs.values()) {
-                if (newClosed.txExists(tx.id())) {
+                if (inNewClosed.test(tx.id())) {
                     continue;
                 }
                 if (retry(next, tx, true) == TxEngine.Outcome.RETRY) {
@@ -282,7 +285,7 @@ public final class OpenLedger {
             // One the new ledger holds has used its sequence, and one carried over above is in the new open
             // ledger already: applying either again could only end in tefPAST_SEQ, which changes nothing, so
             // it is not tried (the first is swept below).
-            if (!viewTxs.containsKey(l.tx().id()) && !newClosed.txExists(l.tx().id())) {
+            if (!viewTxs.containsKey(l.tx().id()) && !inNewClosed.test(l.tx().id())) {
                 localSet.insert(l.tx());
             }
         }
@@ -292,7 +295,12 @@ public final class OpenLedger {
         history.add(newClosed);
         lastClosed = newClosed;
         snapshot = next.snapshot();
-        sweepLocals(settled == null ? newClosed : settled.get());
+        if (settled == null) {
+            sweepLocals(newClosed, inNewClosed);
+        } else {
+            Ledger ledger = settled.get();
+            sweepLocals(ledger, ledger::txExists);
+        }
     }
 
     /**
@@ -332,12 +340,12 @@ public final class OpenLedger {
     }
 
     /** Drops local transactions that expired, are in {@code ledger}, or whose sequence the account passed. */
-    private void sweepLocals(Ledger ledger) {
+    private void sweepLocals(Ledger ledger, Predicate<Hash256> inLedger) {
         locals.removeIf(l -> {
             if (ledger.seq() > l.expire()) {
                 return true;
             }
-            if (ledger.txExists(l.tx().id())) {
+            if (inLedger.test(l.tx().id())) {
                 return true;
             }
             STObject root = ledger.read(Keylets.account(l.tx().account()));
