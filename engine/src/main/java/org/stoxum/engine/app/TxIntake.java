@@ -239,6 +239,7 @@ final class TxIntake implements PipelineStages {
                 try {
                     LedgerBuilder.Result built = close.build();
                     ledgers.accept(built.ledger());
+                    ledgers.openLedger().history().add(built.ledger());
                     outcome = built;
                 } catch (RuntimeException e) {
                     LOG.error("ledger close failed: {}", e.toString());

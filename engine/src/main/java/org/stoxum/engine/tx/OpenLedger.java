@@ -206,6 +206,7 @@ public final class OpenLedger {
     public Ledger acceptStandalone(long now, Consumer<Ledger> store) {
         LedgerBuilder.Result built = beginStandaloneClose(now).build();
         store.accept(built.ledger());
+        history.add(built.ledger());
         finishStandaloneClose(built);
         return built.ledger();
     }
@@ -225,8 +226,10 @@ public final class OpenLedger {
     }
 
     /**
-     * The second half of {@link #acceptStandalone}, on the writer, once {@code built} is stored: the new open
-     * ledger starts from the built ledger's state and takes the transactions that arrived meanwhile.
+     * The second half of {@link #acceptStandalone}, on the writer, once {@code built} is stored and added to
+     * {@link #history()} (by the closing thread, which has the time; the history has one writer, and in
+     * stand-alone mode that thread is it): the new open ledger starts from the built ledger's state and takes
+     * the transactions that arrived meanwhile.
      */
     public void finishStandaloneClose(LedgerBuilder.Result built) {
         reopen(built.ledger(), built.retriable(), built.built().openSuccessor(built.ledger(), built.ledger().rules()),
@@ -258,6 +261,7 @@ public final class OpenLedger {
      * drops what the new ledger settled.
      */
     public void accept(Ledger newClosed, CanonicalTxSet retries) {
+        history.add(newClosed);
         reopen(newClosed, retries, OpenView.openLedger(newClosed, newClosed.rules()), newClosed::txExists);
     }
 
@@ -285,14 +289,13 @@ public final class OpenLedger {
             // One the new ledger holds has used its sequence, and one carried over above is in the new open
             // ledger already: applying either again could only end in tefPAST_SEQ, which changes nothing, so
             // it is not tried (the first is swept below).
-            if (!viewTxs.containsKey(l.tx().id()) && !inNewClosed.test(l.tx().id())) {
+            if (!inNewClosed.test(l.tx().id()) && !viewTxs.containsKey(l.tx().id())) {
                 localSet.insert(l.tx());
             }
         }
         for (STTx tx : localSet) {
             applyToOpen(next, tx, ApplyFlags.NO_CHECK_SIGN);
         }
-        history.add(newClosed);
         lastClosed = newClosed;
         snapshot = next.snapshot();
         if (settled == null) {

@@ -245,6 +245,7 @@ class LedgerCloseTest {
         env.submit(pay(carol, dave, stm(300)), ter(TER.tesSUCCESS));
         LedgerBuilder.Result built = closing.build();
         assertEquals(1, txCount(built.ledger()), "only the payment before the close is in the closed ledger");
+        env.ledger().history().add(built.ledger());
         env.ledger().finishStandaloneClose(built);
         assertEquals(built.ledger(), env.closed());
         assertEquals(built.ledger().seq() + 1, env.current().seq());
