@@ -2,6 +2,7 @@ package org.stoxum.engine.ledger;
 
 import java.util.Iterator;
 import java.util.NoSuchElementException;
+import java.util.function.Function;
 import org.stoxum.codec.binary.BinaryCodec;
 import org.stoxum.codec.binary.STObject;
 import org.stoxum.codec.types.Hash256;
@@ -62,32 +63,24 @@ final class MapReads {
 
     /** The keys of a transaction tree, which are its transactions' ids, in order. */
     static Iterator<Hash256> txIds(SHAMap txs) {
-        Iterator<SHAMapItem> it = txs.iterator();
-        return new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return it.hasNext();
-            }
-
-            @Override
-            public Hash256 next() {
-                return it.next().key();
-            }
-        };
+        return mapped(txs.iterator(), SHAMapItem::key);
     }
 
     /** Transactions in id order, with metadata when the tree holds it. */
     static Iterator<LedgerTx> transactions(SHAMap txs) {
-        Iterator<SHAMapItem> it = txs.iterator();
+        return mapped(txs.iterator(), item -> toTx(txs.leafType(), item));
+    }
+
+    private static <T> Iterator<T> mapped(Iterator<SHAMapItem> items, Function<SHAMapItem, T> as) {
         return new Iterator<>() {
             @Override
             public boolean hasNext() {
-                return it.hasNext();
+                return items.hasNext();
             }
 
             @Override
-            public LedgerTx next() {
-                return toTx(txs.leafType(), it.next());
+            public T next() {
+                return as.apply(items.next());
             }
         };
     }
