@@ -2,9 +2,6 @@ package org.stoxum.engine.rpc.server;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Reads client frames (RFC 6455) incrementally and reassembles fragmented messages.
@@ -213,16 +210,46 @@ final class WsFrameDecoder {
         return code >= 3000 && code <= 4999;
     }
 
-    private static boolean validUtf8(byte[] bytes, int offset, int length) {
-        try {
-            StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes, offset, length));
-            return true;
-        } catch (CharacterCodingException e) {
-            return false;
+    /**
+     * Whether the bytes are well-formed UTF-8 (RFC 3629: no overlong forms, no surrogates, nothing above
+     * U+10FFFF), checked in place: every text message passes here, and decoding it into characters only to
+     * learn this was a copy of each request.
+     */
+    static boolean validUtf8(byte[] bytes, int offset, int length) {
+        int end = offset + length;
+        int i = offset;
+        while (i < end) {
+            int lead = bytes[i] & 0xFF;
+            if (lead < 0x80) {
+                i++;
+                continue;
+            }
+            int more;
+            if (lead >= 0xC2 && lead <= 0xDF) {
+                more = 1;
+            } else if (lead >= 0xE0 && lead <= 0xEF) {
+                more = 2;
+            } else if (lead >= 0xF0 && lead <= 0xF4) {
+                more = 3;
+            } else {
+                return false;
+            }
+            if (end - i <= more) {
+                return false;
+            }
+            int second = bytes[i + 1] & 0xFF;
+            if ((lead == 0xE0 && second < 0xA0) || (lead == 0xED && second > 0x9F)
+                    || (lead == 0xF0 && second < 0x90) || (lead == 0xF4 && second > 0x8F)) {
+                return false;
+            }
+            for (int k = 1; k <= more; k++) {
+                if ((bytes[i + k] & 0xC0) != 0x80) {
+                    return false;
+                }
+            }
+            i += more + 1;
         }
+        return true;
     }
 
     private static boolean isControl(int op) {

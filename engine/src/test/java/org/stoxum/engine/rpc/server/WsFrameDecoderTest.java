@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** Frame decoding without sockets: lengths, streaming, limits. */
@@ -87,5 +90,39 @@ class WsFrameDecoderTest {
         assertEquals((byte) 0x88, close.get(0));
         assertEquals(0x0F, close.get(2));
         assertEquals((byte) 0xA0, close.get(3));
+    }
+
+    @Test
+    void utf8IsJudgedAsTheJdkDecoderJudgesIt() {
+        byte[][] edges = {
+            {(byte) 0xC0, (byte) 0x80}, {(byte) 0xC2, (byte) 0x80}, {(byte) 0xE0, (byte) 0x9F, (byte) 0xBF},
+            {(byte) 0xE0, (byte) 0xA0, (byte) 0x80}, {(byte) 0xED, (byte) 0x9F, (byte) 0xBF},
+            {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, {(byte) 0xF0, (byte) 0x8F, (byte) 0xBF, (byte) 0xBF},
+            {(byte) 0xF0, (byte) 0x90, (byte) 0x80, (byte) 0x80}, {(byte) 0xF4, (byte) 0x8F, (byte) 0xBF, (byte) 0xBF},
+            {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80}, {(byte) 0xF5, (byte) 0x80, (byte) 0x80, (byte) 0x80},
+            {(byte) 0xE2, (byte) 0x82}, {(byte) 0x80}, {(byte) 0xFF}, "d\u00e9j\u00e0 \u20ac \ud83d\ude00".getBytes(StandardCharsets.UTF_8),
+        };
+        for (byte[] e : edges) {
+            assertEquals(jdkAccepts(e), WsFrameDecoder.validUtf8(e, 0, e.length), java.util.HexFormat.of().formatHex(e));
+        }
+        Random random = new Random(7);
+        for (int n = 0; n < 20_000; n++) {
+            byte[] b = new byte[random.nextInt(8)];
+            for (int i = 0; i < b.length; i++) {
+                // Mostly lead and continuation bytes, where the rules are.
+                b[i] = (byte) (random.nextBoolean() ? 0x80 + random.nextInt(0x80) : random.nextInt(256));
+            }
+            assertEquals(jdkAccepts(b), WsFrameDecoder.validUtf8(b, 0, b.length), java.util.HexFormat.of().formatHex(b));
+        }
+    }
+
+    private static boolean jdkAccepts(byte[] b) {
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(b));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
     }
 }
