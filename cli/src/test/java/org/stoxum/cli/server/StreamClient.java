@@ -19,8 +19,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class StreamClient implements WebSocket.Listener, AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** Generous: a message that does not come within this is taken as not sent. */
-    static final long WAIT_SECONDS = 20;
+    /** Generous, for tests under load: a message that does not come within this is taken as not sent. */
+    static final long WAIT_SECONDS = 30;
 
     private final BlockingQueue<JsonNode> messages = new LinkedBlockingQueue<>();
     private final StringBuilder partial = new StringBuilder();

@@ -1,29 +1,21 @@
 package org.stoxum.cli.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
@@ -37,46 +29,28 @@ import org.junit.jupiter.api.Test;
  */
 class StreamOrderTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final long WAIT_SECONDS = 30;
+    private static final long WAIT_SECONDS = StreamClient.WAIT_SECONDS;
     private static final String GENESIS = "xmB23jLgWpAxb2DingE2kNuduzABYU8WMy";
     private static final int ACCOUNTS = 4;
     private static final int PAYMENTS_EACH = 60;
 
     /** One WebSocket connection: requests one at a time, and every message in arrival order. */
-    private static final class Client implements WebSocket.Listener, AutoCloseable {
+    private static final class Client implements AutoCloseable {
         final List<JsonNode> received = new ArrayList<>();
-        private final BlockingQueue<JsonNode> inbox = new LinkedBlockingQueue<>();
-        private final StringBuilder partial = new StringBuilder();
-        private final WebSocket ws;
+        private final StreamClient ws;
         private int nextId = 1;
 
         Client(int port) throws Exception {
-            ws = HttpClient.newHttpClient().newWebSocketBuilder()
-                    .buildAsync(URI.create("ws://127.0.0.1:" + port + "/"), this).get(WAIT_SECONDS, TimeUnit.SECONDS);
-        }
-
-        @Override
-        public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                try {
-                    inbox.add(JSON.readTree(partial.toString()));
-                } catch (IOException e) {
-                    throw new IllegalStateException(e);
-                }
-                partial.setLength(0);
-            }
-            socket.request(1);
-            return null;
+            ws = StreamClient.connect(port);
         }
 
         /** Sends {@code request} and returns its answer; stream messages before it are kept in order. */
         JsonNode call(ObjectNode request) throws Exception {
             int id = nextId++;
             request.put("id", id);
-            ws.sendText(request.toString(), true).get(WAIT_SECONDS, TimeUnit.SECONDS);
+            ws.send(request.toString());
             while (true) {
-                JsonNode m = take();
+                JsonNode m = ws.next();
                 received.add(m);
                 if ("response".equals(m.path("type").asText()) && m.path("id").asInt() == id) {
                     return m;
@@ -86,14 +60,12 @@ class StreamOrderTest {
 
         /** Waits for the next unsolicited message. */
         JsonNode take() throws InterruptedException {
-            JsonNode m = inbox.poll(WAIT_SECONDS, TimeUnit.SECONDS);
-            assertNotNull(m, "no message arrived");
-            return m;
+            return ws.next();
         }
 
         @Override
         public void close() {
-            ws.abort();
+            ws.close();
         }
     }
 

@@ -22,7 +22,7 @@ public final class LedgerHistory {
     /** Ledgers held at most: as many as a skip list names, the span rippled's ledger cache aims at. */
     public static final int HELD = 256;
     /** Transactions held at most, with their metadata: about 100 MB of heap. */
-    public static final int HELD_TXS = 100_000;
+    static final int HELD_TXS = 100_000;
 
     private final ConcurrentSkipListMap<Long, Ledger> bySeq = new ConcurrentSkipListMap<>();
     private final Map<Hash256, Ledger> byHash = new ConcurrentHashMap<>();

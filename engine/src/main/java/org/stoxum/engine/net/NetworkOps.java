@@ -371,7 +371,7 @@ public final class NetworkOps implements PeerMessageHandler, AutoCloseable {
         }
         List<STTx> orphans = prev.id().equals(lastClosedBefore.id()) ? List.of() : orphans(lastClosedBefore.ledger());
         List<STTx> pending = app.onWriter(() -> {
-            ledgers.openLedger().accept(ledger, built.retriable());
+            ledgers.openLedger().accept(built);
             for (STTx tx : orphans) {
                 if (!ledger.txExists(tx.id())) {
                     ledgers.openLedger().submit(tx, ApplyFlags.NO_CHECK_SIGN, true, false);

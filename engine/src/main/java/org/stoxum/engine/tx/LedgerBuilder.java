@@ -27,16 +27,15 @@ public final class LedgerBuilder {
     }
 
     /**
-     * The closed ledger, the transactions of the set that could not be applied but may be retried, and
-     * the finished view the ledger came from (its parsed entries can seed the next open ledger), and how long
-     * the build took (canonical apply and rehash: the close's own work, for the node's metrics).
-     */
-    /**
      * A closed ledger and what its build learned.
      *
-     * @param txIds the ids of the transactions the ledger holds, gathered on the building thread: whoever
-     *              carries the open ledger over asks it thousands of times, and a set answers faster than the
-     *              ledger's transaction tree
+     * @param retriable  the transactions of the set that could not be applied but may be retried
+     * @param built      the finished view the ledger came from (its parsed entries can seed the next open ledger)
+     * @param buildNanos how long the build took (canonical apply and rehash: the close's own work, for the
+     *                   node's metrics)
+     * @param txIds      the ids of the transactions the ledger holds, gathered on the building thread: whoever
+     *                   carries the open ledger over asks it thousands of times, and a set answers faster than
+     *                   the ledger's transaction tree
      */
     public record Result(Ledger ledger, CanonicalTxSet retriable, OpenView built, long buildNanos,
                          Set<Hash256> txIds) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -233,7 +234,7 @@ public final class OpenLedger {
      */
     public void finishStandaloneClose(LedgerBuilder.Result built) {
         reopen(built.ledger(), built.retriable(), built.built().openSuccessor(built.ledger(), built.ledger().rules()),
-                built.txIds()::contains);
+                built.txIds());
     }
 
     /** What a stand-alone close fixed on the writer: the ledger it builds depends on nothing else. */
@@ -258,15 +259,17 @@ public final class OpenLedger {
      * {@code OpenLedger::accept}): the old open ledger's transactions that did not make it into
      * {@code newClosed} are re-applied in id order, then {@code retries} (the set's leftovers plus those
      * that failed retriably just now) in passes, then the local transactions; finally the local list
-     * drops what the new ledger settled.
+     * drops what the new ledger settled. On a network, after consensus: {@code built} is the agreed set's
+     * ledger.
      */
-    public void accept(Ledger newClosed, CanonicalTxSet retries) {
+    public void accept(LedgerBuilder.Result built) {
+        Ledger newClosed = built.ledger();
         history.add(newClosed);
-        reopen(newClosed, retries, OpenView.openLedger(newClosed, newClosed.rules()), newClosed::txExists);
+        reopen(newClosed, built.retriable(), OpenView.openLedger(newClosed, newClosed.rules()), built.txIds());
     }
 
-    /** @param inNewClosed whether {@code newClosed} holds a transaction (its tree, or a set its build gathered) */
-    private void reopen(Ledger newClosed, CanonicalTxSet retries, OpenView next, Predicate<Hash256> inNewClosed) {
+    /** @param inNewClosed the ids of the transactions {@code newClosed} holds, as its build gathered them */
+    private void reopen(Ledger newClosed, CanonicalTxSet retries, OpenView next, Set<Hash256> inNewClosed) {
         queue.processClosedLedger(setup, newClosed, false);
         TreeMap<Hash256, STTx> nextTxs = new TreeMap<>();
         view = next;
@@ -274,7 +277,7 @@ public final class OpenLedger {
         viewTxs = nextTxs;
         if (!oldTxs.isEmpty()) {
             for (STTx tx : oldTxs.values()) {
-                if (inNewClosed.test(tx.id())) {
+                if (inNewClosed.contains(tx.id())) {
                     continue;
                 }
                 if (retry(next, tx, true) == TxEngine.Outcome.RETRY) {
@@ -289,7 +292,7 @@ public final class OpenLedger {
             // One the new ledger holds has used its sequence, and one carried over above is in the new open
             // ledger already: applying either again could only end in tefPAST_SEQ, which changes nothing, so
             // it is not tried (the first is swept below).
-            if (!inNewClosed.test(l.tx().id()) && !viewTxs.containsKey(l.tx().id())) {
+            if (!inNewClosed.contains(l.tx().id()) && !viewTxs.containsKey(l.tx().id())) {
                 localSet.insert(l.tx());
             }
         }
@@ -299,7 +302,7 @@ public final class OpenLedger {
         lastClosed = newClosed;
         snapshot = next.snapshot();
         if (settled == null) {
-            sweepLocals(newClosed, inNewClosed);
+            sweepLocals(newClosed, inNewClosed::contains);
         } else {
             Ledger ledger = settled.get();
             sweepLocals(ledger, ledger::txExists);

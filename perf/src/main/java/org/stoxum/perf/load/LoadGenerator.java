@@ -375,7 +375,15 @@ public final class LoadGenerator {
                 long at = System.nanoTime();
                 // Answered on this connection's reader thread, so it is asked, never waited for, here.
                 admin.call(RpcClient.command("ledger").put("ledger_index", index).put("transactions", true))
-                        .thenAccept(r -> r.path("ledger").path("transactions").forEach(id -> validated(id.asText(), at)));
+                        .whenComplete((r, e) -> {
+                            if (r != null && r.has("ledger")) {
+                                r.path("ledger").path("transactions").forEach(id -> validated(id.asText(), at));
+                            } else {
+                                // Its payments would only show as never validated: say why.
+                                err.printf("%ncannot read ledger %d's transactions: %s%n", index,
+                                        e != null ? e : r.path("error").asText());
+                            }
+                        });
             }
         } else if ("transaction".equals(type) && msg.path("validated").asBoolean()) {
             validated(msg.path("transaction").path("hash").asText(), System.nanoTime());

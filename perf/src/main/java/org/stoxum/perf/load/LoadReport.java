@@ -22,7 +22,6 @@ public final class LoadReport {
     private final Histogram toResult = new ConcurrentHistogram(MAX_MICROS, 3);
     private final Histogram toValidated = new ConcurrentHistogram(MAX_MICROS, 3);
     private final LongAdder accepted = new LongAdder();
-    private final LongAdder answered = new LongAdder();
     private final LongAdder validated = new LongAdder();
 
     /**
@@ -34,7 +33,6 @@ public final class LoadReport {
         if (code.equals("tesSUCCESS") || code.equals("terQUEUED")) {
             accepted.increment();
         }
-        answered.increment();
         if (measured) {
             toResult.recordValue(clamp(micros));
         }
@@ -53,7 +51,7 @@ public final class LoadReport {
     }
 
     public long answered() {
-        return answered.sum();
+        return results.values().stream().mapToLong(LongAdder::sum).sum();
     }
 
     public long validatedCount() {

@@ -2,7 +2,6 @@ package org.stoxum.storage.nodestore;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.lmdbjava.Cursor;
 import org.lmdbjava.Dbi;
@@ -49,7 +48,7 @@ import org.stoxum.storage.shamap.SHAMapTreeNode;
 final class Generation {
     static final int SLOTS = 4;
     /** How many leading bytes of a node's hash key the index. */
-    static final int INDEX_KEY = 8;
+    static final int INDEX_KEY = Long.BYTES;
 
     /** Shared flag arrays: lmdbjava's varargs would otherwise allocate one per put. */
     private static final PutFlags[] APPEND = {PutFlags.MDB_APPEND};
@@ -109,25 +108,26 @@ final class Generation {
         }
     }
 
-    private static byte[] indexKey(byte[] hash) {
-        return Arrays.copyOf(hash, INDEX_KEY);
+    /** A node's key in the index: the first {@value #INDEX_KEY} bytes of its hash. */
+    private static byte[] indexKey(Hash256 hash) {
+        return BigEndian.u64(hash.longAt(0));
     }
 
-    boolean contains(Txn<byte[]> txn, byte[] hash) {
+    boolean contains(Txn<byte[]> txn, Hash256 hash) {
         byte[] location = index.get(txn, indexKey(hash));
         if (location == null) {
             return false;
         }
-        return hashes(nodes.get(txn, location), hash) || overflow.get(txn, hash) != null;
+        return hashes(nodes.get(txn, location), hash) || overflow.get(txn, hash.toBytes()) != null;
     }
 
     /** Whether {@code wire} is a well-formed node with this hash. */
-    private static boolean hashes(byte[] wire, byte[] hash) {
+    private static boolean hashes(byte[] wire, Hash256 hash) {
         if (wire == null) {
             return false;
         }
         try {
-            return Arrays.equals(SHAMapTreeNode.fromWire(wire, null).hash().toBytes(), hash);
+            return SHAMapTreeNode.fromWire(wire, null).hash().equals(hash);
         } catch (SHAMapException e) {
             return false;
         }
@@ -141,8 +141,7 @@ final class Generation {
      *     node is absent and another shares its first {@value #INDEX_KEY} bytes)
      */
     SHAMapTreeNode node(Txn<byte[]> txn, Hash256 hash, SHAMapNodeSource source) {
-        byte[] key = hash.toBytes();
-        byte[] location = index.get(txn, indexKey(key));
+        byte[] location = index.get(txn, indexKey(hash));
         if (location == null) {
             return null;
         }
@@ -160,7 +159,7 @@ final class Generation {
         } catch (SHAMapException e) {
             damage = e;
         }
-        byte[] other = overflow.get(txn, key);
+        byte[] other = overflow.get(txn, hash.toBytes());
         byte[] otherWire = other == null ? null : nodes.get(txn, other);
         if (otherWire == null) {
             throw damage;
@@ -189,11 +188,8 @@ final class Generation {
      */
     void index(Txn<byte[]> txn, Hash256 hash, long location) {
         byte[] at = BigEndian.u64(location);
-        if (!index.put(txn, BigEndian.u64(hash.longAt(0)), at, NO_OVERWRITE)) {
-            byte[] key = hash.toBytes();
-            if (!contains(txn, key)) {
-                overflow.put(txn, key, at);
-            }
+        if (!index.put(txn, indexKey(hash), at, NO_OVERWRITE) && !contains(txn, hash)) {
+            overflow.put(txn, hash.toBytes(), at);
         }
     }
 

@@ -60,7 +60,7 @@ final class TreeWriter {
         }
         Hash256 hash = node.hash();
         if (unindexed.containsKey(hash)
-                || (mark != SHAMapTreeNode.UNSTORED && generation.contains(txn, hash.toBytes()))) {
+                || (mark != SHAMapTreeNode.UNSTORED && generation.contains(txn, hash))) {
             stored.add(node);
             return true;
         }
