@@ -17,6 +17,13 @@ public final class SHAMapInnerNode extends SHAMapTreeNode {
     private static final int COMPRESS_BELOW = 12;
     private static final int FULL_WIRE_TYPE = 2;
     private static final int COMPRESSED_WIRE_TYPE = 3;
+    private static final int PREFIX_LENGTH = 4;
+    /** The prefixed form of the node being hashed, per thread (its children are hashed before it is filled). */
+    private static final ThreadLocal<byte[]> PREFIXED_SCRATCH = ThreadLocal.withInitial(() -> {
+        byte[] b = new byte[PREFIX_LENGTH + BRANCHES * Hash256.LENGTH];
+        HashPrefix.INNER_NODE.writeTo(b, 0);
+        return b;
+    });
 
     final SHAMapTreeNode[] children;
     final long cowid;
@@ -122,11 +129,10 @@ public final class SHAMapInnerNode extends SHAMapTreeNode {
         if (!any) {
             return ZERO_HASH;
         }
-        Sha512Half digest = Sha512Half.local().update(HashPrefix.INNER_NODE);
-        for (SHAMapTreeNode c : children) {
-            digest.update(c == null ? ZERO_HASH : c.hashBytes());
-        }
-        return digest.finish();
+        // One digest update over the prefixed form: sixteen small updates cost more than the copies.
+        byte[] prefixed = PREFIXED_SCRATCH.get();
+        writeHashes(prefixed, PREFIX_LENGTH);
+        return Sha512Half.local().update(prefixed).finish();
     }
 
     @Override
@@ -154,18 +160,18 @@ public final class SHAMapInnerNode extends SHAMapTreeNode {
 
     @Override
     public byte[] toPrefixed() {
-        byte[] out = new byte[4 + BRANCHES * Hash256.LENGTH];
+        byte[] out = new byte[PREFIX_LENGTH + BRANCHES * Hash256.LENGTH];
         HashPrefix.INNER_NODE.writeTo(out, 0);
-        writeHashes(out, 4);
+        writeHashes(out, PREFIX_LENGTH);
         return out;
     }
 
+    /** The 16 child hashes (zero for an empty branch) into {@code out} from {@code offset}. */
     private void writeHashes(byte[] out, int offset) {
         for (int i = 0; i < BRANCHES; i++) {
             SHAMapTreeNode c = children[i];
-            if (c != null) {
-                System.arraycopy(c.hashBytes(), 0, out, offset + i * Hash256.LENGTH, Hash256.LENGTH);
-            }
+            System.arraycopy(c == null ? ZERO_HASH : c.hashBytes(), 0, out, offset + i * Hash256.LENGTH,
+                    Hash256.LENGTH);
         }
     }
 }
