@@ -142,13 +142,30 @@ public final class LedgerMaster {
     }
 
     private void persist(Ledger l) {
-        List<LedgerTransaction> index = new ArrayList<>();
-        for (var it = l.transactions(); it.hasNext(); ) {
-            LedgerTx tx = it.next();
-            index.add(new LedgerTransaction(tx.id(), TxIndexing.transactionIndex(tx), TxIndexing.affectedAccounts(tx)));
-        }
-        store.queueLedger(l.header(), l.stateMap(), l.txMap(), index);
+        queue(store, l);
         LOG.debug("queued {} to the node store", l);
+    }
+
+    /**
+     * Queues {@code l} to {@code store} with its transaction index, which the store's writer makes from the
+     * metadata (the closing thread only counts the transactions).
+     *
+     * @return completes once a commit holds the ledger
+     */
+    public static CompletableFuture<LedgerHeader> queue(NodeStore store, Ledger l) {
+        int count = 0;
+        for (var it = l.txIds(); it.hasNext(); it.next()) {
+            count++;
+        }
+        return store.queueLedger(l.header(), l.stateMap(), l.txMap(), count, () -> {
+            List<LedgerTransaction> index = new ArrayList<>();
+            for (var it = l.transactions(); it.hasNext(); ) {
+                LedgerTx tx = it.next();
+                index.add(new LedgerTransaction(tx.id(), TxIndexing.transactionIndex(tx),
+                        TxIndexing.affectedAccounts(tx)));
+            }
+            return index;
+        });
     }
 
     /** The node store behind this ledger history. */

@@ -3,7 +3,6 @@ package org.stoxum.perf.close;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
@@ -11,13 +10,12 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.stoxum.codec.Hex;
 import org.stoxum.codec.NetworkProfile;
-import org.stoxum.codec.binary.SField;
 import org.stoxum.codec.crypto.KeyPair;
 import org.stoxum.codec.types.AccountId;
 import org.stoxum.codec.types.Hash256;
+import org.stoxum.engine.app.LedgerMaster;
 import org.stoxum.engine.ledger.ApplyFlags;
 import org.stoxum.engine.ledger.Ledger;
-import org.stoxum.engine.ledger.LedgerTx;
 import org.stoxum.engine.ledger.OpenView;
 import org.stoxum.engine.ledger.STTx;
 import org.stoxum.engine.tx.CanonicalTxSet;
@@ -25,7 +23,6 @@ import org.stoxum.engine.tx.EngineSetup;
 import org.stoxum.engine.tx.LedgerBuilder;
 import org.stoxum.engine.tx.TxEngine;
 import org.stoxum.perf.load.PaymentSigner;
-import org.stoxum.storage.nodestore.LedgerTransaction;
 import org.stoxum.storage.nodestore.NodeStore;
 import org.stoxum.storage.nodestore.NodeStoreSettings;
 
@@ -172,13 +169,7 @@ public final class ClosingChain implements AutoCloseable {
     }
 
     private void queue(Ledger l) {
-        List<LedgerTransaction> index = new ArrayList<>();
-        for (var it = l.transactions(); it.hasNext(); ) {
-            LedgerTx tx = it.next();
-            index.add(new LedgerTransaction(tx.id(), tx.meta().getU32(SField.TRANSACTION_INDEX),
-                    List.of(tx.tx().getAccountId(SField.ACCOUNT), tx.tx().getAccountId(SField.DESTINATION))));
-        }
-        store.queueLedger(l.header(), l.stateMap(), l.txMap(), index);
+        LedgerMaster.queue(store, l);
     }
 
     public Ledger parent() {

@@ -129,7 +129,7 @@ final class LedgerPersister {
         }
         long queuedTxs = txCount;
         for (PendingLedger p : pending) {
-            queuedTxs += p.txIndex.size();
+            queuedTxs += p.txCount;
         }
         return pending.size() >= QUEUE_LEDGERS || queuedTxs > QUEUE_TRANSACTIONS;
     }

@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.lmdbjava.Dbi;
 import org.lmdbjava.DbiFlags;
 import org.lmdbjava.Env;
@@ -265,17 +266,36 @@ public final class NodeStore implements SHAMapNodeSource, AutoCloseable {
      */
     public CompletableFuture<LedgerHeader> queueLedger(LedgerHeader header, SHAMap state, SHAMap transactions,
                                                        List<LedgerTransaction> txIndex) {
+        List<LedgerTransaction> entries = List.copyOf(txIndex);
+        leafHashes(transactions, entries); // the caller hears of entries that do not match, not the writer
+        return queueLedger(header, state, transactions, entries.size(), () -> entries);
+    }
+
+    /**
+     * As {@link #queueLedger(LedgerHeader, SHAMap, SHAMap, List)}, with the entries made when first needed:
+     * by the writer, or by a read of the ledger's transactions before its commit. Reading every
+     * transaction's metadata to find the accounts it touched is most of what a close would otherwise spend
+     * on queueing; this keeps it off the closing thread.
+     *
+     * @param txCount how many transactions the tree holds (the queue's bound counts them)
+     * @param txIndex makes one entry per item of the transaction tree, from any thread, once
+     * @throws IllegalArgumentException if the trees do not match the header
+     */
+    public CompletableFuture<LedgerHeader> queueLedger(LedgerHeader header, SHAMap state, SHAMap transactions,
+                                                       int txCount, Supplier<List<LedgerTransaction>> txIndex) {
         checkTree(state, SHAMapLeafType.ACCOUNT_STATE, header.accountHash(), "state");
         checkTree(transactions, SHAMapLeafType.TRANSACTION_WITH_METADATA, header.txHash(), "transaction");
-        List<Hash256> leafHashes = leafHashes(transactions, txIndex);
         Hash256 ledgerHash = header.hash();
-        PendingLedger p = persister.queue(txIndex.size(), ticket -> new PendingLedger(ticket, header, ledgerHash,
-                state, transactions, List.copyOf(txIndex), leafHashes));
+        PendingLedger p = persister.queue(txCount, ticket -> new PendingLedger(ticket, header, ledgerHash,
+                state, transactions, txCount, () -> {
+                    List<LedgerTransaction> entries = List.copyOf(txIndex.get());
+                    return new PendingLedger.Rows(entries, leafHashes(transactions, entries));
+                }));
         return p.durable;
     }
 
     /** The hash of each entry's leaf, after checking that the entries describe the tree exactly. */
-    private static List<Hash256> leafHashes(SHAMap transactions, List<LedgerTransaction> txIndex) {
+    static List<Hash256> leafHashes(SHAMap transactions, List<LedgerTransaction> txIndex) {
         Map<Hash256, Hash256> leaves = new HashMap<>(txIndex.size() * 2);
         for (SHAMapItem item : transactions) {
             leaves.put(item.key(), ((SHAMapLeafNode) item).hash());
@@ -342,7 +362,8 @@ public final class NodeStore implements SHAMapNodeSource, AutoCloseable {
             }
             writer.finish();
             for (PendingLedger p : group) {
-                tables.put(txn, p.header, p.hash, p.txIndex, p.leafHashes);
+                PendingLedger.Rows rows = p.rows();
+                tables.put(txn, p.header, p.hash, rows.index(), rows.leafHashes());
             }
             meta.put(txn, KEY_LAST, BigEndian.u32(newest.seq()));
             return () -> {

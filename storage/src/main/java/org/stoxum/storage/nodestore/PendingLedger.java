@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import org.stoxum.codec.types.AccountId;
 import org.stoxum.codec.types.Hash256;
 import org.stoxum.storage.ledger.LedgerHeader;
@@ -29,8 +30,9 @@ final class PendingLedger {
     final Hash256 hash;
     final SHAMap state;
     final SHAMap transactions;
-    final List<LedgerTransaction> txIndex;
-    final List<Hash256> leafHashes;
+    final int txCount;
+    private final Supplier<Rows> makeRows;
+    private Rows rows;
     /** Completes once a commit holds the ledger; fails with the write error if its commit failed. */
     final CompletableFuture<LedgerHeader> durable = new CompletableFuture<>();
 
@@ -38,15 +40,27 @@ final class PendingLedger {
     private Map<AccountId, List<LedgerTables.TxLocation>> byAccount;
     private Map<Hash256, SHAMapTreeNode> unstoredNodes;
 
+    /** The ledger's transaction rows: an entry per transaction and the hash of its leaf, in the same order. */
+    record Rows(List<LedgerTransaction> index, List<Hash256> leafHashes) {
+    }
+
     PendingLedger(long ticket, LedgerHeader header, Hash256 hash, SHAMap state, SHAMap transactions,
-                  List<LedgerTransaction> txIndex, List<Hash256> leafHashes) {
+                  int txCount, Supplier<Rows> makeRows) {
         this.ticket = ticket;
         this.header = header;
         this.hash = hash;
         this.state = state;
         this.transactions = transactions;
-        this.txIndex = txIndex;
-        this.leafHashes = leafHashes;
+        this.txCount = txCount;
+        this.makeRows = makeRows;
+    }
+
+    /** The rows, made on first use (by the writer, or a read that comes first). */
+    synchronized Rows rows() {
+        if (rows == null) {
+            rows = makeRows.get();
+        }
+        return rows;
     }
 
     long seq() {
@@ -55,10 +69,10 @@ final class PendingLedger {
 
     synchronized LedgerTables.TxLocation transaction(Hash256 id) {
         if (byId == null) {
-            byId = new HashMap<>(txIndex.size() * 2);
-            for (int i = 0; i < txIndex.size(); i++) {
-                LedgerTransaction t = txIndex.get(i);
-                byId.put(t.id(), location(i));
+            List<LedgerTransaction> index = rows().index();
+            byId = new HashMap<>(index.size() * 2);
+            for (int i = 0; i < index.size(); i++) {
+                byId.put(index.get(i).id(), location(i));
             }
         }
         return byId.get(id);
@@ -68,8 +82,9 @@ final class PendingLedger {
     synchronized List<LedgerTables.TxLocation> accountEntries(AccountId account) {
         if (byAccount == null) {
             byAccount = new HashMap<>();
-            for (int i = 0; i < txIndex.size(); i++) {
-                for (AccountId a : txIndex.get(i).accounts()) {
+            List<LedgerTransaction> index = rows().index();
+            for (int i = 0; i < index.size(); i++) {
+                for (AccountId a : index.get(i).accounts()) {
                     byAccount.computeIfAbsent(a, k -> new ArrayList<>()).add(location(i));
                 }
             }
@@ -79,8 +94,9 @@ final class PendingLedger {
     }
 
     private LedgerTables.TxLocation location(int i) {
-        LedgerTransaction t = txIndex.get(i);
-        return new LedgerTables.TxLocation(t.id(), seq(), t.index(), leafHashes.get(i));
+        Rows r = rows();
+        LedgerTransaction t = r.index().get(i);
+        return new LedgerTables.TxLocation(t.id(), seq(), t.index(), r.leafHashes().get(i));
     }
 
     /** A transaction of this ledger as the store returns it. */

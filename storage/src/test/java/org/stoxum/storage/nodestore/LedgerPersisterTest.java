@@ -152,6 +152,38 @@ class LedgerPersisterTest {
         }
     }
 
+    @Test
+    void entriesMadeOnDemandAreMadeOnceAfterQueueingAndReadAsGivenOnes() {
+        // Two equal chains of distinct objects: storage marks are per node object.
+        List<LedgerChain.Ledger> a = chain(5, 5);
+        List<LedgerChain.Ledger> b = chain(5, 5);
+        List<LedgerHeader> described = Collections.synchronizedList(new ArrayList<>());
+        try (NodeStore given = stepped("given"); NodeStore onDemand = stepped("on-demand")) {
+            for (int i = 0; i < 4; i++) {
+                queue(given, a.get(i));
+                queueOnDemand(onDemand, b.get(i), described);
+            }
+            assertTrue(described.isEmpty(), "queueing describes nothing");
+            assertEquals(answers(given, List.of(), a.subList(0, 4)), answers(onDemand, List.of(), b.subList(0, 4)),
+                    "reads before the commit make the entries they need");
+            queue(given, a.get(4));
+            queueOnDemand(onDemand, b.get(4), described);
+            given.persister().doWork();
+            onDemand.persister().doWork();
+            assertEquals(b.stream().map(LedgerChain.Ledger::header).toList(),
+                    described.stream().sorted((x, y) -> Long.compare(x.seq(), y.seq())).toList(),
+                    "every ledger described exactly once: by a read, else by its commit");
+            assertSameStore(given, onDemand, a);
+        }
+    }
+
+    private static void queueOnDemand(NodeStore store, LedgerChain.Ledger l, List<LedgerHeader> described) {
+        store.queueLedger(l.header(), l.state(), l.txs(), l.index().size(), () -> {
+            described.add(l.header());
+            return l.index();
+        });
+    }
+
     private static List<LedgerChain.Ledger> chain(long seed, int count) {
         LedgerChain chain = LedgerChain.fresh(seed);
         List<LedgerChain.Ledger> out = new ArrayList<>();

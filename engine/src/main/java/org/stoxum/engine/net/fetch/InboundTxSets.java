@@ -149,7 +149,7 @@ public final class InboundTxSets {
         synchronized (known) {
             known.put(a.hash, set);
         }
-        LOG.debug("acquired {}", a.describe());
+        LOG.debug("acquired {} ({} nodes fetched)", a.describe(), a.nodesFetched());
         a.complete(set);
         return true;
     }

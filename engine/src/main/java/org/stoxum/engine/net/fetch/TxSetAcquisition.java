@@ -73,6 +73,11 @@ final class TxSetAcquisition extends PeerSet<SHAMap> {
         }
     }
 
+    /** How many nodes came from peers (logged, to show what a round cost the network). */
+    synchronized int nodesFetched() {
+        return sync.nodesReceived();
+    }
+
     /** The finished set the first time it is found complete; null before and after. */
     synchronized SHAMap claimComplete() {
         if (claimed || isDone() || !sync.isComplete()) {
