@@ -267,8 +267,9 @@ public final class NodeStore implements SHAMapNodeSource, AutoCloseable {
     public CompletableFuture<LedgerHeader> queueLedger(LedgerHeader header, SHAMap state, SHAMap transactions,
                                                        List<LedgerTransaction> txIndex) {
         List<LedgerTransaction> entries = List.copyOf(txIndex);
-        leafHashes(transactions, entries); // the caller hears of entries that do not match, not the writer
-        return queueLedger(header, state, transactions, entries.size(), () -> entries);
+        // Checked here, so that the caller hears of entries that do not match the tree, not the writer.
+        PendingLedger.Rows rows = new PendingLedger.Rows(entries, leafHashes(transactions, entries));
+        return queue(header, state, transactions, entries.size(), () -> rows);
     }
 
     /**
@@ -283,19 +284,24 @@ public final class NodeStore implements SHAMapNodeSource, AutoCloseable {
      */
     public CompletableFuture<LedgerHeader> queueLedger(LedgerHeader header, SHAMap state, SHAMap transactions,
                                                        int txCount, Supplier<List<LedgerTransaction>> txIndex) {
+        return queue(header, state, transactions, txCount, () -> {
+            List<LedgerTransaction> entries = List.copyOf(txIndex.get());
+            return new PendingLedger.Rows(entries, leafHashes(transactions, entries));
+        });
+    }
+
+    private CompletableFuture<LedgerHeader> queue(LedgerHeader header, SHAMap state, SHAMap transactions,
+                                                  int txCount, Supplier<PendingLedger.Rows> rows) {
         checkTree(state, SHAMapLeafType.ACCOUNT_STATE, header.accountHash(), "state");
         checkTree(transactions, SHAMapLeafType.TRANSACTION_WITH_METADATA, header.txHash(), "transaction");
         Hash256 ledgerHash = header.hash();
         PendingLedger p = persister.queue(txCount, ticket -> new PendingLedger(ticket, header, ledgerHash,
-                state, transactions, txCount, () -> {
-                    List<LedgerTransaction> entries = List.copyOf(txIndex.get());
-                    return new PendingLedger.Rows(entries, leafHashes(transactions, entries));
-                }));
+                state, transactions, txCount, rows));
         return p.durable;
     }
 
     /** The hash of each entry's leaf, after checking that the entries describe the tree exactly. */
-    static List<Hash256> leafHashes(SHAMap transactions, List<LedgerTransaction> txIndex) {
+    private static List<Hash256> leafHashes(SHAMap transactions, List<LedgerTransaction> txIndex) {
         Map<Hash256, Hash256> leaves = new HashMap<>(txIndex.size() * 2);
         for (SHAMapItem item : transactions) {
             leaves.put(item.key(), ((SHAMapLeafNode) item).hash());
