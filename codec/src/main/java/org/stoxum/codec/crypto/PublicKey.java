@@ -31,7 +31,7 @@ public final class PublicKey extends FixedBytes<PublicKey> {
      * key that hashes to it, and a plain array suffices: a racing reader sees either instance, each
      * immutable but for its volatile decoded form, and checks the bytes before borrowing.
      */
-    private static final int RECENT_SLOTS = 1 << 12;
+    static final int RECENT_SLOTS = 1 << 12;
     private static final PublicKey[] RECENT = new PublicKey[RECENT_SLOTS];
 
     private final KeyType type;
