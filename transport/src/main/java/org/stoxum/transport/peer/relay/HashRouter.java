@@ -1,9 +1,9 @@
 package org.stoxum.transport.peer.relay;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -18,7 +18,10 @@ import org.stoxum.codec.types.Hash256;
  * {@link #TRANSACTION_INTERVAL}, and a message is relayed at most once per hold time, never back to
  * the peers it came from.
  *
- * <p>Thread-safe (one lock); entries are forgotten after the hold time without being touched.
+ * <p>Thread-safe (one lock); entries are forgotten after the hold time without being touched. The map
+ * keeps entries in the order they were last touched, so forgetting looks only at the oldest ones: a sweep
+ * of the whole map every so many touches cost time in proportion to the map, which at a few thousand
+ * transactions a second holds hundreds of thousands of entries.
  */
 public final class HashRouter {
     /** How long an entry is kept, and how long a relay suppresses the next one (stoxumd: 300 s). */
@@ -33,12 +36,10 @@ public final class HashRouter {
     /** Flag: the item came from a trusted cluster peer ({@code SF_TRUSTED}). */
     public static final int FLAG_TRUSTED = 0x10;
 
-    private static final int SWEEP_EVERY = 1024;
-
     private final NanoClock clock;
     private final long holdNanos;
-    private final Map<Hash256, Entry> entries = new HashMap<>();
-    private int touchesSinceSweep;
+    /** In the order of their last touch (access order), oldest first. */
+    private final Map<Hash256, Entry> entries = new LinkedHashMap<>(16, 0.75f, true);
 
     /** A router with stoxumd's hold time on the system clock. */
     public HashRouter() {
@@ -57,6 +58,7 @@ public final class HashRouter {
      */
     public synchronized boolean addSuppressionPeer(Hash256 key, long peer) {
         long now = clock.nanoTime();
+        forgetUntouchedSince(now - holdNanos);
         boolean fresh = !entries.containsKey(key);
         entry(key, now).addPeer(peer);
         return fresh;
@@ -114,21 +116,29 @@ public final class HashRouter {
     }
 
     private Entry entry(Hash256 key, long now) {
-        if (++touchesSinceSweep >= SWEEP_EVERY) {
-            touchesSinceSweep = 0;
-            for (Iterator<Entry> it = entries.values().iterator(); it.hasNext(); ) {
-                if (now - it.next().touched > holdNanos) {
-                    it.remove();
-                }
-            }
-        }
-        Entry e = entries.get(key);
-        if (e == null || now - e.touched > holdNanos) {
+        forgetUntouchedSince(now - holdNanos);
+        Entry e = entries.get(key); // a touch: moves the entry to the young end
+        if (e == null) {
             e = new Entry();
             entries.put(key, e);
         }
         e.touched = now;
         return e;
+    }
+
+    /** How many items are remembered (tests). */
+    synchronized int size() {
+        return entries.size();
+    }
+
+    /** Drops the entries last touched before {@code cutoff}: the oldest, at the head of the map. */
+    private void forgetUntouchedSince(long cutoff) {
+        for (Iterator<Entry> it = entries.values().iterator(); it.hasNext(); ) {
+            if (it.next().touched - cutoff >= 0) {
+                return;
+            }
+            it.remove();
+        }
     }
 
     private static final class Entry {

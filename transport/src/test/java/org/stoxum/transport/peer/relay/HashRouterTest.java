@@ -38,6 +38,30 @@ class HashRouterTest {
     }
 
     @Test
+    void entriesAreForgottenOldestFirstAndATouchKeepsOneAlive() {
+        Hash256 early = Hash256.fromHex("01".repeat(32));
+        Hash256 touchedAgain = Hash256.fromHex("02".repeat(32));
+        router.setFlags(early, HashRouter.FLAG_BAD);
+        router.setFlags(touchedAgain, HashRouter.FLAG_SIGGOOD);
+        for (int i = 0; i < 5_000; i++) {
+            now += Duration.ofMillis(50).toNanos();
+            byte[] k = new byte[Hash256.LENGTH];
+            k[0] = (byte) 0x80;
+            k[30] = (byte) (i >> 8);
+            k[31] = (byte) i;
+            router.addSuppressionPeer(Hash256.wrap(k), 7);
+        }
+        assertEquals(HashRouter.FLAG_SIGGOOD, router.getFlags(touchedAgain), "at 250 s: still held, and touched");
+        now += Duration.ofSeconds(100).toNanos();
+        assertEquals(0, router.getFlags(early), "untouched for 350 s: forgotten");
+        assertEquals(HashRouter.FLAG_SIGGOOD, router.getFlags(touchedAgain), "touched 100 s ago: kept");
+        assertTrue(router.size() < 5_000, "what expired is dropped, not kept until a sweep: " + router.size());
+        now += Duration.ofSeconds(301).toNanos();
+        router.getFlags(tx);
+        assertEquals(1, router.size(), "after a whole hold time untouched, only the item just asked about");
+    }
+
+    @Test
     void flagsStickUntilTheEntryExpires() {
         assertTrue(router.setFlags(tx, HashRouter.FLAG_BAD));
         assertFalse(router.setFlags(tx, HashRouter.FLAG_BAD));
