@@ -36,16 +36,26 @@ public final class TlsSession {
 
     /** A client offering only {@code versions} (tests of each TLS version). */
     static TlsSession client(SecureRandom random, ProtocolVersion[] versions) throws IOException {
+        return client(new PeerTlsCrypto(random), versions);
+    }
+
+    /** A client on the given crypto (tests against a peer whose record cipher is Bouncy Castle's). */
+    static TlsSession client(BcTlsCrypto crypto, ProtocolVersion[] versions) throws IOException {
         TlsClientProtocol protocol = new TlsClientProtocol();
-        PeerTlsClient client = new PeerTlsClient(new BcTlsCrypto(random), versions);
+        PeerTlsClient client = new PeerTlsClient(crypto, versions);
         protocol.connect(client);
         return new TlsSession(protocol, client, null);
     }
 
     /** Readies a connection we accepted to answer the peer's ClientHello. */
     public static TlsSession server(SecureRandom random, EphemeralCertificate certificate) throws IOException {
+        return server(new PeerTlsCrypto(random), certificate);
+    }
+
+    /** A server on the given crypto (see {@link #client(BcTlsCrypto, ProtocolVersion[])}). */
+    static TlsSession server(BcTlsCrypto crypto, EphemeralCertificate certificate) throws IOException {
         TlsServerProtocol protocol = new TlsServerProtocol();
-        PeerTlsServer server = new PeerTlsServer(new BcTlsCrypto(random), certificate);
+        PeerTlsServer server = new PeerTlsServer(crypto, certificate);
         protocol.accept(server);
         return new TlsSession(protocol, null, server);
     }

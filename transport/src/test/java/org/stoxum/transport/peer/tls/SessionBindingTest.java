@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import org.bouncycastle.tls.ProtocolVersion;
+import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -27,7 +28,11 @@ class SessionBindingTest {
     /** A client and a server session with the bytes pumped between them until both are done. */
     private record Pair(TlsSession client, TlsSession server) {
         static Pair handshake(ProtocolVersion[] versions) throws Exception {
-            Pair p = new Pair(TlsSession.client(RANDOM, versions), TlsSession.server(RANDOM, CERTIFICATE));
+            return handshake(TlsSession.client(RANDOM, versions), TlsSession.server(RANDOM, CERTIFICATE));
+        }
+
+        static Pair handshake(TlsSession client, TlsSession server) throws Exception {
+            Pair p = new Pair(client, server);
             for (int i = 0; i < 20 && !(p.client.isHandshakeComplete() && p.server.isHandshakeComplete()); i++) {
                 pump(p.client, p.server);
                 pump(p.server, p.client);
@@ -64,6 +69,38 @@ class SessionBindingTest {
         assertTrue(SessionProof.verify(node.publicKey(), sharedOne, proofOne));
         assertFalse(SessionProof.verify(node.publicKey(), sharedTwo, proofOne), "a proof relayed to another session");
         assertFalse(SessionProof.verify(KeyPair.random(KeyType.SECP256K1).publicKey(), sharedOne, proofOne));
+    }
+
+    /**
+     * Our record cipher is the JDK's AES-GCM; a peer whose cipher is Bouncy Castle's own (an earlier build
+     * of this node) must read what we write and be read, in both roles and both versions.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"TLSv1.3", "TLSv1.2"})
+    void aPeerOnBouncyCastlesCipherReadsUsAndIsRead(String version) throws Exception {
+        ProtocolVersion[] versions = {"TLSv1.3".equals(version) ? ProtocolVersion.TLSv13 : ProtocolVersion.TLSv12};
+        Pair[] pairs = {
+            Pair.handshake(TlsSession.client(new BcTlsCrypto(RANDOM), versions),
+                    TlsSession.server(RANDOM, CERTIFICATE)),
+            Pair.handshake(TlsSession.client(RANDOM, versions),
+                    TlsSession.server(new BcTlsCrypto(RANDOM), CERTIFICATE)),
+        };
+        for (Pair p : pairs) {
+            for (int n : new int[] {1, 1_000, 40_000}) {
+                assertCrosses(p.client, p.server, n);
+                assertCrosses(p.server, p.client, n);
+            }
+        }
+    }
+
+    private static void assertCrosses(TlsSession from, TlsSession to, int length) throws Exception {
+        byte[] data = new byte[length];
+        RANDOM.nextBytes(data);
+        from.writeApplicationData(data, 0, data.length);
+        Pair.pump(from, to);
+        byte[] got = new byte[to.applicationDataAvailable()];
+        to.readApplicationData(got, 0, got.length);
+        assertArrayEquals(data, got);
     }
 
     @Test
