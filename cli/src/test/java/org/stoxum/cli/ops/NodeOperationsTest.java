@@ -52,8 +52,13 @@ class NodeOperationsTest {
             pipeline.trySubmit(new byte[] {1}, null, outcome -> done.countDown(), PipelineEvent.UNCHECKED);
             pipeline.tryCommand("close", outcome -> done.countDown());
             assertTrue(done.await(10, TimeUnit.SECONDS));
-
+            // The writer times a command after the command answers: the count may trail the answer a moment.
             String text = ops.registry().scrape();
+            for (long end = System.nanoTime() + 5_000_000_000L;
+                 !text.contains("\nstoxumd_pipeline_command_seconds_count 1\n") && System.nanoTime() < end; ) {
+                Thread.sleep(10);
+                text = ops.registry().scrape();
+            }
             long validated = node.app.ledgerMaster().validLedgerIndex();
             assertTrue(text.contains("\nstoxumd_ledger_validated_index " + validated + "\n"), text);
             assertTrue(text.contains("\nstoxumd_ledger_closed_index " + validated + "\n"), text);
