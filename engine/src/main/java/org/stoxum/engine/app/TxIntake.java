@@ -237,10 +237,7 @@ final class TxIntake implements PipelineStages {
             closer.execute(() -> {
                 Object outcome;
                 try {
-                    LedgerBuilder.Result built = close.build();
-                    ledgers.accept(built.ledger());
-                    ledgers.openLedger().history().add(built.ledger());
-                    outcome = built;
+                    outcome = ledgers.openLedger().buildStandaloneClose(close, ledgers::accept);
                 } catch (RuntimeException e) {
                     LOG.error("ledger close failed: {}", e.toString());
                     outcome = e;

@@ -205,11 +205,21 @@ public final class OpenLedger {
      * @return the new last closed ledger
      */
     public Ledger acceptStandalone(long now, Consumer<Ledger> store) {
-        LedgerBuilder.Result built = beginStandaloneClose(now).build();
-        store.accept(built.ledger());
-        history.add(built.ledger());
+        LedgerBuilder.Result built = buildStandaloneClose(beginStandaloneClose(now), store);
         finishStandaloneClose(built);
         return built.ledger();
+    }
+
+    /**
+     * The middle of {@link #acceptStandalone}, on any thread (the closing thread, while the writer goes on):
+     * builds {@code close}, hands the ledger to {@code store}, and adds it to {@link #history()}, whose one
+     * writer in stand-alone mode this is.
+     */
+    public LedgerBuilder.Result buildStandaloneClose(StandaloneClose close, Consumer<Ledger> store) {
+        LedgerBuilder.Result built = close.build();
+        store.accept(built.ledger());
+        history.add(built.ledger());
+        return built;
     }
 
     /**
@@ -227,9 +237,8 @@ public final class OpenLedger {
     }
 
     /**
-     * The second half of {@link #acceptStandalone}, on the writer, once {@code built} is stored and added to
-     * {@link #history()} (by the closing thread, which has the time; the history has one writer, and in
-     * stand-alone mode that thread is it): the new open ledger starts from the built ledger's state and takes
+     * The last part of {@link #acceptStandalone}, on the writer, once {@link #buildStandaloneClose} has
+     * stored {@code built} and recorded it: the new open ledger starts from the built ledger's state and takes
      * the transactions that arrived meanwhile.
      */
     public void finishStandaloneClose(LedgerBuilder.Result built) {

@@ -3,7 +3,7 @@ package org.stoxum.transport.peer.tls;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
-import org.bouncycastle.jcajce.util.DefaultJcaJceHelper;
+import org.bouncycastle.jcajce.util.JcaJceHelper;
 import org.bouncycastle.tls.AlertDescription;
 import org.bouncycastle.tls.TlsFatalAlert;
 import org.bouncycastle.tls.crypto.TlsCryptoParameters;
@@ -36,7 +36,7 @@ final class PeerTlsCrypto extends BcTlsCrypto {
     protected TlsAEADCipher createCipher_AES_GCM(TlsCryptoParameters params, int cipherKeySize, int macSize)
             throws IOException {
         try {
-            DefaultJcaJceHelper helper = new DefaultJcaJceHelper();
+            JcaJceHelper helper = jca.getHelper();
             return new TlsAEADCipher(params,
                     new JceAEADCipherImpl(jca, helper, "AES/GCM/NoPadding", "AES", cipherKeySize, true),
                     new JceAEADCipherImpl(jca, helper, "AES/GCM/NoPadding", "AES", cipherKeySize, false),
