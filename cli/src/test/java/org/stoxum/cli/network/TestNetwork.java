@@ -134,13 +134,20 @@ public final class TestNetwork implements AutoCloseable {
         return Files.writeString(s.dir.resolve("stoxumd.cfg"), configText(s));
     }
 
+    /**
+     * The nodes' log threshold: warnings, unless {@code -Dstoxum.test.log=INFO} (or another severity) asks for
+     * more while a network test is being diagnosed.
+     */
+    private static final LogLevels.Severity LOG_SEVERITY =
+            LogLevels.Severity.valueOf(System.getProperty("stoxum.test.log", "WARNING"));
+
     /** Starts node {@code i} of the plan in this JVM. */
     public Node start(int i, LedgerStart start) throws IOException {
         Spec s = specs.get(i);
         String text = Files.readString(writeConfig(i));
         NodeConfig config = NodeConfigLoader.parse("node " + i, text, Optional.empty(), s.dir, s.dir.resolve("data"),
                 false);
-        Node n = new Node(s, Application.start(config, start, LogLevels.Severity.WARNING, ServerOptions.defaults()));
+        Node n = new Node(s, Application.start(config, start, LOG_SEVERITY, ServerOptions.defaults()));
         running.add(n);
         return n;
     }

@@ -109,11 +109,15 @@ class ClusterTest {
             // request to beta is refused, while another address is served.
             InetAddress abuser = InetAddress.getByName("127.0.0.2");
             await("alpha drops the abuser", () -> malformedFrom(abuser, alpha.rpcPort) == 503);
-            // Each request alpha refuses charges the drop again and tells the cluster, so alpha's word stays above
-            // the threshold however late a loaded machine runs the reports (a single push raced the next
-            // report of the already decaying balance).
+            // Each request alpha refuses charges the drop again (a thirty-second of the threshold) and tells the
+            // cluster. The abuser keeps hammering, so alpha's balance climbs clear of the threshold and its
+            // reports say so however late a loaded machine runs them. A request or two per poll did not: the
+            // balance decays by a thirty-second a second, so it hovered at the threshold, and beta's view of it
+            // crossed only between the push and the next report.
             await("beta imports alpha's charge", () -> {
-                requestFrom(abuser, alpha.rpcPort, "{\"method\":\"ping\"}");
+                for (int i = 0; i < 10; i++) {
+                    requestFrom(abuser, alpha.rpcPort, "{\"method\":\"ping\"}");
+                }
                 return beta.app.resourceLogic().remoteBalance(abuser.getHostAddress()) >= ResourceLogic.DROP_THRESHOLD;
             });
             assertEquals(503, requestFrom(abuser, beta.rpcPort, "{\"method\":\"ping\"}"),
