@@ -173,7 +173,7 @@ public final class Application implements AutoCloseable {
             }
             this.intake = new TxIntake(profile, ledgerMaster, transactions,
                     this::processed, this::accepted, this::networkTime, clusterVerdicts(),
-                    task -> postToWriter(task, null, false));
+                    task -> postToWriter(task, null, false), this::offerToWriter);
             startedPipeline = new TxPipeline(this.intake, PIPELINE_RING, 1, "blocking");
             this.pipeline = startedPipeline;
             resumeOpenLedger(start);
@@ -741,6 +741,11 @@ public final class Application implements AutoCloseable {
             done.completeExceptionally(new IllegalStateException("stopping"));
         }
         return done;
+    }
+
+    /** Puts {@code task} on the writer's ring if it has space: never waits, so the writer itself may call it. */
+    private boolean offerToWriter(TxIntake.WriterTask task) {
+        return pipeline.tryCommand(task, null);
     }
 
     /**

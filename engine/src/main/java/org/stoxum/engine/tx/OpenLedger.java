@@ -1,5 +1,6 @@
 package org.stoxum.engine.tx;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,6 +57,8 @@ public final class OpenLedger {
     private final List<LocalTx> locals = new ArrayList<>();
     private Supplier<Ledger> settled;
     private TxQueue queue = TxQueue.DIRECT;
+    /** A move to the next open ledger under way (stand-alone); null otherwise. */
+    private Reopening reopening;
 
     private record LocalTx(STTx tx, long expire) {
     }
@@ -156,9 +159,12 @@ public final class OpenLedger {
      * @param failHard the submitter asked for fail_hard: a retriable result is not held or kept
      */
     public Submission submit(STTx tx, int flags, boolean local, boolean failHard) {
-        ApplyResult r = applyToOpen(view, tx, flags);
+        ApplyResult r = applyToOpen(view, viewTxs, tx, flags);
         if (r.applied()) {
             snapshot = view.snapshot();
+            if (reopening != null) {
+                reopening.pending.add(tx);
+            }
         }
         boolean addLocal = local;
         if (r.ter() == TER.tesSUCCESS) {
@@ -185,12 +191,11 @@ public final class OpenLedger {
         return new Submission(r.ter(), r.applied());
     }
 
-    private ApplyResult applyToOpen(OpenView target, STTx tx, int flags) {
+    /** Applies {@code tx} to {@code target} through the queue; {@code targetTxs} lists what the view holds. */
+    private ApplyResult applyToOpen(OpenView target, Map<Hash256, STTx> targetTxs, STTx tx, int flags) {
         ApplyResult r = queue.apply(setup, target, tx, flags);
         if (r.applied()) {
-            if (target == view) {
-                viewTxs.put(tx.id(), tx);
-            }
+            targetTxs.put(tx.id(), tx);
         }
         return r;
     }
@@ -242,8 +247,43 @@ public final class OpenLedger {
      * the transactions that arrived meanwhile.
      */
     public void finishStandaloneClose(LedgerBuilder.Result built) {
-        reopen(built.ledger(), built.retriable(), built.built().openSuccessor(built.ledger(), built.ledger().rules()),
-                built.txIds());
+        beginStandaloneReopen(built);
+        continueReopen(Long.MAX_VALUE);
+    }
+
+    /**
+     * {@link #finishStandaloneClose} a slice at a time, so that submissions are not held up while hundreds of
+     * transactions are carried over (writer thread). Until {@link #continueReopen} says it is done, this open
+     * ledger goes on taking submissions, as it did while the closed ledger was built, and they are carried
+     * over after the others, in the order they came.
+     */
+    public void beginStandaloneReopen(LedgerBuilder.Result built) {
+        reopening = beginReopen(built, built.built().openSuccessor(built.ledger(), built.ledger().rules()));
+    }
+
+    /**
+     * Carries transactions over to the next open ledger until {@code deadlineNanos} ({@link System#nanoTime};
+     * at least one each call), and makes it the open ledger once none is left.
+     *
+     * @return whether the next open ledger took over
+     */
+    public boolean continueReopen(long deadlineNanos) {
+        Reopening r = reopening;
+        while (!r.pending.isEmpty()) {
+            STTx tx = r.pending.poll();
+            if (!r.inNewClosed.contains(tx.id()) && retry(r.next, r.nextTxs, tx, true) == TxEngine.Outcome.RETRY) {
+                r.retries.insert(tx);
+            }
+            if (System.nanoTime() >= deadlineNanos) {
+                break;
+            }
+        }
+        if (!r.pending.isEmpty()) {
+            return false;
+        }
+        reopening = null;
+        completeReopen(r);
+        return true;
     }
 
     /** What a stand-alone close fixed on the writer: the ledger it builds depends on nothing else. */
@@ -258,7 +298,7 @@ public final class OpenLedger {
     /** Re-applies the held transactions to the open ledger, then starts holding afresh (LedgerMaster). */
     private void applyHeldTransactions() {
         for (STTx tx : held) {
-            applyToOpen(view, tx, ApplyFlags.NO_CHECK_SIGN);
+            applyToOpen(view, viewTxs, tx, ApplyFlags.NO_CHECK_SIGN);
         }
         held.reset(view.parentHash());
     }
@@ -272,49 +312,62 @@ public final class OpenLedger {
      * ledger.
      */
     public void accept(LedgerBuilder.Result built) {
-        Ledger newClosed = built.ledger();
-        history.add(newClosed);
-        reopen(newClosed, built.retriable(), OpenView.openLedger(newClosed, newClosed.rules()), built.txIds());
+        history.add(built.ledger());
+        reopening = beginReopen(built, OpenView.openLedger(built.ledger(), built.ledger().rules()));
+        continueReopen(Long.MAX_VALUE);
     }
 
-    /** @param inNewClosed the ids of the transactions {@code newClosed} holds, as its build gathered them */
-    private void reopen(Ledger newClosed, CanonicalTxSet retries, OpenView next, Set<Hash256> inNewClosed) {
-        queue.processClosedLedger(setup, newClosed, false);
-        TreeMap<Hash256, STTx> nextTxs = new TreeMap<>();
-        view = next;
-        TreeMap<Hash256, STTx> oldTxs = viewTxs;
-        viewTxs = nextTxs;
-        if (!oldTxs.isEmpty()) {
-            for (STTx tx : oldTxs.values()) {
-                if (inNewClosed.contains(tx.id())) {
-                    continue;
-                }
-                if (retry(next, tx, true) == TxEngine.Outcome.RETRY) {
-                    retries.insert(tx);
-                }
-            }
-            LedgerBuilder.applyInPasses(retries, (tx, retry) -> retry(next, tx, retry));
-        }
-        queue.accept(setup, next, tx -> viewTxs.put(tx.id(), tx));
+    /**
+     * The next open ledger, {@code next} on top of {@code built}, and what is to be carried over into it: the
+     * transactions of this open ledger, in id order (those {@code built} holds are skipped when their turn
+     * comes). The fee metrics move to {@code built} first, as rippled's consensus does before its
+     * {@code OpenLedger::accept}.
+     */
+    private Reopening beginReopen(LedgerBuilder.Result built, OpenView next) {
+        queue.processClosedLedger(setup, built.ledger(), false);
+        return new Reopening(built.ledger(), built.retriable(), next, built.txIds(), new ArrayDeque<>(viewTxs.values()));
+    }
+
+    /** The carried-over transactions are in: the retries, the queue's and the local transactions follow. */
+    private void completeReopen(Reopening r) {
+        OpenView next = r.next;
+        LedgerBuilder.applyInPasses(r.retries, (tx, retry) -> retry(next, r.nextTxs, tx, retry));
+        queue.accept(setup, next, tx -> r.nextTxs.put(tx.id(), tx));
         CanonicalTxSet localSet = new CanonicalTxSet(Hash256.ZERO);
         for (LocalTx l : locals) {
             // One the new ledger holds has used its sequence, and one carried over above is in the new open
             // ledger already: applying either again could only end in tefPAST_SEQ, which changes nothing, so
             // it is not tried (the first is swept below).
-            if (!inNewClosed.contains(l.tx().id()) && !viewTxs.containsKey(l.tx().id())) {
+            if (!r.inNewClosed.contains(l.tx().id()) && !r.nextTxs.containsKey(l.tx().id())) {
                 localSet.insert(l.tx());
             }
         }
         for (STTx tx : localSet) {
-            applyToOpen(next, tx, ApplyFlags.NO_CHECK_SIGN);
+            applyToOpen(next, r.nextTxs, tx, ApplyFlags.NO_CHECK_SIGN);
         }
-        lastClosed = newClosed;
+        view = next;
+        viewTxs = r.nextTxs;
+        lastClosed = r.newClosed;
         snapshot = next.snapshot();
         if (settled == null) {
-            sweepLocals(newClosed, inNewClosed::contains);
+            sweepLocals(r.newClosed, r.inNewClosed::contains, r.nextTxs::containsKey);
         } else {
             Ledger ledger = settled.get();
-            sweepLocals(ledger, ledger::txExists);
+            sweepLocals(ledger, ledger::txExists, r.nextTxs::containsKey);
+        }
+    }
+
+    /**
+     * A move to the next open ledger: {@code pending} are still to be carried over into {@code next}, whose
+     * transactions {@code nextTxs} lists.
+     *
+     * @param inNewClosed the ids of the transactions {@code newClosed} holds, as its build gathered them
+     */
+    private record Reopening(Ledger newClosed, CanonicalTxSet retries, OpenView next, Set<Hash256> inNewClosed,
+                             ArrayDeque<STTx> pending, TreeMap<Hash256, STTx> nextTxs) {
+        Reopening(Ledger newClosed, CanonicalTxSet retries, OpenView next, Set<Hash256> inNewClosed,
+                  ArrayDeque<STTx> pending) {
+            this(newClosed, retries, next, inNewClosed, pending, new TreeMap<>());
         }
     }
 
@@ -332,7 +385,7 @@ public final class OpenLedger {
      * the queue, preferring to wait there; one the queue cannot take is applied directly; a queued one
      * counts as carried over.
      */
-    private TxEngine.Outcome retry(OpenView target, STTx tx, boolean retry) {
+    private TxEngine.Outcome retry(OpenView target, Map<Hash256, STTx> targetTxs, STTx tx, boolean retry) {
         int flags = ApplyFlags.NO_CHECK_SIGN | (retry ? ApplyFlags.RETRY : 0);
         ApplyResult r;
         try {
@@ -344,7 +397,7 @@ public final class OpenLedger {
             return TxEngine.Outcome.FAIL;
         }
         if (r.applied()) {
-            viewTxs.put(tx.id(), tx);
+            targetTxs.put(tx.id(), tx);
             return TxEngine.Outcome.SUCCESS;
         }
         TER t = r.ter();
@@ -354,14 +407,22 @@ public final class OpenLedger {
         return t.isTef() || t.isTem() || t.isTel() ? TxEngine.Outcome.FAIL : TxEngine.Outcome.RETRY;
     }
 
-    /** Drops local transactions that expired, are in {@code ledger}, or whose sequence the account passed. */
-    private void sweepLocals(Ledger ledger, Predicate<Hash256> inLedger) {
+    /**
+     * Drops local transactions that expired, are in {@code ledger}, or whose sequence the account passed.
+     * One the new open ledger holds ({@code inOpen}) applied on top of {@code ledger}'s state, so its account
+     * has not passed its sequence there: it is kept without reading the account (under load nearly every
+     * local transaction is such a one, and the reads were a sixth of the move to the next open ledger).
+     */
+    private void sweepLocals(Ledger ledger, Predicate<Hash256> inLedger, Predicate<Hash256> inOpen) {
         locals.removeIf(l -> {
             if (ledger.seq() > l.expire()) {
                 return true;
             }
             if (inLedger.test(l.tx().id())) {
                 return true;
+            }
+            if (inOpen.test(l.tx().id())) {
+                return false;
             }
             STObject root = ledger.read(Keylets.account(l.tx().account()));
             return root != null && root.getU32(SField.SEQUENCE) > l.tx().sequence();

@@ -255,6 +255,38 @@ class LedgerCloseTest {
         assertEquals(2, txCount(next), "the payments that arrived during the build close in the next ledger");
     }
 
+    @Test
+    void theMoveToTheNextOpenLedgerGoesASliceAtATimeAndCarriesOverWhatCameMeanwhile() {
+        Env env = new Env();
+        env.fund(stm(10_000), alice, bob, carol);
+        Ledger funded = env.close();
+        long aliceSeq = env.seq(alice);
+        env.submit(pay(alice, dave, stm(500)), ter(TER.tesSUCCESS));
+        OpenLedger.StandaloneClose closing = env.ledger().beginStandaloneClose(funded.closeTime() + 10);
+        env.submit(pay(alice, bob, stm(1)).seq(aliceSeq + 1), ter(TER.tesSUCCESS));
+        env.submit(pay(bob, carol, stm(2)), ter(TER.tesSUCCESS));
+        LedgerBuilder.Result built = closing.build();
+        env.ledger().history().add(built.ledger());
+        long openSeq = env.current().seq();
+
+        env.ledger().beginStandaloneReopen(built);
+        assertFalse(env.ledger().continueReopen(0), "a slice that ends at once leaves the rest for later");
+        assertEquals(openSeq, env.current().seq(), "until the move ends, submissions go to the old open ledger");
+        // Answered against the old open ledger, where alice's payments so far have used her sequences.
+        env.submit(pay(alice, carol, stm(3)).seq(aliceSeq + 2), ter(TER.tesSUCCESS));
+        int slices = 1;
+        while (!env.ledger().continueReopen(0)) {
+            slices++;
+        }
+        assertTrue(slices >= 3, "one transaction a slice: " + slices);
+        assertEquals(built.ledger(), env.closed());
+        assertEquals(openSeq + 1, env.current().seq());
+        assertEquals(aliceSeq + 3, env.seq(alice), "the payment that came during the move was carried over too");
+        assertEquals(stm(10_005).drops(), env.balance(carol), "both payments to carol are in the open ledger");
+        Ledger next = env.close();
+        assertEquals(3, txCount(next), "what came during the build and during the move closes next");
+    }
+
     private static int txCount(Ledger l) {
         int n = 0;
         for (var it = l.transactions(); it.hasNext(); it.next()) {
