@@ -233,23 +233,12 @@ class LedgerCloseTest {
 
     @Test
     void submissionsWhileALedgerIsBuiltGoIntoTheNextOpenLedger() {
-        Env env = new Env();
-        env.fund(stm(10_000), alice, bob);
-        Ledger funded = env.close();
-        long aliceSeq = env.seq(alice);
-        env.submit(pay(alice, carol, stm(500)), ter(TER.tesSUCCESS));
-        OpenLedger.StandaloneClose closing = env.ledger().beginStandaloneClose(funded.closeTime() + 10);
-        // Arrive after the close fixed its set: answered against the open ledger as it stands, one of them
-        // depending on the payment being closed.
-        env.submit(pay(alice, bob, stm(1)).seq(aliceSeq + 1), ter(TER.tesSUCCESS));
-        env.submit(pay(carol, dave, stm(300)), ter(TER.tesSUCCESS));
-        LedgerBuilder.Result built = closing.build();
-        assertEquals(1, txCount(built.ledger()), "only the payment before the close is in the closed ledger");
-        env.ledger().history().add(built.ledger());
-        env.ledger().finishStandaloneClose(built);
-        assertEquals(built.ledger(), env.closed());
-        assertEquals(built.ledger().seq() + 1, env.current().seq());
-        assertEquals(aliceSeq + 2, env.seq(alice), "the open ledger holds both of alice's payments' effects");
+        ClosingWithArrivals c = closingWithArrivals();
+        Env env = c.env();
+        env.ledger().finishStandaloneClose(c.built());
+        assertEquals(c.built().ledger(), env.closed());
+        assertEquals(c.built().ledger().seq() + 1, env.current().seq());
+        assertEquals(c.aliceSeq() + 2, env.seq(alice), "the open ledger holds both of alice's payments' effects");
         assertEquals(stm(300).drops(), env.balance(dave));
         Ledger next = env.close();
         assertEquals(2, txCount(next), "the payments that arrived during the build close in the next ledger");
@@ -257,34 +246,48 @@ class LedgerCloseTest {
 
     @Test
     void theMoveToTheNextOpenLedgerGoesASliceAtATimeAndCarriesOverWhatCameMeanwhile() {
-        Env env = new Env();
-        env.fund(stm(10_000), alice, bob, carol);
-        Ledger funded = env.close();
-        long aliceSeq = env.seq(alice);
-        env.submit(pay(alice, dave, stm(500)), ter(TER.tesSUCCESS));
-        OpenLedger.StandaloneClose closing = env.ledger().beginStandaloneClose(funded.closeTime() + 10);
-        env.submit(pay(alice, bob, stm(1)).seq(aliceSeq + 1), ter(TER.tesSUCCESS));
-        env.submit(pay(bob, carol, stm(2)), ter(TER.tesSUCCESS));
-        LedgerBuilder.Result built = closing.build();
-        env.ledger().history().add(built.ledger());
+        ClosingWithArrivals c = closingWithArrivals();
+        Env env = c.env();
         long openSeq = env.current().seq();
-
-        env.ledger().beginStandaloneReopen(built);
+        env.ledger().beginStandaloneReopen(c.built());
         assertFalse(env.ledger().continueReopen(0), "a slice that ends at once leaves the rest for later");
         assertEquals(openSeq, env.current().seq(), "until the move ends, submissions go to the old open ledger");
         // Answered against the old open ledger, where alice's payments so far have used her sequences.
-        env.submit(pay(alice, carol, stm(3)).seq(aliceSeq + 2), ter(TER.tesSUCCESS));
+        env.submit(pay(alice, bob, stm(3)).seq(c.aliceSeq() + 2), ter(TER.tesSUCCESS));
         int slices = 1;
         while (!env.ledger().continueReopen(0)) {
             slices++;
         }
         assertTrue(slices >= 3, "one transaction a slice: " + slices);
-        assertEquals(built.ledger(), env.closed());
+        assertEquals(c.built().ledger(), env.closed());
         assertEquals(openSeq + 1, env.current().seq());
-        assertEquals(aliceSeq + 3, env.seq(alice), "the payment that came during the move was carried over too");
-        assertEquals(stm(10_005).drops(), env.balance(carol), "both payments to carol are in the open ledger");
+        assertEquals(c.aliceSeq() + 3, env.seq(alice), "the payment that came during the move was carried over");
+        assertEquals(stm(300).drops(), env.balance(dave), "so was the one that came during the build");
         Ledger next = env.close();
         assertEquals(3, txCount(next), "what came during the build and during the move closes next");
+    }
+
+    /** A stand-alone close whose ledger is built, and the open ledger it came from. */
+    private record ClosingWithArrivals(Env env, LedgerBuilder.Result built, long aliceSeq) {
+    }
+
+    /**
+     * Alice pays carol; the close fixes its set and builds; meanwhile two payments arrive, answered against the
+     * open ledger as it stands, one of them (carol's) depending on the payment being closed.
+     */
+    private ClosingWithArrivals closingWithArrivals() {
+        Env env = new Env();
+        env.fund(stm(10_000), alice, bob);
+        Ledger funded = env.close();
+        long aliceSeq = env.seq(alice);
+        env.submit(pay(alice, carol, stm(500)), ter(TER.tesSUCCESS));
+        OpenLedger.StandaloneClose closing = env.ledger().beginStandaloneClose(funded.closeTime() + 10);
+        env.submit(pay(alice, bob, stm(1)).seq(aliceSeq + 1), ter(TER.tesSUCCESS));
+        env.submit(pay(carol, dave, stm(300)), ter(TER.tesSUCCESS));
+        LedgerBuilder.Result built = closing.build();
+        assertEquals(1, txCount(built.ledger()), "only the payment before the close is in the closed ledger");
+        env.ledger().history().add(built.ledger());
+        return new ClosingWithArrivals(env, built, aliceSeq);
     }
 
     private static int txCount(Ledger l) {
