@@ -164,6 +164,7 @@ public final class OpenLedger {
             snapshot = view.snapshot();
             if (reopening != null) {
                 reopening.pending.add(tx);
+                reopening.arrivedSinceSlice++;
             }
         }
         boolean addLocal = local;
@@ -262,19 +263,24 @@ public final class OpenLedger {
     }
 
     /**
-     * Carries transactions over to the next open ledger until {@code deadlineNanos} ({@link System#nanoTime};
-     * at least one each call), and makes it the open ledger once none is left.
+     * Carries transactions over to the next open ledger until {@code deadlineNanos} ({@link System#nanoTime}),
+     * and makes it the open ledger once none is left. Each call carries at least one, and at least twice as
+     * many as were submitted since the last call: flat out, submissions never pause, and a slice bounded by
+     * time alone carried fewer than came in between, so the move never ended.
      *
      * @return whether the next open ledger took over
      */
     public boolean continueReopen(long deadlineNanos) {
         Reopening r = reopening;
+        int due = 2 * r.arrivedSinceSlice;
+        r.arrivedSinceSlice = 0;
+        int carried = 0;
         while (!r.pending.isEmpty()) {
             STTx tx = r.pending.poll();
             if (!r.inNewClosed.contains(tx.id()) && retry(r.next, r.nextTxs, tx, true) == TxEngine.Outcome.RETRY) {
                 r.retries.insert(tx);
             }
-            if (System.nanoTime() >= deadlineNanos) {
+            if (++carried >= due && System.nanoTime() >= deadlineNanos) {
                 break;
             }
         }
@@ -357,17 +363,26 @@ public final class OpenLedger {
         }
     }
 
-    /**
-     * A move to the next open ledger: {@code pending} are still to be carried over into {@code next}, whose
-     * transactions {@code nextTxs} lists.
-     *
-     * @param inNewClosed the ids of the transactions {@code newClosed} holds, as its build gathered them
-     */
-    private record Reopening(Ledger newClosed, CanonicalTxSet retries, OpenView next, Set<Hash256> inNewClosed,
-                             ArrayDeque<STTx> pending, TreeMap<Hash256, STTx> nextTxs) {
+    /** A move to the next open ledger: what is still to be carried over into {@code next}. */
+    private static final class Reopening {
+        final Ledger newClosed;
+        final CanonicalTxSet retries;
+        final OpenView next;
+        /** The ids of the transactions {@code newClosed} holds, as its build gathered them. */
+        final Set<Hash256> inNewClosed;
+        final ArrayDeque<STTx> pending;
+        /** What {@code next} holds so far. */
+        final TreeMap<Hash256, STTx> nextTxs = new TreeMap<>();
+        /** Submissions applied to the old open ledger since the last slice. */
+        int arrivedSinceSlice;
+
         Reopening(Ledger newClosed, CanonicalTxSet retries, OpenView next, Set<Hash256> inNewClosed,
                   ArrayDeque<STTx> pending) {
-            this(newClosed, retries, next, inNewClosed, pending, new TreeMap<>());
+            this.newClosed = newClosed;
+            this.retries = retries;
+            this.next = next;
+            this.inNewClosed = inNewClosed;
+            this.pending = pending;
         }
     }
 
