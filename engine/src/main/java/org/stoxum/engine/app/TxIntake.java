@@ -267,6 +267,7 @@ final class TxIntake implements PipelineStages {
         } catch (RejectedExecutionException e) {
             // The node is stopping (an accept that waited behind the last close): answered, not begun. The
             // held transactions retried above stay in the open ledger, which the stop keeps.
+            ledgers.openLedger().abandonStandaloneClose();
             if (reply != null) {
                 reply.complete(new IllegalStateException("stopping"));
             }
@@ -282,8 +283,9 @@ final class TxIntake implements PipelineStages {
             ledgers.openLedger().beginStandaloneReopen(built);
             return carryOver(built, reply, 1);
         }
+        // The open ledger is as it was, so no ledger is skipped in the stored chain.
+        ledgers.openLedger().abandonStandaloneClose();
         if (reply != null) {
-            // The open ledger is as it was, so no ledger is skipped in the stored chain.
             reply.complete(outcome);
         }
         closed();

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
@@ -59,6 +60,12 @@ public final class OpenLedger {
     private TxQueue queue = TxQueue.DIRECT;
     /** A move to the next open ledger under way (stand-alone); null otherwise. */
     private Reopening reopening;
+    /**
+     * From the fixing of a stand-alone close's set to the end of its move: what the next open ledger is to
+     * take, the set's transactions in id order and then every later submission in the order it came. Kept as
+     * it goes, so the move needs no copy of the open ledger's thousands of transactions.
+     */
+    private ArrayDeque<STTx> carrying;
 
     private record LocalTx(STTx tx, long expire) {
     }
@@ -162,8 +169,10 @@ public final class OpenLedger {
         ApplyResult r = applyToOpen(view, viewTxs, tx, flags);
         if (r.applied()) {
             snapshot = view.snapshot();
+            if (carrying != null) {
+                carrying.add(tx);
+            }
             if (reopening != null) {
-                reopening.pending.add(tx);
                 reopening.arrivedSinceSlice++;
             }
         }
@@ -211,7 +220,14 @@ public final class OpenLedger {
      * @return the new last closed ledger
      */
     public Ledger acceptStandalone(long now, Consumer<Ledger> store) {
-        LedgerBuilder.Result built = buildStandaloneClose(beginStandaloneClose(now), store);
+        StandaloneClose close = beginStandaloneClose(now);
+        LedgerBuilder.Result built;
+        try {
+            built = buildStandaloneClose(close, store);
+        } catch (RuntimeException e) {
+            abandonStandaloneClose();
+            throw e;
+        }
         finishStandaloneClose(built);
         return built.ledger();
     }
@@ -238,8 +254,15 @@ public final class OpenLedger {
         applyHeldTransactions();
         Ledger parent = lastClosed;
         int resolution = LedgerBuilder.nextResolution(parent);
-        return new StandaloneClose(setup, parent, new ArrayList<>(viewTxs.values()), view.txSet(),
+        List<STTx> txs = new ArrayList<>(viewTxs.values());
+        carrying = new ArrayDeque<>(txs);
+        return new StandaloneClose(setup, parent, txs, view.txSet(),
                 LedgerBuilder.effectiveCloseTime(now, resolution, parent.closeTime()), now != 0, resolution);
+    }
+
+    /** A stand-alone close failed (its ledger could not be stored): this open ledger simply goes on. */
+    public void abandonStandaloneClose() {
+        carrying = null;
     }
 
     /**
@@ -259,7 +282,8 @@ public final class OpenLedger {
      * over after the others, in the order they came.
      */
     public void beginStandaloneReopen(LedgerBuilder.Result built) {
-        reopening = beginReopen(built, built.built().openSuccessor(built.ledger(), built.ledger().rules()));
+        reopening = beginReopen(built, built.built().openSuccessor(built.ledger(), built.ledger().rules()),
+                Objects.requireNonNull(carrying, "no stand-alone close was begun"));
     }
 
     /**
@@ -288,6 +312,7 @@ public final class OpenLedger {
             return false;
         }
         reopening = null;
+        carrying = null;
         completeReopen(r);
         return true;
     }
@@ -319,19 +344,20 @@ public final class OpenLedger {
      */
     public void accept(LedgerBuilder.Result built) {
         history.add(built.ledger());
-        reopening = beginReopen(built, OpenView.openLedger(built.ledger(), built.ledger().rules()));
+        reopening = beginReopen(built, OpenView.openLedger(built.ledger(), built.ledger().rules()),
+                new ArrayDeque<>(viewTxs.values()));
         continueReopen(Long.MAX_VALUE);
     }
 
     /**
-     * The next open ledger, {@code next} on top of {@code built}, and what is to be carried over into it: the
-     * transactions of this open ledger, in id order (those {@code built} holds are skipped when their turn
-     * comes). The fee metrics move to {@code built} first, as rippled's consensus does before its
+     * The next open ledger, {@code next} on top of {@code built}, and what is to be carried over into it:
+     * {@code pending}, the transactions of this open ledger (those {@code built} holds are skipped when their
+     * turn comes). The fee metrics move to {@code built} first, as rippled's consensus does before its
      * {@code OpenLedger::accept}.
      */
-    private Reopening beginReopen(LedgerBuilder.Result built, OpenView next) {
+    private Reopening beginReopen(LedgerBuilder.Result built, OpenView next, ArrayDeque<STTx> pending) {
         queue.processClosedLedger(setup, built.ledger(), false);
-        return new Reopening(built.ledger(), built.retriable(), next, built.txIds(), new ArrayDeque<>(viewTxs.values()));
+        return new Reopening(built.ledger(), built.retriable(), next, built.txIds(), pending);
     }
 
     /** The carried-over transactions are in: the retries, the queue's and the local transactions follow. */
