@@ -172,9 +172,6 @@ public final class OpenLedger {
             if (carrying != null) {
                 carrying.add(tx);
             }
-            if (reopening != null) {
-                reopening.arrivedSinceSlice++;
-            }
         }
         boolean addLocal = local;
         if (r.ter() == TER.tesSUCCESS) {
@@ -296,8 +293,8 @@ public final class OpenLedger {
      */
     public boolean continueReopen(long deadlineNanos) {
         Reopening r = reopening;
-        int due = 2 * r.arrivedSinceSlice;
-        r.arrivedSinceSlice = 0;
+        // What was submitted since the last slice went onto the end of the pending queue.
+        int due = 2 * (r.pending.size() - r.leftAfterSlice);
         int carried = 0;
         while (!r.pending.isEmpty()) {
             STTx tx = r.pending.poll();
@@ -309,6 +306,7 @@ public final class OpenLedger {
             }
         }
         if (!r.pending.isEmpty()) {
+            r.leftAfterSlice = r.pending.size();
             return false;
         }
         reopening = null;
@@ -399,8 +397,8 @@ public final class OpenLedger {
         final ArrayDeque<STTx> pending;
         /** What {@code next} holds so far. */
         final TreeMap<Hash256, STTx> nextTxs = new TreeMap<>();
-        /** Submissions applied to the old open ledger since the last slice. */
-        int arrivedSinceSlice;
+        /** How many were pending when the last slice ended: submissions since then are the growth. */
+        int leftAfterSlice;
 
         Reopening(Ledger newClosed, CanonicalTxSet retries, OpenView next, Set<Hash256> inNewClosed,
                   ArrayDeque<STTx> pending) {
@@ -409,6 +407,7 @@ public final class OpenLedger {
             this.next = next;
             this.inNewClosed = inNewClosed;
             this.pending = pending;
+            this.leftAfterSlice = pending.size();
         }
     }
 
